@@ -1,0 +1,26 @@
+/**
+ * A problem the user can act on, with a message in their words. Adapters and
+ * the command line show `message` as it is (no stack trace); anything else
+ * thrown is a defect.
+ */
+export type ProblemKind =
+  | 'emptyWorkbook'
+  | 'noHeader'
+  | 'sheetNotFound'
+  | 'protectedSheet'
+  | 'tooLarge'
+  | 'unreadableFile'
+  | 'badAims'
+  | 'badSeries'
+  | 'usage';
+
+export class UserFacingError extends Error {
+  constructor(readonly kind: ProblemKind, message: string) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+export function isUserFacingError(err: unknown): err is UserFacingError {
+  return err instanceof UserFacingError;
+}

@@ -1,0 +1,292 @@
+/**
+ * The shared shapes that flow through the core: sheet layout, decoded dates,
+ * child records, findings, aims and their measures, run charts. Each room
+ * (layout, dates, checks, aims, runchart, report) implements against these.
+ * JSON-facing shapes follow ../shared/cli-contract.md exactly.
+ */
+import type { CellValue } from './grid';
+import type { FieldId } from './fields';
+
+/** Days since 1970-01-01 (a calendar day, no time of day, no time zone). */
+export type DayNumber = number;
+
+// ───────────────────────────── Sheet layout (inspect) ─────────────────────────────
+
+export interface ColumnMapping {
+  /** Canonical field id or a local milestone id. */
+  field: FieldId;
+  /** The header text as the user wrote it. */
+  header: string;
+  /** Column letters on the user's sheet, e.g. "A". */
+  column: string;
+  /** 0..1: how sure the header match is (1 = chosen by the user). */
+  confidence: number;
+  /** For a local milestone: the label the user gave it. */
+  label?: string;
+}
+
+export interface UnmappedColumn {
+  header: string;
+  column: string;
+  looksLikeDates: boolean;
+}
+
+export interface SheetLayout {
+  sheet: string;
+  headerRow: number;
+  firstDataRow: number;
+  /** Last row holding any data (>= firstDataRow - 1 when the sheet has no children). */
+  lastDataRow: number;
+  date1904: boolean;
+  table: string | null;
+  columns: ColumnMapping[];
+  unmapped: UnmappedColumn[];
+}
+
+// ───────────────────────────── Dates ─────────────────────────────
+
+/**
+ * How a cell in a date column was read. The checks report on everything but
+ * 'blank' and 'dateCell'.
+ */
+export type DateReading =
+  | 'blank'
+  | 'dateCell' // a number formatted as a date (or a date object from a file)
+  | 'serialNumber' // a plain number that is a plausible date serial (no date format)
+  | 'text' // text in an unambiguous or UK day/month/year form, four-digit year
+  | 'textTwoDigitYear' // text with a two-digit year, century assumed
+  | 'placeholder' // a recognisable dummy date (00/01/1900, 01/01/1900, 31/12/9999…): day kept, never used in measures
+  | 'implausibleNumber' // a number that cannot be a date here (2019, negative, huge)
+  | 'unreadable' // text that is not a date ("tbc", "N/A", "31/02/2020")
+  | 'error'; // an Excel error value (#N/A, #REF!…)
+
+export interface DecodedDate {
+  reading: DateReading;
+  /** The calendar day, when one could be read (also for placeholders). */
+  day: DayNumber | null;
+  /** The value as it was in the cell. */
+  raw: CellValue;
+}
+
+// ───────────────────────────── Records ─────────────────────────────
+
+export interface ChildRecord {
+  /** 1-based row on the user's sheet. */
+  row: number;
+  /** Trimmed child ID text, or null when blank. */
+  childId: string | null;
+  /** Text fields (gender, placementType, legalStatus, team, route), trimmed; absent when blank or unmapped. */
+  text: Partial<Record<string, string>>;
+  /** Every mapped date field (canonical dates, milestones and local milestones). */
+  dates: Record<string, DecodedDate>;
+  /** True/false when a respite column is mapped and readable, else null. */
+  respite: boolean | null;
+  /** The raw respite cell (for the finding's message). */
+  respiteRaw?: CellValue;
+  /** A1 address of each mapped field's cell on this row. */
+  cells: Record<string, string>;
+}
+
+// ───────────────────────────── Findings (check) ─────────────────────────────
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** The cell the finding blames (A1 on the user's sheet). */
+  cell: string;
+  /** Both cells, for a finding about two cells (an order problem). */
+  cells?: string[];
+  row: number;
+  field: FieldId | null;
+  childId: string | null;
+  message: string;
+}
+
+export interface CheckResult {
+  sheet: string;
+  headerRow: number;
+  asOf: string;
+  findings: Finding[];
+  counts: Record<Severity, number>;
+}
+
+// ───────────────────────────── Aims ─────────────────────────────
+
+export type RuleSet = 'ihi' | 'anhoej';
+export type Direction = 'down' | 'up';
+
+export type Baseline = { points: number } | { before: string };
+
+export interface AimFilters {
+  route?: string[];
+  team?: string[];
+  placementType?: string[];
+  /** Age in whole years at the start milestone, inclusive bounds. */
+  ageAtStart?: { min?: number; max?: number };
+}
+
+/** An aim as written in AIMS.json; only id, start and end are required. */
+export interface AimDefinitionInput {
+  id: string;
+  name?: string;
+  start: FieldId;
+  end: FieldId;
+  targetWeeks?: number | null;
+  targetPercent?: number | null;
+  cohortFrom?: string | null;
+  deadline?: string | null;
+  excludeRespite?: boolean;
+  filters?: AimFilters;
+  baseline?: Baseline;
+  rephaseRun?: number | null;
+  direction?: Direction;
+  rules?: RuleSet;
+}
+
+/** An aim with every default filled in. */
+export interface AimDefinition {
+  id: string;
+  name: string;
+  start: FieldId;
+  end: FieldId;
+  /** null: no target (e.g. the whole journey). */
+  targetWeeks: number | null;
+  targetPercent: number | null;
+  cohortFrom: string | null;
+  deadline: string | null;
+  excludeRespite: boolean;
+  filters: AimFilters;
+  baseline: Baseline;
+  /** null or 0: no re-phasing. */
+  rephaseRun: number | null;
+  direction: Direction;
+  rules: RuleSet;
+}
+
+export interface TestOfChange {
+  date: string;
+  label: string;
+}
+
+export interface AimsFile {
+  aims: AimDefinitionInput[];
+  changes?: TestOfChange[];
+}
+
+export interface ChildInterval {
+  childId: string | null;
+  row: number;
+  startDate: string;
+  endDate: string;
+  weeks: number;
+  withinTarget: boolean | null;
+}
+
+export interface WaitingChild {
+  childId: string | null;
+  row: number;
+  startDate: string;
+  weeksWaiting: number;
+  /** Not in the JSON contract's example but useful on sheets and charts. */
+  beyondTarget?: boolean;
+}
+
+export interface MonthlyRow {
+  month: string; // yyyy-mm
+  completed: number;
+  withinTarget: number;
+  percentWithinTarget: number | null;
+  medianWeeks: number | null;
+  waitingAtMonthEnd: number;
+}
+
+export interface AimResult {
+  id: string;
+  name: string;
+  start: FieldId;
+  end: FieldId;
+  targetWeeks: number | null;
+  targetPercent: number | null;
+  cohortFrom: string | null;
+  completed: number;
+  withinTarget: number;
+  percentWithinTarget: number | null;
+  medianWeeks: number | null;
+  waiting: number;
+  waitingBeyondTarget: number;
+  monthly: MonthlyRow[];
+  children: ChildInterval[];
+  waitingChildren: WaitingChild[];
+  runChart: RunChart;
+}
+
+/** "Children between milestones": how many reached a stage and not the next. */
+export interface StageCount {
+  stage: FieldId;
+  next: FieldId | null;
+  label: string;
+  count: number;
+}
+
+// ───────────────────────────── Run charts ─────────────────────────────
+
+export interface SeriesPoint {
+  date: string; // yyyy-mm-dd
+  value: number;
+}
+
+export interface RunChartOptions {
+  baseline?: Baseline; // default { points: 12 }
+  /** Consecutive improving points that start a new phase; null/0 = never re-phase. Default 9. */
+  rephaseRun?: number | null;
+  direction?: Direction; // default 'down'
+  rules?: RuleSet; // default 'ihi'
+}
+
+export interface RunChartPoint {
+  date: string;
+  value: number;
+  centre: number | null;
+  phase: number;
+  baseline: boolean;
+  shift: boolean;
+  trend: boolean;
+  rephaseRun: boolean;
+  astronomical: boolean;
+}
+
+export interface RunChartPhase {
+  phase: number;
+  firstIndex: number;
+  lastIndex: number;
+  median: number;
+  medianFrom: [number, number];
+}
+
+export interface RunsTest {
+  useful: number;
+  runs: number;
+  lower: number | null;
+  upper: number | null;
+  tooFew: boolean;
+  tooMany: boolean;
+}
+
+export interface AnhoejTest {
+  longestRun: number;
+  longestRunLimit: number | null;
+  crossings: number;
+  crossingsLimit: number | null;
+  signal: boolean;
+}
+
+export interface RunChart {
+  rules: RuleSet;
+  direction: Direction;
+  points: RunChartPoint[];
+  phases: RunChartPhase[];
+  runs: RunsTest;
+  anhoej: AnhoejTest;
+}

@@ -1,0 +1,49 @@
+/**
+ * What the use-cases need from a workbook, whichever it is: the open workbook
+ * in Excel (src/excel) or a test double. Keeping this narrow keeps Office.js
+ * out of the core and lets the task pane be driven by use-cases only.
+ */
+import type { SheetGrid } from './grid';
+import type { ReportPlan } from './report/plan';
+import type { Severity } from './model';
+
+export interface SheetSummary {
+  name: string;
+  /** Rows × columns of the used range (0 × 0 when empty). */
+  rowCount: number;
+  columnCount: number;
+  visible: boolean;
+  protected: boolean;
+  /** True when the add-in wrote this sheet (it will be replaced on re-run). */
+  ownedByAddIn: boolean;
+}
+
+export interface CellMark {
+  cell: string; // A1 on the source sheet
+  severity: Severity;
+  note: string;
+}
+
+export interface WorkbookPort {
+  /** Every sheet with its size and state (one sync). */
+  listSheets(): Promise<SheetSummary[]>;
+  /** The first rows of a sheet (for header detection and picking the sheet). */
+  readPreview(sheet: string, rows: number): Promise<SheetGrid>;
+  /** The whole used range (or Table) of a sheet, values and number formats, read in chunks. */
+  readSheet(sheet: string, onProgress?: (rowsRead: number, totalRows: number) => void): Promise<SheetGrid>;
+  /** True when the workbook uses the 1904 date system (inferred without writing). */
+  detectDate1904(sheet: string): Promise<boolean>;
+  /** Add-in settings stored in the workbook (mapping, aims, as-of…), by key. */
+  loadSetting<T>(key: string): Promise<T | null>;
+  saveSetting<T>(key: string, value: T): Promise<void>;
+  /** Writes the plan's sheets, replacing the add-in's own earlier ones; never touches other sheets. */
+  writeReport(plan: ReportPlan, onProgress?: (message: string) => void): Promise<void>;
+  /** Selects and scrolls to a cell on a sheet. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Marks flagged cells on the source sheet (removable in one step by clearMarks). */
+  markCells(sheet: string, marks: CellMark[]): Promise<void>;
+  /** Removes exactly what markCells added, restoring the sheet. */
+  clearMarks(sheet: string): Promise<void>;
+  /** Whether marks from this add-in are currently on the sheet. */
+  hasMarks(sheet: string): Promise<boolean>;
+}

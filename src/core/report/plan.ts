@@ -1,0 +1,116 @@
+/**
+ * The declarative report plan: every sheet, cell block, table, link and chart
+ * the add-in writes, decided in the core and written by two thin writers
+ * (src/excel for the open workbook, src/xlsx for a file). Writers make no
+ * decisions of their own: same plan, same sheets, same charts.
+ *
+ * Dates are written as Excel serials already converted for the target
+ * workbook's date system, with a date number format on their column.
+ */
+import type { CellValue } from '../grid';
+
+export type SheetRole = 'summary' | 'issues' | 'aim';
+
+export interface ReportPlan {
+  /** The as-of date the plan was built for (yyyy-mm-dd), printed on every sheet. */
+  asOf: string;
+  sheets: PlannedSheet[];
+}
+
+export type BlockStyle =
+  | 'title' // big bold sheet title
+  | 'subtitle' // the aim statement, as-of line
+  | 'headline' // a key figure (bold, larger)
+  | 'heading' // a section heading above a table
+  | 'label' // bold label cells of a label/value block
+  | 'note' // small grey explanatory text
+  | 'normal';
+
+export interface CellBlock {
+  /** Top-left cell, A1. */
+  at: string;
+  /** Rectangular values. */
+  values: CellValue[][];
+  /** One number format per column of the block (null/absent: General). */
+  columnFormats?: (string | null)[];
+  style?: BlockStyle;
+  /** Let long text wrap within the column (messages). */
+  wrap?: boolean;
+}
+
+export interface PlannedTable {
+  /** Excel Table name: unique in the workbook, letters/digits/underscore. */
+  name: string;
+  /** A1 range including the header row, e.g. "A8:F52". Must have at least one data row. */
+  range: string;
+  style: string; // e.g. "TableStyleMedium2"
+}
+
+/** A hyperlink in a cell to a cell elsewhere in the workbook. */
+export interface PlannedLink {
+  cell: string; // A1 on this sheet
+  /** Workbook-internal target, e.g. "'Tracker'!H17". */
+  target: string;
+  text: string;
+  tooltip?: string;
+}
+
+export type MarkerShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'none';
+
+export interface PlannedSeries {
+  name: string;
+  /** A1 range on the same sheet holding the series values (blanks are gaps). */
+  values: string;
+  /** '#RRGGBB'. */
+  color: string;
+  line: 'solid' | 'dash' | 'none';
+  /** Line width in points. */
+  lineWidth?: number;
+  marker: MarkerShape;
+  markerSize?: number;
+  /** Show a label at each (non-blank) point: its series name (e.g. a test of change) or its value. */
+  dataLabels?: 'seriesName' | 'value';
+}
+
+export interface PlannedChart {
+  /** Stable chart name, unique on the sheet (e.g. "aim2RunChart"). */
+  name: string;
+  /** line: run charts; bar: horizontal bars (waiting children); column: vertical bars (milestone snapshot). */
+  kind: 'line' | 'bar' | 'column';
+  /** Bars stacked (used so each waiting child's bar has one colour by status). */
+  stacked?: boolean;
+  title: string;
+  xAxisTitle: string;
+  yAxisTitle: string;
+  /** A1 range on the same sheet holding the category labels (dates or names), one per point. */
+  categories: string;
+  /** Number format of the category labels (e.g. "dd/mm/yyyy"); the axis is a text axis so every child keeps its own point. */
+  categoryFormat?: string;
+  series: PlannedSeries[];
+  /** Where the chart sits: top-left and bottom-right cells. */
+  anchor: { from: string; to: string };
+  /** For bar charts: longest first reads top to bottom. */
+  reverseCategories?: boolean;
+  yAxisMin?: number;
+  showLegend?: boolean;
+}
+
+export interface PlannedSheet {
+  /** Sheet name, at most 31 characters, no []:*?/\ characters. */
+  name: string;
+  role: SheetRole;
+  tabColor?: string;
+  blocks: CellBlock[];
+  tables: PlannedTable[];
+  links: PlannedLink[];
+  charts: PlannedChart[];
+  /** Column widths in characters, index 0 = column A. */
+  columnWidths: number[];
+  /** Rows frozen at the top (0: none). */
+  freezeRows: number;
+}
+
+/** Date formats written on every sheet (UK). */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const WEEKS_FORMAT = '0.0';
+export const PERCENT_FORMAT = '0.0"%"';
