@@ -289,4 +289,9 @@ export interface RunChart {
   phases: RunChartPhase[];
   runs: RunsTest;
   anhoej: AnhoejTest;
+  /**
+   * Present (true) only when a `{ before }` baseline had no point before its
+   * date, so the first 12 points were used instead; tell the user.
+   */
+  baselineFallback?: boolean;
 }

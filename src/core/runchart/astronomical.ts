@@ -1,0 +1,33 @@
+/**
+ * Astronomical points are flagged for the user's judgement, never decided
+ * automatically (IHI: "a point any observer would agree is unusual").
+ * Criterion chosen here: Tukey's "far out" fences, a value above Q3 + 3 × IQR
+ * or below Q1 − 3 × IQR of the whole series (quartiles as R's default
+ * quantile type 7). Only with at least 10 points (fewer says little about
+ * what is usual), and not when the middle half of the values are all equal
+ * (IQR 0 would flag any difference at all).
+ */
+export const ASTRONOMICAL_MIN_POINTS = 10;
+export const ASTRONOMICAL_IQR_MULTIPLE = 3;
+
+/** Quantile by linear interpolation between order statistics (R type 7). `sorted` ascending. */
+export function quantile7(sorted: ArrayLike<number>, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+export function findAstronomical(values: readonly number[]): boolean[] {
+  const flags = new Array<boolean>(values.length).fill(false);
+  if (values.length < ASTRONOMICAL_MIN_POINTS) return flags;
+  const sorted = Float64Array.from(values).sort();
+  const q1 = quantile7(sorted, 0.25);
+  const q3 = quantile7(sorted, 0.75);
+  const iqr = q3 - q1;
+  if (!(iqr > 0)) return flags;
+  const low = q1 - ASTRONOMICAL_IQR_MULTIPLE * iqr;
+  const high = q3 + ASTRONOMICAL_IQR_MULTIPLE * iqr;
+  for (let i = 0; i < values.length; i++) flags[i] = values[i] < low || values[i] > high;
+  return flags;
+}

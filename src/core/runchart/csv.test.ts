@@ -1,0 +1,113 @@
+import { UserFacingError } from '../errors';
+import { parseSeriesCsv, parseSeriesDate, parseSeriesValue, splitCsvLine } from './csv';
+
+function errorOf(text: string): UserFacingError {
+  try {
+    parseSeriesCsv(text);
+  } catch (e) {
+    return e as UserFacingError;
+  }
+  throw new Error('expected a UserFacingError');
+}
+
+describe('splitCsvLine', () => {
+  it('splits and trims fields', () => {
+    expect(splitCsvLine(' 2023-01-01 , 23.4 ,North ', 2)).toEqual(['2023-01-01', '23.4', 'North']);
+  });
+  it('reads quoted fields with commas and doubled quotes', () => {
+    expect(splitCsvLine('"2023-01-01","1.5", "Team ""A"", north"', 2)).toEqual(['2023-01-01', '1.5', 'Team "A", north']);
+  });
+  it('keeps empty fields', () => {
+    expect(splitCsvLine('a,,c,', 2)).toEqual(['a', '', 'c', '']);
+  });
+  it('refuses an unclosed quote, naming the line', () => {
+    expect(() => splitCsvLine('"2023-01-01,5', 7)).toThrow(/Line 7/);
+  });
+});
+
+describe('parseSeriesDate', () => {
+  it('reads yyyy-mm-dd and UK dd/mm/yyyy', () => {
+    expect(parseSeriesDate('2023-04-03')).toBe('2023-04-03');
+    expect(parseSeriesDate('03/04/2023')).toBe('2023-04-03');
+    expect(parseSeriesDate('3/4/2023')).toBe('2023-04-03');
+    expect(parseSeriesDate('2023-4-3')).toBe('2023-04-03');
+  });
+  it('ignores a time of day', () => {
+    expect(parseSeriesDate('2023-04-03T00:00:00')).toBe('2023-04-03');
+    expect(parseSeriesDate('03/04/2023 00:00')).toBe('2023-04-03');
+  });
+  it('refuses dates that do not exist and other text', () => {
+    expect(parseSeriesDate('2023-02-29')).toBeNull();
+    expect(parseSeriesDate('31/04/2023')).toBeNull();
+    expect(parseSeriesDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseSeriesDate('1900-02-29')).toBeNull();
+    expect(parseSeriesDate('tbc')).toBeNull();
+    expect(parseSeriesDate('04/2023')).toBeNull();
+    expect(parseSeriesDate('')).toBeNull();
+  });
+});
+
+describe('parseSeriesValue', () => {
+  it('reads plain decimal numbers', () => {
+    expect(parseSeriesValue('23.4')).toBe(23.4);
+    expect(parseSeriesValue('-1')).toBe(-1);
+    expect(parseSeriesValue('.5')).toBe(0.5);
+    expect(parseSeriesValue('1e2')).toBe(100);
+  });
+  it('refuses anything else', () => {
+    for (const bad of ['', 'abc', '23,4', '12 weeks', 'NaN', 'Infinity', '1e999']) expect(parseSeriesValue(bad)).toBeNull();
+  });
+});
+
+describe('parseSeriesCsv', () => {
+  it('reads a date,value file as one series in file order', () => {
+    const text = 'date,value\n2023-02-01,30.1\n2023-01-01,25\n';
+    expect(parseSeriesCsv(text)).toEqual({
+      groups: [{ group: null, points: [{ date: '2023-02-01', value: 30.1 }, { date: '2023-01-01', value: 25 }] }],
+    });
+  });
+  it('tolerates a BOM, CRLF, any header case and order, spaces, quotes and blank lines', () => {
+    const text = '\uFEFF Value , DATE \r\n\r\n"12.5", 03/04/2023\r\n,\r\n7,2023-04-04\r\n';
+    expect(parseSeriesCsv(text).groups[0].points).toEqual([
+      { date: '2023-04-03', value: 12.5 },
+      { date: '2023-04-04', value: 7 },
+    ]);
+  });
+  it('splits date,value,group files into groups in order of first appearance', () => {
+    const text = 'date,value,group\n2023-01-01,1,South\n2023-01-02,2,North\n2023-01-03,3,South\n2023-01-04,4,"East, coast"\n';
+    const parsed = parseSeriesCsv(text);
+    expect(parsed.groups.map((g) => g.group)).toEqual(['South', 'North', 'East, coast']);
+    expect(parsed.groups[0].points.map((p) => p.value)).toEqual([1, 3]);
+  });
+  it('gives one empty series for a header alone, and no groups for a grouped header alone', () => {
+    expect(parseSeriesCsv('date,value\n')).toEqual({ groups: [{ group: null, points: [] }] });
+    expect(parseSeriesCsv('date,value,group')).toEqual({ groups: [] });
+  });
+  it('explains a bad header', () => {
+    const e = errorOf('when,weeks\n2023-01-01,3\n');
+    expect(e).toBeInstanceOf(UserFacingError);
+    expect(e.kind).toBe('badSeries');
+    expect(e.message).toMatch(/header date,value/);
+    expect(errorOf('date,value,team\n').message).toMatch(/date,value,group/);
+    expect(errorOf('date,date,value\n').kind).toBe('badSeries');
+  });
+  it('explains an empty file', () => {
+    expect(errorOf('').message).toMatch(/empty/);
+    expect(errorOf('\n \n').kind).toBe('badSeries');
+  });
+  it('names the line of a bad date, a bad value or a wrong number of fields', () => {
+    const bad = 'date,value\n2023-01-01,3\n2023-02-30,4\n';
+    expect(errorOf(bad).message).toMatch(/^Line 3: "2023-02-30" is not a date/);
+    expect(errorOf('date,value\r\n2023-01-01,three\r\n').message).toMatch(/^Line 2: the value "three" is not a number/);
+    expect(errorOf('date,value\n2023-01-01,3,North\n').message).toMatch(/^Line 2 has 3 fields/);
+    expect(errorOf('date,value\n\n\n2023-01-01,\n').message).toMatch(/^Line 4: the value "" is not a number/);
+  });
+  it('reads 100,000 lines in 20,000 groups, each group in order of first appearance', () => {
+    const lines = ['date,value,group'];
+    for (let i = 0; i < 100000; i++) lines.push(`2023-01-${String((i % 28) + 1).padStart(2, '0')},${i % 50},G${i % 20000}`);
+    const parsed = parseSeriesCsv(lines.join('\n'));
+    expect(parsed.groups).toHaveLength(20000);
+    expect(parsed.groups[19999].group).toBe('G19999');
+    expect(parsed.groups[0].points).toHaveLength(5);
+  });
+});

@@ -1,0 +1,74 @@
+import type { Direction, RunChartPhase } from '../model';
+import { cleanNumber, median } from './median';
+import { sideOf } from './sides';
+
+/** NHS Highland's runcharter default: 9 consecutive points on the improving side start a new phase. */
+export const REPHASE_RUN = 9;
+
+export interface Phasing {
+  phases: RunChartPhase[];
+  /** Phase index of each point. */
+  phaseOf: number[];
+  /** True for the points whose run started a new phase (those the new median is computed from). */
+  inRephaseRun: boolean[];
+}
+
+/**
+ * Re-phasing as NHS Highland's runcharter package does it
+ * (johnmackintosh/runcharter, R/runcharter.R and R/utilities.R):
+ * - only points after the current baseline are searched;
+ * - points exactly on the current median are skipped (they neither count nor break the run);
+ * - `runLength` consecutive points on the improving side (below for 'down',
+ *   above for 'up') start a new phase at the run's first point;
+ * - the new median is the median of exactly those `runLength` points, and
+ *   `medianFrom` spans the first to the last of them;
+ * - the search restarts after the last of them, against the new median, so a
+ *   later re-phase again needs `runLength` points beyond the new median.
+ * `runLength` null or below 1 means never re-phase.
+ */
+export function findPhases(
+  values: readonly number[],
+  baselineCount: number,
+  baselineMedian: number,
+  runLength: number | null,
+  direction: Direction,
+): Phasing {
+  const n = values.length;
+  const phaseOf = new Array<number>(n).fill(0);
+  const inRephaseRun = new Array<boolean>(n).fill(false);
+  if (n === 0) return { phases: [], phaseOf, inRephaseRun };
+  const phases: RunChartPhase[] = [
+    { phase: 0, firstIndex: 0, lastIndex: n - 1, median: baselineMedian, medianFrom: [0, baselineCount - 1] },
+  ];
+  if (runLength !== null && runLength >= 1) {
+    const improving = direction === 'down' ? -1 : 1;
+    let current = baselineMedian;
+    let run: number[] = [];
+    for (let i = baselineCount; i < n; i++) {
+      const s = sideOf(values[i], current);
+      if (s === 0) continue;
+      if (s !== improving) {
+        run = [];
+        continue;
+      }
+      run.push(i);
+      if (run.length === runLength) {
+        const newMedian = cleanNumber(median(run.map((k) => values[k])) as number);
+        const previous = phases[phases.length - 1];
+        previous.lastIndex = run[0] - 1;
+        phases.push({
+          phase: phases.length,
+          firstIndex: run[0],
+          lastIndex: n - 1,
+          median: newMedian,
+          medianFrom: [run[0], run[run.length - 1]],
+        });
+        for (const k of run) inRephaseRun[k] = true;
+        current = newMedian;
+        run = [];
+      }
+    }
+  }
+  for (const p of phases) for (let i = p.firstIndex; i <= p.lastIndex; i++) phaseOf[i] = p.phase;
+  return { phases, phaseOf, inRephaseRun };
+}
