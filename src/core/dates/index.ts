@@ -1,0 +1,4 @@
+export * from './serial';
+export * from './numberFormat';
+export * from './parseText';
+export * from './decode';

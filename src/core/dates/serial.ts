@@ -1,0 +1,96 @@
+/**
+ * Excel serial numbers <-> calendar days (days since 1970-01-01), and the
+ * small day helpers everyone needs. Integer offsets only: these run for every
+ * date cell of big sheets.
+ */
+import type { DayNumber } from '../model';
+
+const MS_PER_DAY = 86_400_000;
+
+/** 1900 system: serial 25569 is 1970-01-01 (serials from 61 on, after Lotus's fake 29/02/1900). */
+const OFFSET_1900 = 25569;
+/** 1900 system, serials 1..59 (1 Jan-28 Feb 1900) sit one day later because of the fake 29 Feb. */
+const OFFSET_1900_EARLY = 25568;
+/** 1904 system: serial 0 is 1904-01-01 = day -24107. */
+const OFFSET_1904 = 24107;
+/** Serial of 31/12/9999, the last day Excel can show, in the 1900 system. */
+export const MAX_SERIAL_1900 = 2958465;
+export const MAX_SERIAL_1904 = MAX_SERIAL_1900 - 1462;
+/** The fake 29/02/1900 of the 1900 system. */
+const FAKE_LEAP_SERIAL = 60;
+
+/**
+ * The calendar day of an Excel serial, time of day dropped. Null for serial
+ * 60 in the 1900 system (29/02/1900 never existed), negatives and serials
+ * past 31/12/9999. Serial 0 in the 1900 system is Excel's "00/01/1900",
+ * read as 31/12/1899 so it can be recognised as a placeholder.
+ */
+export function dayFromSerial(serial: number, date1904: boolean): DayNumber | null {
+  if (!Number.isFinite(serial) || serial < 0) return null;
+  const whole = Math.floor(serial);
+  if (date1904) return whole > MAX_SERIAL_1904 ? null : whole - OFFSET_1904;
+  if (whole > MAX_SERIAL_1900) return null;
+  if (whole > FAKE_LEAP_SERIAL) return whole - OFFSET_1900;
+  if (whole === FAKE_LEAP_SERIAL) return null;
+  return whole - OFFSET_1900_EARLY;
+}
+
+/** The Excel serial of a calendar day (inverse of dayFromSerial on its range). */
+export function serialFromDay(day: DayNumber, date1904: boolean): number {
+  if (date1904) return day + OFFSET_1904;
+  const firstOfMarch1900 = FAKE_LEAP_SERIAL - OFFSET_1900_EARLY; // days before it sit before the fake 29/02
+  return day >= firstOfMarch1900 ? day + OFFSET_1900 : day + OFFSET_1900_EARLY;
+}
+
+function utcDate(day: DayNumber): Date {
+  return new Date(day * MS_PER_DAY);
+}
+
+/** yyyy-mm-dd. */
+export function isoFromDay(day: DayNumber): string {
+  return utcDate(day).toISOString().slice(0, 10);
+}
+
+/** Day of a UTC calendar date (month 1-12); no validation. */
+export function dayFromParts(year: number, month: number, dayOfMonth: number): DayNumber {
+  const date = new Date(Date.UTC(2000, month - 1, dayOfMonth));
+  // setUTCFullYear keeps years 0-99 literal (Date.UTC would move them to 19xx).
+  date.setUTCFullYear(year, month - 1, dayOfMonth);
+  return Math.round(date.getTime() / MS_PER_DAY);
+}
+
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day of a strict yyyy-mm-dd string; null when it is not one or the day does not exist. */
+export function dayFromIso(iso: string): DayNumber | null {
+  const m = ISO_PATTERN.exec(iso);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const dayOfMonth = Number(m[3]);
+  const day = dayFromParts(year, month, dayOfMonth);
+  // Round-trip rejects 31/02 and month 13 without home-made calendar rules.
+  return isoFromDay(day) === iso ? day : null;
+}
+
+/** dd/mm/yyyy, as UK data leads read dates. */
+export function ukFromDay(day: DayNumber): string {
+  const iso = isoFromDay(day);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** Today's calendar day where the user is (local time, not UTC). */
+export function todayDay(now: Date = new Date()): DayNumber {
+  return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** Exact weeks between two days (days / 7); negative when end is before start. */
+export function weeksBetween(startDay: DayNumber, endDay: DayNumber): number {
+  return (endDay - startDay) / 7;
+}
+
+/** Rounds to one decimal, halves away from zero (never "-0"). */
+export function roundTo1(x: number): number {
+  const rounded = (Math.sign(x) * Math.round((Math.abs(x) + Number.EPSILON) * 10)) / 10;
+  return rounded === 0 ? 0 : rounded;
+}

@@ -1,0 +1,3 @@
+export * from './headers';
+export * from './detect';
+export * from './localId';
