@@ -12,7 +12,9 @@ export type ProblemKind =
   | 'unreadableFile'
   | 'badAims'
   | 'badSeries'
-  | 'usage';
+  | 'usage'
+  /** This Excel lacks an API the add-in needs (older Excel version). */
+  | 'unsupportedExcel';
 
 export class UserFacingError extends Error {
   constructor(readonly kind: ProblemKind, message: string) {

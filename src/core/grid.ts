@@ -18,6 +18,8 @@ export interface SheetGrid {
   numberFormats: string[][] | null;
   /** Name of the Excel Table holding the data, or null for a plain range. */
   table: string | null;
+  /** True when the add-in wrote this sheet (a report sheet from an earlier run); absent when the adapter does not know. */
+  ownedByAddIn?: boolean;
 }
 
 export interface WorkbookGrid {

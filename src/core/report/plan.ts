@@ -15,6 +15,12 @@ export interface ReportPlan {
   /** The as-of date the plan was built for (yyyy-mm-dd), printed on every sheet. */
   asOf: string;
   sheets: PlannedSheet[];
+  /**
+   * True (a full report): the add-in's sheets from an earlier run that this
+   * plan does not have are removed. False/absent: only the plan's own sheets
+   * are replaced (e.g. writing just the issues sheet keeps the aim sheets).
+   */
+  replaceEarlierReport?: boolean;
 }
 
 export type BlockStyle =
@@ -92,6 +98,8 @@ export interface PlannedChart {
   /** For bar charts: longest first reads top to bottom. */
   reverseCategories?: boolean;
   yAxisMin?: number;
+  /** E.g. 100 for a percentage chart, so the scale does not run past it. */
+  yAxisMax?: number;
   showLegend?: boolean;
 }
 

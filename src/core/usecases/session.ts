@@ -1,0 +1,234 @@
+/**
+ * The add-in's use-cases over a WorkbookPort. The task pane calls these and
+ * nothing else; everything here is plain TypeScript so it is tested with an
+ * in-memory port as well as through the Office.js adapter on the strict fake.
+ */
+import type { SheetGrid } from '../grid';
+import type { WorkbookPort, SheetSummary } from '../port';
+import type { AimDefinitionInput, AimsFile, CheckResult, ColumnMapping, Finding } from '../model';
+import { FIELDS } from '../fields';
+import { isUserFacingError, UserFacingError } from '../errors';
+import { pickSheet } from '../layout';
+import { dayFromIso, isoFromDay, todayDay } from '../dates';
+import { PRESET_AIMS, parseAimsFile } from '../aims/definition';
+import { planIssuesSheet } from '../report/issuesSheet';
+import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, runAims, runCheck } from './pipeline';
+import type { FieldChoice, Outcome, PaceSessionApi, Problem, SheetState } from './types';
+
+/** Workbook settings keys (the port prefixes them with the add-in's name). */
+export const SETTING_MAPPINGS = 'mappings';
+export const SETTING_AS_OF = 'asOf';
+export const SETTING_AIMS = 'aims';
+
+/** Rows read in one preview, enough to find a header under titles. */
+const PREVIEW_ROWS = 30;
+/** Above this many rows the pane says reading takes a while (it still reads them all, in chunks). */
+const LARGE_SHEET_ROWS = 50_000;
+
+type SavedMappings = Record<string, ColumnMapping[]>;
+
+function fail(problem: Problem): { ok: false; problem: Problem } {
+  return { ok: false, problem };
+}
+
+/** Turns a thrown error into a problem the pane can show; a defect keeps its own message but says what to do. */
+export function toProblem(err: unknown): Problem {
+  if (isUserFacingError(err)) return { kind: err.kind, message: err.message };
+  const detail = err instanceof Error ? err.message : String(err);
+  return {
+    kind: 'unreadableFile',
+    message: `Something went wrong while working on the workbook (${detail}). Nothing in your sheet was changed. Try again; if it keeps happening, save a copy of the workbook and report the problem.`,
+  };
+}
+
+async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (err) {
+    return fail(toProblem(err));
+  }
+}
+
+function asOfDay(asOf: string): number {
+  const day = dayFromIso(asOf);
+  if (day === null) throw new UserFacingError('usage', `"${asOf}" is not a date. Choose the as-of date again.`);
+  return day;
+}
+
+export function createPaceSession(port: WorkbookPort): PaceSessionApi {
+  let sheets: SheetSummary[] = [];
+  let loaded: LoadedSheet | null = null;
+  let current: SheetSummary | null = null;
+
+  async function savedMappings(): Promise<SavedMappings> {
+    return (await port.loadSetting<SavedMappings>(SETTING_MAPPINGS)) ?? {};
+  }
+
+  function requireLoaded(): LoadedSheet {
+    if (!loaded) throw new UserFacingError('noHeader', 'Open the tracking sheet first (the Sheet tab).');
+    return loaded;
+  }
+
+  function state(mappingSaved: boolean): SheetState {
+    const sheet = requireLoaded();
+    const rows = sheet.layout.lastDataRow - sheet.layout.firstDataRow + 1;
+    return {
+      sheets,
+      sheet: sheet.layout.sheet,
+      layout: sheet.layout,
+      childCount: sheet.records.length,
+      protected: current?.protected ?? false,
+      sizeNote:
+        rows > LARGE_SHEET_ROWS
+          ? `This sheet has ${rows.toLocaleString('en-GB')} rows. It was read in parts; checks and reports on it take a little longer.`
+          : null,
+      mappingSaved,
+    };
+  }
+
+  async function load(sheetName: string | undefined, onProgress?: (m: string) => void): Promise<SheetState> {
+    onProgress?.('Looking at the sheets in this workbook…');
+    sheets = await port.listSheets();
+    const candidates = sheets.filter((s) => !s.ownedByAddIn && s.rowCount > 0);
+    if (sheets.every((s) => s.rowCount === 0)) {
+      throw new UserFacingError(
+        'emptyWorkbook',
+        'This workbook is empty. Open the workbook that holds your PACE tracking sheet (one row per child, one column per milestone date), then open the add-in again.',
+      );
+    }
+    let name = sheetName;
+    if (name === undefined) {
+      const previews: SheetGrid[] = [];
+      for (const s of candidates) previews.push(await port.readPreview(s.name, PREVIEW_ROWS));
+      const picked = pickSheet(previews);
+      if (!picked) {
+        throw new UserFacingError(
+          'noHeader',
+          "None of the sheets in this workbook has a row of column headings that look like a PACE tracker (for example 'Child ID', 'Date became looked after', 'Permanence recommendation'). Open the tracking workbook, or choose the sheet yourself from the list.",
+        );
+      }
+      name = picked;
+    }
+    current = sheets.find((s) => s.name === name) ?? null;
+    if (!current) throw new UserFacingError('sheetNotFound', `There is no sheet called '${name}' in this workbook any more.`);
+    onProgress?.(`Reading '${name}'…`);
+    const grid = await port.readSheet(name, (read, total) => onProgress?.(`Reading '${name}': ${read.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows…`));
+    const date1904 = await port.detectDate1904(name);
+    const saved = (await savedMappings())[name];
+    loaded = analyseSheet(grid, date1904, saved);
+    return state(Boolean(saved));
+  }
+
+  return {
+    open: (sheet, onProgress) => attempt(() => load(sheet, onProgress)),
+
+    fieldChoices(): FieldChoice[] {
+      const canonical: FieldChoice[] = FIELDS.map((f) => ({ id: f.id, label: f.label, kind: f.kind }));
+      const local: FieldChoice[] = [...(loaded?.localLabels ?? [])].map(([id, label]) => ({ id, label, kind: 'local' }));
+      return [...canonical, ...local];
+    },
+
+    saveMapping: (columns) =>
+      attempt(async () => {
+        const sheet = requireLoaded().layout.sheet;
+        const all = await savedMappings();
+        all[sheet] = columns.map((c) => ({ ...c, confidence: 1 }));
+        await port.saveSetting(SETTING_MAPPINGS, all);
+        return load(sheet);
+      }),
+
+    resetMapping: () =>
+      attempt(async () => {
+        const sheet = requireLoaded().layout.sheet;
+        const all = await savedMappings();
+        delete all[sheet];
+        await port.saveSetting(SETTING_MAPPINGS, all);
+        return load(sheet);
+      }),
+
+    async loadAsOf() {
+      const saved = await port.loadSetting<string>(SETTING_AS_OF);
+      return saved && dayFromIso(saved) !== null ? saved : isoFromDay(todayDay());
+    },
+
+    async saveAsOf(asOf) {
+      asOfDay(asOf);
+      await port.saveSetting(SETTING_AS_OF, asOf);
+    },
+
+    check: (asOf, onProgress) =>
+      attempt(async () => {
+        onProgress?.('Checking every child’s dates…');
+        return runCheck(requireLoaded(), asOfDay(asOf));
+      }),
+
+    writeIssuesSheet: (asOf) =>
+      attempt(async () => {
+        const sheet = requireLoaded();
+        const check = runCheck(sheet, asOfDay(asOf));
+        const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
+        // Only the issues sheet is replaced: an earlier report's aim sheets stay.
+        await port.writeReport({ asOf: check.asOf, sheets: [issues], replaceEarlierReport: false });
+        return issues.name;
+      }),
+
+    async selectFinding(finding: Finding) {
+      await port.selectCell(requireLoaded().layout.sheet, finding.cell);
+    },
+
+    markFindings: (findings) =>
+      attempt(async () => {
+        const sheet = requireLoaded().layout.sheet;
+        if (current?.protected) {
+          throw new UserFacingError(
+            'protectedSheet',
+            `'${sheet}' is protected, so the add-in cannot colour the flagged cells. The findings are still listed here and can be written to the PACE Issues sheet. To mark them, unprotect the sheet (Review > Unprotect Sheet) and try again.`,
+          );
+        }
+        await port.markCells(
+          sheet,
+          findings.map((f) => ({ cell: f.cell, severity: f.severity, note: f.message })),
+        );
+        return findings.length;
+      }),
+
+    clearMarks: () => attempt(() => port.clearMarks(requireLoaded().layout.sheet)),
+
+    async hasMarks() {
+      return loaded ? port.hasMarks(loaded.layout.sheet) : false;
+    },
+
+    async loadAims(): Promise<AimsFile> {
+      const saved = await port.loadSetting<AimsFile>(SETTING_AIMS);
+      return aimsOrPresets(saved);
+    },
+
+    presetAims(): AimDefinitionInput[] {
+      return PRESET_AIMS.map((a) => ({ ...a }));
+    },
+
+    saveAims: (file) =>
+      attempt(async () => {
+        const valid = parseAimsFile(file, aimFieldIds(requireLoaded()));
+        await port.saveSetting(SETTING_AIMS, valid);
+      }),
+
+    measureAims: (asOf) =>
+      attempt(async () => {
+        const file = aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS));
+        const measured = runAims(requireLoaded(), file, asOfDay(asOf));
+        return { aims: measured.aims.map((a) => a.result), stages: measured.stages };
+      }),
+
+    writeReport: (asOf, onProgress) =>
+      attempt(async () => {
+        const sheet = requireLoaded();
+        onProgress?.('Working out the measures and run charts…');
+        const file = aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS));
+        const { check, plan } = planReport(sheet, file, asOfDay(asOf));
+        onProgress?.('Writing the report sheets and charts…');
+        await port.writeReport(plan, onProgress);
+        return { sheets: plan.sheets.map((s) => s.name), children: sheet.records.length, counts: check.counts as CheckResult['counts'] };
+      }),
+  };
+}

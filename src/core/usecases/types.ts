@@ -1,0 +1,77 @@
+/**
+ * What the task pane (and tests) call. The pane holds no domain logic: it
+ * shows these results and passes the user's choices back.
+ */
+import type { SheetSummary } from '../port';
+import type { AimDefinitionInput, AimResult, AimsFile, CheckResult, ColumnMapping, Finding, SheetLayout, StageCount } from '../model';
+import type { ProblemKind } from '../errors';
+
+export interface Problem {
+  kind: ProblemKind;
+  /** Plain words, for the pane as it is. */
+  message: string;
+  /**
+   * The workbook's sheets when they are known (e.g. with noHeader), so the
+   * pane can offer the sheet picker even though no sheet could be opened.
+   */
+  sheets?: SheetSummary[];
+}
+
+export interface SheetState {
+  /** Every sheet in the workbook, to let the user pick another. */
+  sheets: SheetSummary[];
+  /** The sheet being read. */
+  sheet: string;
+  layout: SheetLayout;
+  /** Number of child rows found. */
+  childCount: number;
+  /** True when the sheet is protected (reading works; marks cannot be added). */
+  protected: boolean;
+  /** A plain-words note when the sheet is very large (read in chunks; may take a while). */
+  sizeNote: string | null;
+  /** True when the mapping came from the user's saved corrections. */
+  mappingSaved: boolean;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+/** Choices offered in a mapping dropdown: every canonical field plus the local milestones named so far. */
+export interface FieldChoice {
+  id: string;
+  label: string;
+  kind: 'text' | 'date' | 'milestone' | 'flag' | 'local';
+}
+
+export interface ReportSummary {
+  sheets: string[];
+  children: number;
+  counts: CheckResult['counts'];
+}
+
+export interface PaceSessionApi {
+  /** Finds and reads the PACE sheet (or the named one). */
+  open(sheet?: string, onProgress?: (message: string) => void): Promise<Outcome<SheetState>>;
+  /** The dropdown choices for the mapping screen. */
+  fieldChoices(): FieldChoice[];
+  /** Saves the user's corrected mapping in the workbook and re-reads with it. */
+  saveMapping(columns: ColumnMapping[]): Promise<Outcome<SheetState>>;
+  /** Forgets the saved mapping and detects again. */
+  resetMapping(): Promise<Outcome<SheetState>>;
+  /** The as-of date the workbook last used (yyyy-mm-dd) or today. */
+  loadAsOf(): Promise<string>;
+  saveAsOf(asOf: string): Promise<void>;
+  check(asOf: string, onProgress?: (message: string) => void): Promise<Outcome<CheckResult>>;
+  /** Writes the PACE Issues sheet. */
+  writeIssuesSheet(asOf: string): Promise<Outcome<string>>;
+  selectFinding(finding: Finding): Promise<void>;
+  markFindings(findings: Finding[]): Promise<Outcome<number>>;
+  clearMarks(): Promise<Outcome<void>>;
+  hasMarks(): Promise<boolean>;
+  /** The aims saved in the workbook, or the presets. */
+  loadAims(): Promise<AimsFile>;
+  presetAims(): AimDefinitionInput[];
+  saveAims(file: AimsFile): Promise<Outcome<void>>;
+  measureAims(asOf: string): Promise<Outcome<{ aims: AimResult[]; stages: StageCount[] }>>;
+  /** Writes summary, issues and aim sheets with their charts. */
+  writeReport(asOf: string, onProgress?: (message: string) => void): Promise<Outcome<ReportSummary>>;
+}
