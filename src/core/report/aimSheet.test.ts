@@ -54,7 +54,7 @@ describe('planAimSheet on a small aim', () => {
   });
 
   test('name, title, sentence, as-of line and headline figures', () => {
-    expect(sheet.name).toBe('PACE Aim 1 Accommodation to per');
+    expect(sheet.name).toBe('PACE Aim 1 Accom to Rec');
     expect(sheet.role).toBe('aim');
     expect(cellValue(sheet, 'A1')).toBe('Accommodation to permanence recommendation');
     expect(cellValue(sheet, 'A2')).toMatch(/^90% of children will have a permanence recommendation within 26 weeks/);
@@ -230,6 +230,11 @@ describe('helpers', () => {
     expect(safeSheetName('PACE Aim 1 Panel [North]: kids/teens?')).toBe('PACE Aim 1 Panel North kids tee');
     expect(safeSheetName("'Quoted'")).toBe('Quoted');
     expect(aimSheetName(normaliseAim({ id: 'x', name: 'A*B', start: 'panel', end: 'admDecision' }), 12)).toBe('PACE Aim 12 A B');
+    // A long name is not cut mid-word: the milestones' tab words stand in for it.
+    const long = normaliseAim({ id: 'y', name: 'Accommodation to permanence recommendation', start: 'firstAccommodated', end: 'permanenceRecommendation' });
+    expect(aimSheetName(long, 1)).toBe('PACE Aim 1 Accom to Rec');
+    const local = normaliseAim({ id: 'z', name: 'A very long local aim name that will not fit', start: 'legalAdviceMeeting', end: 'courtApplication' });
+    expect(aimSheetName(local, 2, new Map([['legalAdviceMeeting', 'Legal advice meeting']]))).toBe('PACE Aim 2 Legal to Court');
   });
 
   test('runChartColumns on an empty chart', () => {

@@ -119,8 +119,43 @@ export interface AimSheetContext {
 }
 
 /** "PACE Aim 2 Permanence recommendation to…", cut to Excel's 31 characters. */
-export function aimSheetName(aim: AimDefinition, index: number): string {
-  return safeSheetName(`PACE Aim ${index} ${aim.name}`);
+/** Milestone words short enough for a sheet tab ("PACE Aim 1 Accom to Rec"). */
+const TAB_WORDS: Record<string, string> = {
+  lookedAfterStart: 'LAC',
+  firstAccommodated: 'Accom',
+  lastAccommodated: 'Last accom',
+  permanenceRecommendation: 'Rec',
+  panel: 'Panel',
+  admDecision: 'ADM',
+  finalPlacement: 'Final plac',
+  courtApplication: 'Court',
+  legalPermanence: 'Order',
+  placementStart: 'Placement',
+  legalStatusStart: 'Status',
+  dateOfBirth: 'Birth',
+  ceasedDate: 'Ceased',
+};
+
+/** Cuts text to at most `max` characters at a word boundary, never mid-word when a space allows. */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : text.slice(0, max)).trim();
+}
+
+/**
+ * "PACE Aim 1 <aim name>" when the name fits Excel's 31 characters, else the
+ * two milestones in tab words ("PACE Aim 1 Accom to Rec"): a name cut
+ * mid-word reads as a mistake.
+ */
+export function aimSheetName(aim: AimDefinition, index: number, localLabels?: ReadonlyMap<string, string>): string {
+  const prefix = `PACE Aim ${index} `;
+  const room = 31 - prefix.length;
+  const whole = safeSheetName(`${prefix}${aim.name}`);
+  if (`${prefix}${aim.name}`.replace(/\s+/g, ' ').trim().length <= 31) return whole;
+  const word = (field: string) => TAB_WORDS[field] ?? cutAtWord(localLabels?.get(field) ?? field, Math.floor((room - 4) / 2));
+  return safeSheetName(`${prefix}${cutAtWord(`${word(String(aim.start))} to ${word(String(aim.end))}`, room)}`);
 }
 
 /**

@@ -54,10 +54,10 @@ describe('buildReportPlan', () => {
     expect(plan.sheets.map((s) => s.name)).toEqual([
       'PACE Summary',
       'PACE Issues',
-      'PACE Aim 1 Accommodation to per',
-      'PACE Aim 2 Permanence recommend',
-      'PACE Aim 3 ADM decision to cour',
-      'PACE Aim 4 Becoming looked afte',
+      'PACE Aim 1 Accom to Rec',
+      'PACE Aim 2 Rec to Panel',
+      'PACE Aim 3 ADM to Court',
+      'PACE Aim 4 LAC to Order',
     ]);
     expect(plan.sheets.map((s) => s.role)).toEqual(['summary', 'issues', 'aim', 'aim', 'aim', 'aim']);
     expect(plan.replaceEarlierReport).toBe(true);
@@ -75,10 +75,10 @@ describe('buildReportPlan', () => {
     expect(r.bottom - r.top).toBe(4);
     // Aim 2 (recommendation → panel): rows 4 (61 days) and 5 (50 days) completed, both within 12 weeks; row 7 waiting.
     expect(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((c) => cellValue(summary, `${c}${r.top + 2}`))).toEqual([
-      'Permanence recommendation to panel', 2, 2, 100, 75, 7.9, 1, 1, 'PACE Aim 2 Permanence recommend',
+      'Permanence recommendation to panel', 2, 2, 100, 75, 7.9, 1, 1, 'PACE Aim 2 Rec to Panel',
     ]);
     expect(summary.links).toHaveLength(4);
-    expect(summary.links[1]).toMatchObject({ target: "'PACE Aim 2 Permanence recommend'!A1", text: 'PACE Aim 2 Permanence recommend' });
+    expect(summary.links[1]).toMatchObject({ target: "'PACE Aim 2 Rec to Panel'!A1", text: 'PACE Aim 2 Rec to Panel' });
     for (const link of summary.links) {
       const target = link.target.replace(/^'|'!A1$/g, '');
       expect(plan.sheets.map((s) => s.name)).toContain(target);
@@ -115,7 +115,7 @@ describe('buildReportPlan', () => {
     ];
     const p = buildReportPlan({ asOf: AS_OF, date1904: false, sourceSheet: 'Tracker', aims: measured(same), stages: [], changes: [] });
     expect(() => checkPlan(p)).not.toThrow();
-    expect(p.sheets.map((s) => s.name)).toEqual(['PACE Summary', 'PACE Aim 1 A very long aim name', 'PACE Aim 2 A very long aim name']);
+    expect(p.sheets.map((s) => s.name)).toEqual(['PACE Summary', 'PACE Aim 1 Panel to ADM', 'PACE Aim 2 Panel to ADM']);
   });
 
   test('no aims, no stages, no changes: a valid summary with notes', () => {

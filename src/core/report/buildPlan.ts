@@ -35,7 +35,7 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
 export function buildReportPlan(input: ReportInput): ReportPlan {
   const taken = new Set<string>(['pace summary']);
   if (input.issues) taken.add(input.issues.name.toLowerCase());
-  const named = input.aims.map((a, i) => ({ ...a, index: i + 1, sheetName: uniqueSheetName(aimSheetName(a.definition, i + 1), taken) }));
+  const named = input.aims.map((a, i) => ({ ...a, index: i + 1, sheetName: uniqueSheetName(aimSheetName(a.definition, i + 1, input.localLabels), taken) }));
   const summary = planSummarySheet({
     asOf: input.asOf,
     date1904: input.date1904,

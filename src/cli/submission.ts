@@ -1,0 +1,208 @@
+/**
+ * `pace-tracker submission`: writes a separate, de-identified workbook to
+ * send to the programme (pace-domain.md §5, cli-contract.md "submission").
+ * The keyed hash lives here (node:crypto), not in the core; the key file
+ * stays with the authority and never goes into the copy.
+ */
+import { createHmac, randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as readline from 'readline';
+import { isUserFacingError, UserFacingError } from '../core/errors';
+import { dayFromIso, isoFromDay, todayDay } from '../core/dates';
+import { analyseWorkbook, runCheck } from '../core/usecases/pipeline';
+import { findIdentifyingColumns, type IdentifyingColumn } from '../core/submission/identifying';
+import { planSubmission, type DobMode } from '../core/submission/plan';
+import { assignPseudonyms, keyBytesFromText, pseudonymInputs } from '../core/submission/pseudonym';
+import { readWorkbookFile } from '../xlsx/read';
+import { writePlanToNewWorkbook } from '../xlsx/newWorkbook';
+import { parseArgs, stringOption } from './args';
+
+export interface SubmissionIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether a person can answer (default: process.stdin.isTTY). */
+  stdinIsTTY?: boolean;
+  /** Asks a question and returns the answer (default: a readline prompt on stdin/stdout). */
+  ask?(question: string): Promise<string>;
+}
+
+/** The key file's name when --key-file is not given; it sits beside the input workbook. */
+export const DEFAULT_KEY_FILE = 'pace-submission.key';
+
+export const SUBMISSION_USAGE = `Usage: pace-tracker submission FILE.xlsx -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age] [--as-of YYYY-MM-DD] [--yes]
+
+Writes OUT.xlsx, a de-identified copy to send: identifying columns dropped, date of birth reduced
+(--dob month: yyyy-mm, the default; --dob age: age in whole years at each milestone), child IDs
+replaced by pseudonymous IDs made with the secret key in KEY (default: ${DEFAULT_KEY_FILE} in the
+folder of FILE.xlsx; created with a new random key if it does not exist). Keep KEY safe, do not
+send it, and use the same KEY every month so the pseudonymous IDs match.
+Without --yes it lists the columns it will drop and asks before writing.
+`;
+
+function defaultAsk(question: string): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer);
+    });
+  });
+}
+
+function dobOption(value: string | undefined): DobMode {
+  if (value === undefined) return 'month';
+  if (value === 'month' || value === 'age') return value;
+  throw new UserFacingError('usage', `--dob takes month or age, not "${value}".`);
+}
+
+function asOfOption(value: string | undefined): number {
+  if (value === undefined) return todayDay();
+  const day = dayFromIso(value);
+  if (day === null) throw new UserFacingError('usage', `--as-of takes a date written YYYY-MM-DD, not "${value}".`);
+  return day;
+}
+
+/** The column list shown before writing. */
+export function formatDropList(columns: IdentifyingColumn[]): string {
+  if (columns.length === 0) return 'No identifying columns were found: every column will be copied (child IDs replaced, date of birth reduced).\n';
+  const lines = ['These columns will be left out of the copy:'];
+  for (const c of columns) {
+    const heading = c.header === '' ? '(no heading)' : `'${c.header}'`;
+    lines.push(`  ${c.column.padEnd(3)} ${heading.padEnd(36)} ${c.reason} (from its ${c.detectedBy === 'header' ? 'heading' : 'contents'})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Reads the key file, or makes a new random key in it; says which on `io.out`. */
+export function loadOrCreateKey(keyFile: string, io: SubmissionIo): Uint8Array {
+  if (fs.existsSync(keyFile)) {
+    let text: string;
+    try {
+      text = fs.readFileSync(keyFile, 'utf8');
+    } catch {
+      throw new UserFacingError('unreadableFile', `The key file ${keyFile} cannot be read. Check you can open it.`);
+    }
+    if (text.trim() === '') {
+      throw new UserFacingError('unreadableFile', `The key file ${keyFile} is empty. Use last month's key file, or remove this one to make a new key.`);
+    }
+    return keyBytesFromText(text);
+  }
+  const hex = randomBytes(32).toString('hex');
+  try {
+    // Readable by this user only: with the key and a list of real IDs anyone could recompute the pseudonyms.
+    fs.writeFileSync(keyFile, `${hex}\n`, { mode: 0o600, flag: 'wx' });
+  } catch {
+    throw new UserFacingError('unreadableFile', `A new key could not be saved as ${keyFile}. Check the folder exists and you can write to it.`);
+  }
+  io.out(`Created a new key in ${keyFile}. Keep it safe and use it every month so pseudonyms match.\n`);
+  return keyBytesFromText(hex);
+}
+
+/** Child ID → pseudonym with the keyed hash (HMAC-SHA-256). */
+export function pseudonymsFor(ids: string[], key: Uint8Array): Map<string, string> {
+  const hmacs = new Map(ids.map((id) => [id, createHmac('sha256', key).update(id, 'utf8').digest('hex')]));
+  return assignPseudonyms(hmacs);
+}
+
+async function confirmed(columns: IdentifyingColumn[], yes: boolean, io: SubmissionIo): Promise<boolean> {
+  if (yes) return true;
+  const tty = io.stdinIsTTY ?? process.stdin.isTTY === true;
+  if (!tty) {
+    throw new UserFacingError(
+      'usage',
+      'Not written: nobody is at a terminal to confirm the columns to leave out. Review the list above, then run the same command again with --yes.',
+    );
+  }
+  const ask = io.ask ?? defaultAsk;
+  const answer = await ask(columns.length > 0 ? 'Write the copy without these columns? [y/N] ' : 'Write the copy? [y/N] ');
+  return /^\s*y(es)?\s*$/i.test(answer);
+}
+
+function sameFile(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+/**
+ * Runs the command; 0 when the copy was written, 1 when the user said no,
+ * 2 for a usage error or an unreadable file (one plain line on stderr).
+ */
+export async function runSubmission(argv: string[], io: SubmissionIo): Promise<number> {
+  try {
+    return await submission(argv, io);
+  } catch (err) {
+    if (!isUserFacingError(err)) throw err;
+    io.err(`pace-tracker: ${err.message}\n`);
+    return 2;
+  }
+}
+
+async function submission(argv: string[], io: SubmissionIo): Promise<number> {
+  const args = parseArgs(argv, {
+    output: { value: true, aliases: ['-o'] },
+    sheet: { value: true },
+    'key-file': { value: true },
+    dob: { value: true },
+    'as-of': { value: true },
+    yes: { value: false, aliases: ['-y'] },
+    help: { value: false, aliases: ['-h'] },
+  });
+  if (args.options.has('help')) {
+    io.out(SUBMISSION_USAGE);
+    return 0;
+  }
+  if (args.positional.length !== 1) throw new UserFacingError('usage', 'Give exactly one FILE.xlsx. Run "pace-tracker submission --help" for usage.');
+  const input = args.positional[0];
+  const output = stringOption(args, 'output');
+  if (output === undefined) throw new UserFacingError('usage', 'Say where to write the copy with -o OUT.xlsx.');
+  const dob = dobOption(stringOption(args, 'dob'));
+  const asOf = asOfOption(stringOption(args, 'as-of'));
+  if (!fs.existsSync(input)) throw new UserFacingError('unreadableFile', `${input} does not exist.`);
+  if (sameFile(input, output)) {
+    throw new UserFacingError('usage', 'The copy must go to a new file: choose another name with -o (your workbook is never overwritten).');
+  }
+  const keyFile = stringOption(args, 'key-file') ?? path.join(path.dirname(input), DEFAULT_KEY_FILE);
+  if (sameFile(keyFile, output) || sameFile(keyFile, input)) {
+    throw new UserFacingError('usage', 'The key file must be a file of its own, not the workbook or the copy.');
+  }
+
+  const workbook = await readWorkbookFile(input);
+  const sheet = analyseWorkbook(workbook, stringOption(args, 'sheet'));
+  const columns = findIdentifyingColumns(sheet.grid, sheet.layout);
+  io.out(`Sheet '${sheet.layout.sheet}': ${sheet.records.length} children.\n`);
+  io.out(formatDropList(columns));
+
+  if (!(await confirmed(columns, args.options.has('yes'), io))) {
+    io.out('Nothing was written.\n');
+    return 1;
+  }
+
+  const key = loadOrCreateKey(keyFile, io);
+  const pseudonyms = pseudonymsFor(pseudonymInputs(sheet.records), key);
+  const findings = runCheck(sheet, asOf).findings;
+  const plan = planSubmission({
+    grid: sheet.grid,
+    layout: sheet.layout,
+    records: sheet.records,
+    findings,
+    drop: columns.map((c) => c.column),
+    dob,
+    asOf,
+    date1904: false, // a new exceljs workbook uses the 1900 date system
+    pseudonyms,
+  });
+  const bytes = await writePlanToNewWorkbook(plan);
+  try {
+    fs.writeFileSync(output, bytes);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' ? ' It may be open in Excel: close it and try again.' : ' Check the folder exists and you can write to it.';
+    throw new UserFacingError('unreadableFile', `The copy could not be saved as "${output}".${why}`);
+  }
+  io.out(
+    `Wrote ${output}: ${sheet.records.length} children as of ${isoFromDay(asOf)}, ${columns.length} column${columns.length === 1 ? '' : 's'} left out, ` +
+      `date of birth as ${dob === 'month' ? 'month and year' : 'age at each milestone'}, child IDs pseudonymised with the key in ${keyFile}.\n` +
+      'Check the copy before you send it (see its Cover sheet).\n',
+  );
+  return 0;
+}

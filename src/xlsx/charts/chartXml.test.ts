@@ -1,0 +1,90 @@
+import { buildChartXml, categoriesAreNumeric, numCache, strCache } from './chartXml';
+import { fixturePlan } from '../testing/planFixture';
+import type { PlannedChart } from '../../core/report/plan';
+
+const line: PlannedChart = fixturePlan().sheets[2].charts[0];
+const bar: PlannedChart = fixturePlan().sheets[2].charts[1];
+const cache = (n: number, series: number) => ({
+  categories: Array.from({ length: n }, (_, i) => 44200 + i),
+  series: Array.from({ length: series }, (_, s) => Array.from({ length: n }, (_, i) => (s === 4 && i !== 2 ? '' : i + s))),
+});
+const all = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]);
+
+describe('caches', () => {
+  it('writes a point per non-blank value and counts every slot', () => {
+    expect(numCache([1, '', 2.5], 'General')).toBe('<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="3"/><c:pt idx="0"><c:v>1</c:v></c:pt><c:pt idx="2"><c:v>2.5</c:v></c:pt></c:numCache>');
+    expect(strCache(['a&b', null, 'c'])).toBe('<c:strCache><c:ptCount val="3"/><c:pt idx="0"><c:v>a&amp;b</c:v></c:pt><c:pt idx="2"><c:v>c</c:v></c:pt></c:strCache>');
+  });
+  it('treats categories as numbers only when every label is a number or blank', () => {
+    expect(categoriesAreNumeric([44200, '', 44201])).toBe(true);
+    expect(categoriesAreNumeric([44200, 'SYN0001'])).toBe(false);
+  });
+});
+
+describe('buildChartXml: run chart', () => {
+  const xml = buildChartXml(line, 'PACE Aim 2', cache(30, 5));
+
+  it('binds every series and the categories to the planned ranges', () => {
+    expect(all(xml, /<c:f>([^<]*)<\/c:f>/g)).toEqual([
+      "'PACE Aim 2'!$B$8:$B$37", "'PACE Aim 2'!$C$8:$C$37",
+      "'PACE Aim 2'!$B$8:$B$37", "'PACE Aim 2'!$D$8:$D$37",
+      "'PACE Aim 2'!$B$8:$B$37", "'PACE Aim 2'!$E$8:$E$37",
+      "'PACE Aim 2'!$B$8:$B$37", "'PACE Aim 2'!$F$8:$F$37",
+      "'PACE Aim 2'!$B$8:$B$37", "'PACE Aim 2'!$G$8:$G$37",
+    ].map((f) => f.replace(/'/g, '&apos;')));
+    expect(all(xml, /<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/g)).toEqual(['Weeks', 'Median', 'Median (extended)', 'Target (26 weeks)', 'Planning meeting introduced']);
+  });
+
+  it('is a line chart on a text category axis with UK dates and blanks as gaps', () => {
+    expect(xml).toContain('<c:lineChart><c:grouping val="standard"/>');
+    expect(xml).toContain('<c:numFmt formatCode="dd/mm/yyyy" sourceLinked="0"/>');
+    expect(xml).toContain('<c:auto val="0"/>');
+    expect(xml).toContain('<c:dispBlanksAs val="gap"/>');
+    expect(xml).toContain('<c:formatCode>dd/mm/yyyy</c:formatCode><c:ptCount val="30"/>');
+    expect(xml).toContain('<c:min val="0"/>');
+  });
+
+  it('styles lines, dashes, markers and labels the test of change with its name', () => {
+    expect(xml.match(/<a:prstDash val="dash"\/>/g)).toHaveLength(1);
+    expect(xml).toContain('<a:ln w="19050" cap="rnd"><a:solidFill><a:srgbClr val="1F4E79"/>');
+    expect(xml).toContain('<c:marker><c:symbol val="circle"/><c:size val="5"/>');
+    expect(xml).toContain('<c:marker><c:symbol val="triangle"/><c:size val="9"/>');
+    expect(xml.match(/<c:showSerName val="1"\/>/g)).toHaveLength(1);
+    // The test-of-change series has no line and a single point.
+    const tocSeries = xml.split('<c:ser>')[5];
+    expect(tocSeries).toContain('<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>');
+    expect(tocSeries.match(/<c:pt idx/g)!.length).toBe(30 + 1);
+  });
+
+  it('has the title, axis titles and a legend', () => {
+    expect(xml).toContain('<a:t>Weeks from accommodation to recommendation</a:t>');
+    expect(xml).toContain('<a:t>Recommendation date</a:t>');
+    expect(xml).toContain('<a:t>Weeks</a:t>');
+    expect(xml).toContain('<c:legendPos val="b"/>');
+  });
+});
+
+describe('buildChartXml: waiting bars', () => {
+  const xml = buildChartXml(bar, "Children's wait", { categories: ['SYN0101', 'SYN0102'], series: [[61.3, ''], ['', 20.4]] });
+
+  it('is a stacked horizontal bar chart with fully overlapping bars and names as text categories', () => {
+    expect(xml).toContain('<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/>');
+    expect(xml).toContain('<c:overlap val="100"/>');
+    expect(xml).toContain('<c:strRef><c:f>&apos;Children&apos;&apos;s wait&apos;!$J$8:$J$11</c:f><c:strCache><c:ptCount val="2"/>');
+    expect(xml.split('<c:ser>')[2]).toContain('<c:spPr><a:solidFill><a:srgbClr val="C00000"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>');
+  });
+
+  it('lists the longest wait at the top with the value axis kept at the bottom', () => {
+    expect(xml).toContain('<c:orientation val="maxMin"/>');
+    expect(xml).toContain('<c:axPos val="l"/>');
+    expect(xml).toContain('<c:crosses val="max"/>');
+  });
+
+  it('draws clustered columns for a column chart without overlap', () => {
+    const col = buildChartXml(fixturePlan().sheets[0].charts[0], 'S', { categories: ['a', 'b', 'c'], series: [[1, 2, 3]] });
+    expect(col).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(col).not.toContain('<c:overlap');
+    expect(col).not.toContain('<c:legend>');
+    expect(col).toContain('<c:showVal val="1"/>');
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * DrawingML for one native Excel chart (xl/charts/chartN.xml) from a planned
+ * chart. Every series and the categories are bound to cells by formula, and
+ * carry a cache of the values so the chart renders before any recalculation
+ * (LibreOffice and Excel's protected view draw from the cache).
+ *
+ * Element order follows the schema (ECMA-376 Part 1, DrawingML charts): Excel
+ * rejects a chart part whose children are out of order.
+ */
+import type { CellValue } from '../../core/grid';
+import type { MarkerShape, PlannedChart, PlannedSeries } from '../../core/report/plan';
+import { escapeXml, NS, sheetRangeFormula } from '../ooxml';
+
+/** Values read from the plan's blocks for a chart: categories and one array per series. */
+export interface ChartCache {
+  categories: CellValue[];
+  series: CellValue[][];
+}
+
+const AXIS_CAT = 500000001;
+const AXIS_VAL = 500000002;
+const EMU_PER_POINT = 12700;
+
+const isBlank = (v: CellValue) => v === null || v === '';
+
+/** Categories are numbers (dates as serials) unless any non-blank label is text. */
+export function categoriesAreNumeric(values: CellValue[]): boolean {
+  return values.every((v) => isBlank(v) || typeof v === 'number');
+}
+
+function numberText(n: number): string {
+  // Shortest text that round-trips; caches are plain decimals.
+  return Number.isFinite(n) ? String(n) : '0';
+}
+
+export function numCache(values: CellValue[], formatCode: string): string {
+  const pts = values
+    .map((v, i) => (typeof v === 'number' ? `<c:pt idx="${i}"><c:v>${numberText(v)}</c:v></c:pt>` : ''))
+    .join('');
+  return `<c:numCache><c:formatCode>${escapeXml(formatCode)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
+}
+
+export function strCache(values: CellValue[]): string {
+  const pts = values
+    .map((v, i) => (isBlank(v) ? '' : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`))
+    .join('');
+  return `<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache>`;
+}
+
+function richText(text: string, size: number, bold: boolean): string {
+  const b = bold ? ' b="1"' : ' b="0"';
+  return (
+    `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"${b}/></a:pPr>` +
+    `<a:r><a:rPr lang="en-GB" sz="${size}"${b}/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>`
+  );
+}
+
+function title(text: string, size: number, bold: boolean): string {
+  if (!text) return '';
+  return `<c:title>${richText(text, size, bold)}<c:overlay val="0"/></c:title>`;
+}
+
+function colour(hex: string): string {
+  const clean = hex.replace(/^#/, '').toUpperCase();
+  return /^[0-9A-F]{6}$/.test(clean) ? clean : '808080';
+}
+
+const MARKER_SYMBOL: Record<MarkerShape, string> = {
+  circle: 'circle',
+  square: 'square',
+  diamond: 'diamond',
+  triangle: 'triangle',
+  none: 'none',
+};
+
+function lineProps(s: PlannedSeries): string {
+  if (s.line === 'none') return '<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>';
+  const width = Math.round((s.lineWidth ?? 2) * EMU_PER_POINT);
+  const dash = s.line === 'dash' ? 'dash' : 'solid';
+  return (
+    `<c:spPr><a:ln w="${width}" cap="rnd"><a:solidFill><a:srgbClr val="${colour(s.color)}"/></a:solidFill>` +
+    `<a:prstDash val="${dash}"/><a:round/></a:ln></c:spPr>`
+  );
+}
+
+function marker(s: PlannedSeries): string {
+  if (s.marker === 'none') return '<c:marker><c:symbol val="none"/></c:marker>';
+  const size = Math.min(72, Math.max(2, Math.round(s.markerSize ?? 5)));
+  const fill = colour(s.color);
+  return (
+    `<c:marker><c:symbol val="${MARKER_SYMBOL[s.marker]}"/><c:size val="${size}"/>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="${fill}"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="${fill}"/></a:solidFill></a:ln></c:spPr></c:marker>`
+  );
+}
+
+function dataLabels(s: PlannedSeries, kind: PlannedChart['kind'], stacked: boolean): string {
+  if (!s.dataLabels) return '';
+  const serName = s.dataLabels === 'seriesName' ? 1 : 0;
+  const val = s.dataLabels === 'value' ? 1 : 0;
+  // 't' (above) is valid for line charts only; bars take the default position for their grouping.
+  const pos = kind === 'line' ? '<c:dLblPos val="t"/>' : stacked ? '' : '<c:dLblPos val="outEnd"/>';
+  return (
+    `<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>` +
+    `${pos}<c:showLegendKey val="0"/><c:showVal val="${val}"/><c:showCatName val="0"/>` +
+    `<c:showSerName val="${serName}"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+  );
+}
+
+function categoryRef(chart: PlannedChart, sheetName: string, cache: ChartCache): string {
+  const f = `<c:f>${escapeXml(sheetRangeFormula(sheetName, chart.categories))}</c:f>`;
+  if (categoriesAreNumeric(cache.categories)) {
+    return `<c:cat><c:numRef>${f}${numCache(cache.categories, chart.categoryFormat ?? 'General')}</c:numRef></c:cat>`;
+  }
+  return `<c:cat><c:strRef>${f}${strCache(cache.categories)}</c:strRef></c:cat>`;
+}
+
+function valueRef(s: PlannedSeries, sheetName: string, values: CellValue[]): string {
+  return `<c:val><c:numRef><c:f>${escapeXml(sheetRangeFormula(sheetName, s.values))}</c:f>${numCache(values, 'General')}</c:numRef></c:val>`;
+}
+
+function seriesXml(chart: PlannedChart, sheetName: string, cache: ChartCache, s: PlannedSeries, i: number): string {
+  const head = `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>`;
+  const cat = categoryRef(chart, sheetName, cache);
+  const val = valueRef(s, sheetName, cache.series[i] ?? []);
+  if (chart.kind === 'line') {
+    return `<c:ser>${head}${lineProps(s)}${marker(s)}${dataLabels(s, 'line', false)}${cat}${val}<c:smooth val="0"/></c:ser>`;
+  }
+  const fill = `<c:spPr><a:solidFill><a:srgbClr val="${colour(s.color)}"/></a:solidFill></c:spPr>`;
+  return `<c:ser>${head}${fill}<c:invertIfNegative val="0"/>${dataLabels(s, chart.kind, !!chart.stacked)}${cat}${val}</c:ser>`;
+}
+
+function plotGroup(chart: PlannedChart, sheetName: string, cache: ChartCache): string {
+  const series = chart.series.map((s, i) => seriesXml(chart, sheetName, cache, s, i)).join('');
+  const axes = `<c:axId val="${AXIS_CAT}"/><c:axId val="${AXIS_VAL}"/>`;
+  if (chart.kind === 'line') {
+    return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`;
+  }
+  const dir = chart.kind === 'bar' ? 'bar' : 'col';
+  const grouping = chart.stacked ? 'stacked' : 'clustered';
+  // Stacked bars must overlap fully or Excel draws them side by side.
+  const overlap = chart.stacked ? '<c:overlap val="100"/>' : '';
+  return `<c:barChart><c:barDir val="${dir}"/><c:grouping val="${grouping}"/><c:varyColors val="0"/>${series}<c:gapWidth val="50"/>${overlap}${axes}</c:barChart>`;
+}
+
+const GRIDLINES = '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>';
+const AXIS_LINE = '<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="808080"/></a:solidFill></a:ln></c:spPr>';
+const SMALL_TEXT = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>';
+
+function axes(chart: PlannedChart): string {
+  const horizontal = chart.kind === 'bar';
+  const reversed = !!chart.reverseCategories;
+  const catPos = horizontal ? 'l' : 'b';
+  const valPos = horizontal ? 'b' : 'l';
+  const catFmt = chart.categoryFormat ? `<c:numFmt formatCode="${escapeXml(chart.categoryFormat)}" sourceLinked="0"/>` : '';
+  // auto=0 keeps a text axis: one slot per point even when two children share a date.
+  const catAx =
+    `<c:catAx><c:axId val="${AXIS_CAT}"/><c:scaling><c:orientation val="${reversed ? 'maxMin' : 'minMax'}"/></c:scaling>` +
+    `<c:delete val="0"/><c:axPos val="${catPos}"/>${title(chart.xAxisTitle, 1000, true)}${catFmt}` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${AXIS_LINE}${SMALL_TEXT}` +
+    `<c:crossAx val="${AXIS_VAL}"/><c:crosses val="autoZero"/><c:auto val="0"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="1"/></c:catAx>`;
+  const min = chart.yAxisMin !== undefined ? `<c:min val="${numberText(chart.yAxisMin)}"/>` : '';
+  // With reversed categories the value axis would jump to the top; crossing at the last category keeps it at the bottom.
+  const crosses = reversed ? 'max' : 'autoZero';
+  const valAx =
+    `<c:valAx><c:axId val="${AXIS_VAL}"/><c:scaling><c:orientation val="minMax"/>${min}</c:scaling>` +
+    `<c:delete val="0"/><c:axPos val="${valPos}"/>${GRIDLINES}${title(chart.yAxisTitle, 1000, true)}` +
+    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}${SMALL_TEXT}` +
+    `<c:crossAx val="${AXIS_CAT}"/><c:crosses val="${crosses}"/><c:crossBetween val="between"/></c:valAx>`;
+  return catAx + valAx;
+}
+
+/** The whole chart part for `chart` on sheet `sheetName`. */
+export function buildChartXml(chart: PlannedChart, sheetName: string, cache: ChartCache, date1904 = false): string {
+  const legend = chart.showLegend === false ? '' : `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${SMALL_TEXT}</c:legend>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
+    `<c:date1904 val="${date1904 ? 1 : 0}"/><c:lang val="en-GB"/><c:roundedCorners val="0"/>` +
+    `<c:chart>${title(chart.title, 1400, true)}<c:autoTitleDeleted val="${chart.title ? 0 : 1}"/>` +
+    `<c:plotArea><c:layout/>${plotGroup(chart, sheetName, cache)}${axes(chart)}` +
+    `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>` +
+    `${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>` +
+    `</c:chartSpace>`
+  );
+}
