@@ -5,7 +5,8 @@
  * Images are kept in test-artifacts/xlsx/ for a human to look at.
  */
 import { spawnSync } from 'child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { writeReportBuffer } from './writeReport';
 import { buildSampleBuffer } from './testing/sample';
@@ -59,30 +60,36 @@ const BEYOND = '#ED7D31';
 const SHEET_TITLES = ['PACE permanence tracker', 'PACE permanence summary', 'Data issues', 'Aim 2: accommodation'];
 
 run('report workbook in LibreOffice', () => {
-  const dir = resolve(__dirname, '../../test-artifacts/xlsx');
-  const profile = join(dir, 'lo-profile');
+  // Work in a private folder (another test run may be converting at the same time), then keep the images for people.
+  let work = '';
+  const artifacts = resolve(__dirname, '../../test-artifacts/xlsx');
   let pdfText: string[] = [];
   let pdf = '';
 
   beforeAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
+    work = mkdtempSync(join(tmpdir(), 'pace-lo-'));
     const input = (await buildSampleBuffer({ children: 12, notesSheet: false })).buffer;
-    const xlsx = join(dir, 'report.xlsx');
+    const xlsx = join(work, 'report.xlsx');
     writeFileSync(xlsx, await writeReportBuffer(input, colourCodedPlan()));
     const conv = spawnSync(
       office as string,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx],
+      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx],
       { encoding: 'utf8', timeout: 150000 },
     );
     if (conv.status !== 0) throw new Error(`LibreOffice failed: ${conv.stderr}`);
-    pdf = join(dir, 'report.pdf');
+    pdf = join(work, 'report.pdf');
     const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
     pdfText = [];
     for (let p = 1; p <= pages; p++) pdfText.push(spawnSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).stdout);
-    spawnSync('pdftoppm', ['-png', '-r', '50', pdf, join(dir, 'page')]);
+    spawnSync('pdftoppm', ['-png', '-r', '50', pdf, join(work, 'page')]);
   }, 180000);
+
+  afterAll(() => {
+    mkdirSync(artifacts, { recursive: true });
+    for (const f of readdirSync(work)) if (/\.(png|pdf|xlsx)$/.test(f)) copyFileSync(join(work, f), join(artifacts, f));
+    rmSync(work, { recursive: true, force: true });
+  });
 
   /** Pages (1-based) printed from the sheet whose A1 title is `title`: up to the next sheet's first page. */
   function pagesOf(title: string): number[] {
@@ -95,7 +102,7 @@ run('report workbook in LibreOffice', () => {
   function colourOnPages(pages: number[], hex: string): number {
     let n = 0;
     for (const page of pages) {
-      const prefix = join(dir, `colour-${page}`);
+      const prefix = join(work, `colour-${page}`);
       spawnSync('pdftoppm', ['-r', '50', '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
       n += countColour(readFileSync(`${prefix}.ppm`), hex);
     }
@@ -107,7 +114,7 @@ run('report workbook in LibreOffice', () => {
     const all = pdfText.join('\n');
     for (const text of ['PACE permanence summary', 'Data issues', 'Aim 2: accommodation to permanence recommendation', 'SYN0001']) expect(all).toContain(text);
     for (const title of ['Children between milestones', 'Weeks from accommodation to recommendation', 'Children waiting for a recommendation']) expect(all).toContain(title);
-    expect(readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).length).toBe(pdfText.length);
+    expect(readdirSync(work).filter((f) => /^page-\d+\.png$/.test(f)).length).toBe(pdfText.length);
   });
 
   it('draws the column chart on the summary sheet', () => {
