@@ -8,6 +8,8 @@ import { FIELD_BY_ID } from './fields';
 import { columnLetter, columnNumber, type CellValue, type SheetGrid } from './grid';
 import type { ChildRecord, DecodedDate, SheetLayout } from './model';
 
+const ROW = Symbol('row');
+
 type ColumnRole = 'childId' | 'text' | 'date' | 'respite';
 
 interface ColumnPlan {
@@ -72,10 +74,34 @@ function planColumns(grid: SheetGrid, layout: SheetLayout): ColumnPlan[] {
 /**
  * The children on the sheet: one record per row from firstDataRow to
  * lastDataRow with any mapped value (blank rows skipped), with each mapped
- * field's A1 address.
+ * field's A1 address (`cells`: read them by field, or with for…in; they are
+ * inherited getters, so Object.keys does not list them).
  */
 export function readRecords(grid: SheetGrid, layout: SheetLayout): ChildRecord[] {
   const plan = planColumns(grid, layout);
+  // A sheet has a few thousand distinct dates across hundreds of thousands of
+  // cells: decoded numbers are shared (frozen) rather than made per cell, which
+  // is most of the time and garbage on a 20,000-child sheet.
+  // Addresses are worked out when asked for (a getter per mapped field on one
+  // shared prototype): building 25 strings per row was most of the reading time.
+  const cellsPrototype = {};
+  for (const column of plan) {
+    const letters = column.letters;
+    Object.defineProperty(cellsPrototype, column.field, {
+      enumerable: true,
+      get(this: { [ROW]: number }) {
+        return letters + this[ROW];
+      },
+    });
+  }
+  const decodedNumbers = new Map<string | null, Map<number, DecodedDate>>();
+  const decodeNumber = (value: number, format: string | null): DecodedDate => {
+    let byValue = decodedNumbers.get(format);
+    if (!byValue) decodedNumbers.set(format, (byValue = new Map()));
+    let decoded = byValue.get(value);
+    if (!decoded) byValue.set(value, (decoded = Object.freeze(decodeDateCell(value, format, layout.date1904))));
+    return decoded;
+  };
   const records: ChildRecord[] = [];
   const firstIndex = Math.max(0, layout.firstDataRow - grid.firstRow);
   const lastIndex = Math.min(grid.values.length - 1, layout.lastDataRow - grid.firstRow);
@@ -92,12 +118,12 @@ export function readRecords(grid: SheetGrid, layout: SheetLayout): ChildRecord[]
     }
     if (!filled) continue;
     const row = grid.firstRow + r;
-    const rowText = String(row);
-    const record: ChildRecord = { row, childId: null, text: {}, dates: {}, respite: null, cells: {} };
+    const cells = Object.create(cellsPrototype) as Record<string, string> & { [ROW]: number };
+    cells[ROW] = row;
+    const record: ChildRecord = { row, childId: null, text: {}, dates: {}, respite: null, cells };
     const rowFormats = formats?.[r];
     for (const column of plan) {
       const value = column.index >= 0 ? values[column.index] ?? null : null;
-      record.cells[column.field] = column.letters + rowText;
       switch (column.role) {
         case 'childId':
           record.childId = cellText(value);
@@ -112,7 +138,8 @@ export function readRecords(grid: SheetGrid, layout: SheetLayout): ChildRecord[]
           record.respiteRaw = value;
           break;
         case 'date': {
-          const decoded: DecodedDate = decodeDateCell(value, rowFormats?.[column.index] ?? null, layout.date1904);
+          const format = rowFormats?.[column.index] ?? null;
+          const decoded = typeof value === 'number' ? decodeNumber(value, format) : decodeDateCell(value, format, layout.date1904);
           record.dates[column.field] = decoded;
           break;
         }

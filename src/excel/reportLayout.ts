@@ -1,0 +1,232 @@
+/**
+ * Small pure decisions the Excel writer must make that the plan cannot:
+ * free sheet and table names beside the user's own, and translating the
+ * plan's words (styles, widths, markers) into Excel's. No Office.js here.
+ */
+import type { CellValue } from '../core/grid';
+import { cellAddress, parseCellAddress, quoteSheetName } from '../core/grid';
+import type { BlockStyle, CellBlock, MarkerShape, PlannedChart, PlannedSeries } from '../core/report/plan';
+
+export const MAX_SHEET_NAME = 31;
+
+/** Names to try for a planned sheet whose name a user sheet already has: "X (PACE)", then "X (2)", "X (3)"… within 31 characters. */
+export function alternativeSheetNames(wanted: string, count = 50): string[] {
+  const fit = (suffix: string): string => wanted.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd().replace(/'+$/, '') + suffix;
+  const names = [fit(' (PACE)')];
+  for (let n = 2; names.length < count; n++) names.push(fit(` (${n})`));
+  return names;
+}
+
+/**
+ * A planned sheet name Excel accepts. The core guarantees this; checking
+ * before touching the workbook means a faulty plan changes nothing.
+ */
+export function assertPlannedSheetName(name: string): void {
+  if (name.trim() === '' || name.length > MAX_SHEET_NAME || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new Error(`The report plan has a sheet name Excel does not accept: "${name}".`);
+  }
+}
+
+export interface ExistingSheet {
+  name: string;
+  ownedByAddIn: boolean;
+}
+
+export interface SheetNaming {
+  /** The name each planned sheet gets, in plan order. */
+  names: string[];
+  /** Planned name → name used, for sheets that had to be renamed. */
+  renamed: Map<string, string>;
+  /** Plain-words notes for the user, one per renamed sheet. */
+  notes: string[];
+}
+
+/**
+ * Planned names, keeping clear of sheets the add-in did not make. The
+ * add-in's own sheets are replaced, so their names are free.
+ */
+export function chooseSheetNames(planned: string[], existing: ExistingSheet[]): SheetNaming {
+  const taken = new Set(existing.filter((s) => !s.ownedByAddIn).map((s) => s.name.toLowerCase()));
+  const names: string[] = [];
+  const renamed = new Map<string, string>();
+  const notes: string[] = [];
+  for (const wanted of planned) {
+    let name = wanted;
+    if (taken.has(wanted.toLowerCase())) {
+      name = alternativeSheetNames(wanted).find((n) => !taken.has(n.toLowerCase())) ?? wanted;
+      renamed.set(wanted, name);
+      notes.push(`A sheet called "${wanted}" already exists and was not made by the add-in, so it was left alone and the report was written to "${name}".`);
+    }
+    taken.add(name.toLowerCase());
+    names.push(name);
+  }
+  return { names, renamed, notes };
+}
+
+/** Temporary names for new sheets while the old ones are still there (never clashing). */
+export function temporaryNames(count: number, existing: string[]): string[] {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const names: string[] = [];
+  for (let i = 1; names.length < count; i++) {
+    const name = `PACE new ${i}`;
+    if (!taken.has(name.toLowerCase())) names.push(name);
+  }
+  return names;
+}
+
+/** A Table name clear of the user's tables: "Name", then "Name_2"… */
+export function freeTableName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}_${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Splits "'My sheet'!H17" into sheet and cell; null when there is no sheet part. */
+export function splitReference(reference: string): { sheet: string; cell: string } | null {
+  const bang = reference.lastIndexOf('!');
+  if (bang < 0) return null;
+  let sheet = reference.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, cell: reference.slice(bang + 1) };
+}
+
+/** A link target pointing at a renamed planned sheet follows the rename. */
+export function retarget(reference: string, renamed: Map<string, string>): string {
+  const parts = splitReference(reference);
+  if (!parts) return reference;
+  const to = renamed.get(parts.sheet);
+  return to === undefined ? reference : `${quoteSheetName(to)}!${parts.cell}`;
+}
+
+/** Rows padded to the block's widest row, so every write is rectangular. */
+export function rectangular(values: CellValue[][]): CellValue[][] {
+  const width = Math.max(1, ...values.map((r) => r.length));
+  return values.map((row) => (row.length === width ? row : [...row, ...Array<CellValue>(width - row.length).fill('')]));
+}
+
+/** A1 range of `rows` × `columns` from a top-left cell, offset down by `rowOffset`. */
+export function blockAddress(at: string, rowOffset: number, rows: number, columns: number): string {
+  const start = parseCellAddress(at);
+  if (!start) throw new Error(`The report plan has a block at "${at}", which is not a cell address.`);
+  const first = cellAddress(start.row + rowOffset, start.column);
+  const last = cellAddress(start.row + rowOffset + rows - 1, start.column + columns - 1);
+  return first === last ? first : `${first}:${last}`;
+}
+
+export interface FormatRun {
+  /** A1 range of consecutive columns of the piece sharing planned formats. */
+  address: string;
+  numberFormats: string[][];
+}
+
+export interface BlockPiece {
+  address: string;
+  values: CellValue[][];
+  /** Number formats only where the plan sets one (unformatted columns stay General and cost nothing). */
+  formatRuns: FormatRun[];
+  bytes: number;
+}
+
+/** JSON size of a payload as a request would carry it. */
+function jsonBytes(value: unknown): number {
+  return JSON.stringify(value)?.length ?? 0;
+}
+
+/** Maximal runs of consecutive columns that have a planned number format. */
+export function formattedColumnRuns(columnFormats: (string | null)[] | undefined, width: number): { first: number; formats: string[] }[] {
+  const runs: { first: number; formats: string[] }[] = [];
+  for (let c = 0; c < width; c++) {
+    const f = columnFormats?.[c];
+    if (!f) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.first + last.formats.length === c) last.formats.push(f);
+    else runs.push({ first: c, formats: [f] });
+  }
+  return runs;
+}
+
+/** A block cut into row pieces of at most `maxBytes` each (values + number formats). */
+export function blockPieces(block: CellBlock, maxBytes: number): BlockPiece[] {
+  const values = rectangular(block.values);
+  if (values.length === 0) return [];
+  const width = values[0].length;
+  const runs = formattedColumnRuns(block.columnFormats ?? undefined, width);
+  const formatBytesPerRow = runs.reduce((sum, run) => sum + jsonBytes(run.formats), 0);
+  const rowBytes = values.map((row) => jsonBytes(row) + formatBytesPerRow);
+  const start0 = parseCellAddress(block.at);
+  if (!start0) throw new Error(`The report plan has a block at "${block.at}", which is not a cell address.`);
+  const pieces: BlockPiece[] = [];
+  let start = 0;
+  while (start < values.length) {
+    let end = start;
+    let bytes = 0;
+    while (end < values.length && (end === start || bytes + rowBytes[end] <= maxBytes)) bytes += rowBytes[end++];
+    const slice = values.slice(start, end);
+    pieces.push({
+      address: blockAddress(block.at, start, slice.length, width),
+      values: slice,
+      formatRuns: runs.map((run) => ({
+        address: blockAddress(cellAddress(start0.row, start0.column + run.first), start, slice.length, run.formats.length),
+        numberFormats: slice.map(() => run.formats),
+      })),
+      bytes,
+    });
+    start = end;
+  }
+  return pieces;
+}
+
+export interface FontStyle {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+}
+
+/** How each block style looks. */
+export function fontFor(style: BlockStyle | undefined): FontStyle | null {
+  switch (style) {
+    case 'title':
+      return { bold: true, size: 16 };
+    case 'subtitle':
+      return { size: 12 };
+    case 'headline':
+      return { bold: true, size: 14 };
+    case 'heading':
+      return { bold: true, size: 12 };
+    case 'label':
+      return { bold: true };
+    case 'note':
+      return { italic: true, color: '#595959' };
+    default:
+      return null;
+  }
+}
+
+/** Column width in points from characters: about 7 pixels a character plus 5 of padding, at 0.75 pt per pixel. */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((Math.max(0, characters) * 7 + 5) * 0.75 * 100) / 100;
+}
+
+export type ExcelChartTypeName = 'LineMarkers' | 'BarClustered' | 'BarStacked' | 'ColumnClustered' | 'ColumnStacked';
+
+export function chartTypeName(chart: Pick<PlannedChart, 'kind' | 'stacked'>): ExcelChartTypeName {
+  if (chart.kind === 'line') return 'LineMarkers';
+  if (chart.kind === 'bar') return chart.stacked ? 'BarStacked' : 'BarClustered';
+  return chart.stacked ? 'ColumnStacked' : 'ColumnClustered';
+}
+
+export function lineStyleName(line: PlannedSeries['line']): 'Continuous' | 'Dash' | 'None' {
+  return line === 'dash' ? 'Dash' : line === 'none' ? 'None' : 'Continuous';
+}
+
+export function markerStyleName(marker: MarkerShape): 'Circle' | 'Square' | 'Diamond' | 'Triangle' | 'None' {
+  const names = { circle: 'Circle', square: 'Square', diamond: 'Diamond', triangle: 'Triangle', none: 'None' } as const;
+  return names[marker];
+}
+
+/** Excel marker sizes run 2-72. */
+export function markerSize(size: number | undefined): number {
+  return Math.min(72, Math.max(2, Math.round(size ?? 7)));
+}

@@ -1,0 +1,257 @@
+/**
+ * Writes a ReportPlan into the open workbook: sheets, blocks, tables,
+ * links, widths, frozen rows and native charts bound to the written cells.
+ * The plan decides everything; this only translates it, batching writes so
+ * a whole report takes a handful of syncs (never one per object).
+ *
+ * Ownership: the add-in records the ids of the sheets it creates. A full
+ * report (plan.replaceEarlierReport) replaces all of them; a partial one
+ * only those with the plan's names. Any other sheet is never touched, even
+ * one with a name the plan wants (the report then takes a free name).
+ */
+import type { PlannedChart, PlannedSheet, ReportPlan } from '../core/report/plan';
+import type { ExcelEnv } from './env';
+import { AXIS_FORMAT_API, DATA_LABELS_API, WRITE_API, requireExcelApi, supportsExcelApi } from './env';
+import { OWNED_SHEETS_KEY, OwnedSheet, queueSettingRead, queueSettingWrite } from './settings';
+import { ownedSheetIds } from './ownership';
+import { UserFacingError } from '../core/errors';
+import {
+  assertPlannedSheetName,
+  blockPieces,
+  chartTypeName,
+  chooseSheetNames,
+  columnWidthPoints,
+  fontFor,
+  freeTableName,
+  lineStyleName,
+  markerSize,
+  markerStyleName,
+  retarget,
+  temporaryNames,
+} from './reportLayout';
+import { columnLetter } from '../core/grid';
+
+/** Bytes of cell data per sync: 40% under Excel on the web's 5 MB request limit, leaving room for the request's own wrapping. */
+export const WRITE_BUDGET_BYTES = 3_000_000;
+
+interface Features {
+  dataLabels: boolean;
+  axisFormat: boolean;
+}
+
+/** Queues writes and syncs only when the next one would push the request past the budget. */
+class WriteBatch {
+  private bytes = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+  async reserve(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > WRITE_BUDGET_BYTES) await this.flush();
+    this.bytes += bytes;
+  }
+  async flush(): Promise<void> {
+    await this.context.sync();
+    this.bytes = 0;
+  }
+}
+
+export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: (message: string) => void): Promise<void> {
+  requireExcelApi(env, WRITE_API, 'write the report sheets and charts');
+  const features: Features = { dataLabels: supportsExcelApi(env, DATA_LABELS_API), axisFormat: supportsExcelApi(env, AXIS_FORMAT_API) };
+  const excel = env.excel;
+  await excel.run(async (context) => {
+    onProgress?.('Preparing the report sheets…');
+    plan.sheets.forEach((s) => assertPlannedSheetName(s.name));
+    const worksheets = context.workbook.worksheets.load('items/name,items/id');
+    const tables = context.workbook.tables.load('items/name,items/worksheet/id');
+    const definedNames = context.workbook.names.load('items/name');
+    const structure = context.workbook.protection.load('protected');
+    const ownedSetting = queueSettingRead<OwnedSheet[]>(context, OWNED_SHEETS_KEY);
+    await context.sync();
+    if (structure.protected) {
+      throw new UserFacingError(
+        'protectedSheet',
+        "This workbook's structure is protected, so the report sheets cannot be added. Unprotect it (Review > Protect Workbook), then write the report again.",
+      );
+    }
+
+    const ownedIds = ownedSheetIds(ownedSetting.value(), worksheets.items);
+    // A full report replaces all the add-in's sheets; a partial one (just the issues sheet) only those it writes again.
+    const plannedNames = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+    const replaced = worksheets.items.filter((w) => ownedIds.has(w.id) && (plan.replaceEarlierReport === true || plannedNames.has(w.name.toLowerCase())));
+    const replacedIds = new Set(replaced.map((w) => w.id));
+    const kept = worksheets.items.filter((w) => ownedIds.has(w.id) && !replacedIds.has(w.id));
+    const naming = chooseSheetNames(
+      plan.sheets.map((s) => s.name),
+      worksheets.items.map((w) => ({ name: w.name, ownedByAddIn: replacedIds.has(w.id) })),
+    );
+    naming.notes.forEach((note) => onProgress?.(note));
+    // Table names share one namespace with the workbook's defined names (named ranges).
+    const takenTables = new Set([
+      ...tables.items.filter((t) => !replacedIds.has(t.worksheet.id)).map((t) => t.name.toLowerCase()),
+      ...definedNames.items.map((n) => n.name.toLowerCase()),
+    ]);
+
+    // New sheets first (temporary names), then the old ones go, then the new take their names:
+    // the workbook is never left without a visible sheet and no name clashes mid-way.
+    const temp = temporaryNames(
+      plan.sheets.length,
+      worksheets.items.map((w) => w.name),
+    );
+    const created = plan.sheets.map((_, i) => context.workbook.worksheets.add(temp[i]));
+    for (const old of replaced) old.delete();
+    created.forEach((sheet, i) => {
+      sheet.name = naming.names[i];
+      sheet.load('id');
+    });
+    await context.sync();
+
+    const batch = new WriteBatch(context);
+    // Recorded before the content, so sheets from a run that fails half-way are still cleaned up next time.
+    queueSettingWrite(
+      context,
+      OWNED_SHEETS_KEY,
+      [...kept.map((w): OwnedSheet => ({ id: w.id, name: w.name })), ...created.map((sheet, i): OwnedSheet => ({ id: sheet.id, name: naming.names[i] }))],
+    );
+    const charts: PendingChart[] = [];
+    for (let i = 0; i < plan.sheets.length; i++) {
+      onProgress?.(`Writing "${naming.names[i]}"…`);
+      charts.push(...(await writeSheet(excel, batch, created[i], plan.sheets[i], naming.renamed, takenTables)));
+    }
+    if (charts.length > 0) {
+      await batch.flush();
+      onProgress?.('Drawing the charts…');
+      for (const pending of charts) bindSeries(excel, pending, features);
+    }
+    if (created.length > 0) created[0].activate();
+    await batch.flush();
+    onProgress?.('Report written.');
+  });
+}
+
+/** A chart added with Excel's default series (loaded), waiting for its planned series. */
+interface PendingChart {
+  sheet: Excel.Worksheet;
+  chart: Excel.Chart;
+  planned: PlannedChart;
+}
+
+/** Queues a sheet's content; returns its charts, whose series are bound once Excel's defaults are known. */
+async function writeSheet(
+  excel: typeof Excel,
+  batch: WriteBatch,
+  sheet: Excel.Worksheet,
+  planned: PlannedSheet,
+  renamed: Map<string, string>,
+  takenTables: Set<string>,
+): Promise<PendingChart[]> {
+  if (planned.tabColor) sheet.tabColor = planned.tabColor;
+  for (const block of planned.blocks) {
+    const font = fontFor(block.style);
+    for (const piece of blockPieces(block, WRITE_BUDGET_BYTES)) {
+      await batch.reserve(piece.bytes);
+      const range = sheet.getRange(piece.address);
+      range.values = piece.values;
+      for (const run of piece.formatRuns) sheet.getRange(run.address).numberFormat = run.numberFormats;
+      if (font?.bold !== undefined) range.format.font.bold = font.bold;
+      if (font?.italic !== undefined) range.format.font.italic = font.italic;
+      if (font?.size !== undefined) range.format.font.size = font.size;
+      if (font?.color !== undefined) range.format.font.color = font.color;
+      if (block.wrap) range.format.wrapText = true;
+    }
+  }
+  for (const table of planned.tables) {
+    const added = sheet.tables.add(table.range, true);
+    added.name = freeTableName(table.name, takenTables);
+    added.style = table.style;
+  }
+  for (const link of planned.links) {
+    await batch.reserve(link.text.length + link.target.length + 64);
+    sheet.getRange(link.cell).hyperlink = {
+      documentReference: retarget(link.target, renamed),
+      textToDisplay: link.text,
+      ...(link.tooltip ? { screenTip: link.tooltip } : {}),
+    };
+  }
+  planned.columnWidths.forEach((width, c) => {
+    const letter = columnLetter(c + 1);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(width);
+  });
+  if (planned.freezeRows > 0) sheet.freezePanes.freezeRows(planned.freezeRows);
+  return planned.charts.map((chart) => ({ sheet, chart: addChart(excel, sheet, chart), planned: chart }));
+}
+
+function chartType(excel: typeof Excel, chart: PlannedChart): Excel.ChartType {
+  const types = {
+    LineMarkers: excel.ChartType.lineMarkers,
+    BarClustered: excel.ChartType.barClustered,
+    BarStacked: excel.ChartType.barStacked,
+    ColumnClustered: excel.ChartType.columnClustered,
+    ColumnStacked: excel.ChartType.columnStacked,
+  };
+  return types[chartTypeName(chart)];
+}
+
+/**
+ * A native chart on the sheet, created from its first series' cells (or
+ * the categories). Excel decides its own default series from that range;
+ * they are loaded here and replaced by the planned ones in bindSeries.
+ */
+function addChart(excel: typeof Excel, sheet: Excel.Worksheet, planned: PlannedChart): Excel.Chart {
+  const source = sheet.getRange(planned.series[0]?.values ?? planned.categories);
+  const chart = sheet.charts.add(chartType(excel, planned), source, excel.ChartSeriesBy.columns);
+  chart.name = planned.name;
+  chart.title.text = planned.title;
+  chart.axes.categoryAxis.title.text = planned.xAxisTitle;
+  chart.axes.valueAxis.title.text = planned.yAxisTitle;
+  if (planned.yAxisMin !== undefined) chart.axes.valueAxis.minimum = planned.yAxisMin;
+  chart.legend.visible = planned.showLegend ?? true;
+  chart.legend.position = excel.ChartLegendPosition.bottom;
+  chart.setPosition(planned.anchor.from, planned.anchor.to);
+  chart.series.load('items/name');
+  return chart;
+}
+
+/**
+ * Excel's default series out, the planned ones in, each bound by reference
+ * to its cells (values and categories), with the planned look. The category
+ * axis is set after, once it has categories: a text axis so every child
+ * keeps its own point.
+ */
+function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart, features: Features): void {
+  const lineStyles = { Continuous: excel.ChartLineStyle.continuous, Dash: excel.ChartLineStyle.dash, None: excel.ChartLineStyle.none };
+  const markers = {
+    Circle: excel.ChartMarkerStyle.circle,
+    Square: excel.ChartMarkerStyle.square,
+    Diamond: excel.ChartMarkerStyle.diamond,
+    Triangle: excel.ChartMarkerStyle.triangle,
+    None: excel.ChartMarkerStyle.none,
+  };
+  for (const series of chart.series.items) series.delete();
+  for (const ps of planned.series) {
+    const series = chart.series.add(ps.name);
+    series.setValues(sheet.getRange(ps.values));
+    series.setXAxisValues(sheet.getRange(planned.categories));
+    if (planned.kind === 'line') {
+      series.format.line.color = ps.color;
+      series.format.line.lineStyle = lineStyles[lineStyleName(ps.line)];
+      if (ps.lineWidth !== undefined) series.format.line.weight = ps.lineWidth;
+      series.markerStyle = markers[markerStyleName(ps.marker)];
+      if (ps.marker !== 'none') {
+        series.markerSize = markerSize(ps.markerSize);
+        series.markerBackgroundColor = ps.color;
+        series.markerForegroundColor = ps.color;
+      }
+    } else {
+      series.format.fill.setSolidColor(ps.color);
+    }
+    // Data labels on a series need ExcelApi 1.8; without it the chart is still right, just unlabelled.
+    if (ps.dataLabels && features.dataLabels) {
+      series.hasDataLabels = true;
+      series.dataLabels.showSeriesName = ps.dataLabels === 'seriesName';
+      series.dataLabels.showValue = ps.dataLabels === 'value';
+    }
+  }
+  const categoryAxis = chart.axes.categoryAxis;
+  categoryAxis.categoryType = excel.ChartAxisCategoryType.textAxis;
+  if (planned.categoryFormat && features.axisFormat) categoryAxis.numberFormat = planned.categoryFormat;
+  if (planned.reverseCategories) categoryAxis.reversePlotOrder = true;
+}

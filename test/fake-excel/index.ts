@@ -1,0 +1,291 @@
+/**
+ * A strict, in-memory stand-in for the Excel JavaScript API (and the bit of
+ * Office.context the adapter uses). Every adapter test runs on it, and the
+ * browser harness bundles it in place of Excel. Pure TypeScript, no Node APIs.
+ *
+ *   const fake = createFakeExcel({ sheets: [{ name: 'Tracker', values: [...] }] });
+ *   const port = createExcelPort(fake.Excel, fake.Office);
+ *   ...; expect(fake.syncCount).toBe(3); expect(fake.snapshot('Tracker')).toEqual(before);
+ */
+import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/grid';
+import { FakeOfficeError, SheetModel, WorkbookModel, parseRect, splitSheetAddress, localAddress, key, ChartModel, TableModel, CellFormat, HyperlinkModel } from './model';
+import { FakeRequestContext, FakeState, PAYLOAD_LIMIT_BYTES } from './proxies';
+
+export { FakeOfficeError, PAYLOAD_LIMIT_BYTES };
+export type { ChartModel, TableModel, SheetModel, WorkbookModel };
+
+export interface FakeSheetInit {
+  name: string;
+  values: CellValue[][];
+  /** Same shape as values (rows may be shorter); missing: General. */
+  numberFormats?: (string | null | undefined)[][];
+  /** Displayed text per cell, when it should differ from what the fake derives. */
+  texts?: (string | null | undefined)[][];
+  protected?: boolean;
+  visible?: boolean;
+  /** Excel Tables: name and A1 range including the header row. */
+  tables?: { name: string; range: string }[];
+  /** Merged areas, A1 (kept for snapshot equality only). */
+  merged?: string[];
+  /** Pre-existing (user) conditional formats: custom rule and fill. */
+  conditionalFormats?: { range: string; formula: string; fill: string }[];
+  /** Pre-existing cell formats, by A1 cell. */
+  cellFormats?: Record<string, CellFormat>;
+}
+
+export interface FakeWorkbookInit {
+  sheets: FakeSheetInit[];
+  date1904?: boolean;
+  /** Workbook settings (key → value) present when the workbook opens. */
+  settings?: Record<string, unknown>;
+  /** Highest ExcelApi requirement set supported (default "1.12"). */
+  apiVersion?: string;
+  /** Workbook structure protected (Review > Protect Workbook). */
+  structureProtected?: boolean;
+  /** Defined names (named ranges) in the workbook. */
+  definedNames?: string[];
+}
+
+export interface SheetSnapshot {
+  name: string;
+  values: CellValue[][];
+  numberFormats: string[][];
+  cellFormats: Record<string, CellFormat>;
+  hyperlinks: Record<string, HyperlinkModel>;
+  columnWidths: Record<string, number>;
+  conditionalFormats: { id: string; type: string; areas: string[]; formula: string | null; fillColor: string | null }[];
+  merged: string[];
+  freezeRows: number;
+  tabColor: string;
+}
+
+/** The enums the adapter uses, with Office's string values. */
+export const FakeExcelEnums = {
+  ChartType: {
+    line: 'Line',
+    lineMarkers: 'LineMarkers',
+    barClustered: 'BarClustered',
+    barStacked: 'BarStacked',
+    columnClustered: 'ColumnClustered',
+    columnStacked: 'ColumnStacked',
+  },
+  ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  ChartAxisCategoryType: { automatic: 'Automatic', textAxis: 'TextAxis', dateAxis: 'DateAxis' },
+  ChartLineStyle: { none: 'None', continuous: 'Continuous', dash: 'Dash', dashDot: 'DashDot', dot: 'Dot', automatic: 'Automatic', roundDot: 'RoundDot' },
+  ChartMarkerStyle: {
+    invalid: 'Invalid',
+    automatic: 'Automatic',
+    none: 'None',
+    square: 'Square',
+    diamond: 'Diamond',
+    triangle: 'Triangle',
+    x: 'X',
+    star: 'Star',
+    dot: 'Dot',
+    dash: 'Dash',
+    circle: 'Circle',
+    plus: 'Plus',
+    picture: 'Picture',
+  },
+  ChartLegendPosition: { invalid: 'Invalid', top: 'Top', bottom: 'Bottom', left: 'Left', right: 'Right', corner: 'Corner', custom: 'Custom' },
+  ConditionalFormatType: { custom: 'Custom' },
+  SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+  HorizontalAlignment: { general: 'General', left: 'Left', center: 'Center', right: 'Right' },
+} as const;
+
+export interface FakeExcel {
+  /** Pass as `typeof Excel` to the adapter. */
+  Excel: typeof Excel;
+  /** Pass as `typeof Office` to the adapter: requirements and document settings. */
+  Office: typeof Office;
+  /** The in-memory workbook, for assertions. */
+  workbook: WorkbookModel;
+  readonly syncCount: number;
+  /** Estimated payload bytes of each sync, in order. */
+  readonly requests: readonly number[];
+  readonly largestRequestBytes: number;
+  /** Deep copy of a sheet's contents, for before/after equality. */
+  snapshot(sheetName: string): SheetSnapshot;
+  /** A sheet by name (case-insensitive); throws when missing. */
+  sheet(name: string): SheetModel;
+  /** A chart by sheet and chart name; throws when missing. */
+  chart(sheetName: string, chartName: string): ChartModel;
+  /** Changes the supported ExcelApi version (e.g. "1.8" to test fallbacks). */
+  setApiVersion(version: string): void;
+  /** Resets syncCount and requests (e.g. after arranging). */
+  resetCounters(): void;
+}
+
+function addSheet(model: WorkbookModel, init: FakeSheetInit): void {
+  const sheet = new SheetModel(model.newId(), init.name, model);
+  init.values.forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && sheet.setValue(r, c, v)));
+  init.numberFormats?.forEach((row, r) => row.forEach((f, c) => f && f !== 'General' && sheet.setNumberFormat(r, c, f)));
+  init.texts?.forEach((row, r) => row.forEach((t, c) => typeof t === 'string' && sheet.texts.set(key(r, c), t)));
+  sheet.protected = init.protected === true;
+  sheet.visibility = init.visible === false ? 'Hidden' : 'Visible';
+  sheet.merged = [...(init.merged ?? [])];
+  for (const [cell, f] of Object.entries(init.cellFormats ?? {})) {
+    const rect = parseRect(cell);
+    Object.assign(sheet.format(rect.r0, rect.c0), f);
+  }
+  for (const cf of init.conditionalFormats ?? []) {
+    sheet.conditionalFormats.push({ id: model.newId(), type: 'Custom', areas: [parseRect(cf.range)], formula: cf.formula, fillColor: cf.fill });
+  }
+  model.sheets.push(sheet);
+  for (const t of init.tables ?? []) {
+    model.tables.push({ id: String(model.tables.length + 1), name: t.name, sheet, rect: parseRect(splitSheetAddress(t.range).local), style: 'TableStyleMedium2', showTotals: false });
+  }
+}
+
+export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
+  const model = new WorkbookModel(init.date1904 === true);
+  for (const s of init.sheets) addSheet(model, s);
+  for (const [k, value] of Object.entries(init.settings ?? {})) model.settings.set(k, { key: k, value });
+  model.structureProtected = init.structureProtected === true;
+  model.definedNames = [...(init.definedNames ?? [])];
+  model.activeSheet = model.liveSheets().find((s) => s.visibility === 'Visible') ?? null;
+  const state: FakeState = { model, apiVersion: init.apiVersion ?? '1.12', syncCount: 0, requests: [] };
+
+  const excelNamespace = {
+    ...FakeExcelEnums,
+    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+      const context = new FakeRequestContext(state);
+      const result = await batch(context);
+      // Office sends what is still queued when the batch returns.
+      if (context.hasPending) await context.sync();
+      return result;
+    },
+  };
+
+  const documentSettings = {
+    get: (name: string): unknown => model.settings.get(name)?.value ?? null,
+    set: (name: string, value: unknown): void => void model.settings.set(name, { key: name, value: JSON.parse(JSON.stringify(value)) }),
+    remove: (name: string): void => void model.settings.delete(name),
+    saveAsync: (callback?: (result: { status: string }) => void): void => {
+      state.syncCount++;
+      callback?.({ status: 'succeeded' });
+    },
+  };
+
+  const officeNamespace = {
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    HostType: { Excel: 'Excel' },
+    PlatformType: { OfficeOnline: 'OfficeOnline' },
+    /** As Office.onReady, for the browser harness. */
+    onReady: (callback?: (info: { host: string; platform: string }) => void) => {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+    context: {
+      requirements: {
+        isSetSupported(name: string, minVersion?: string | number): boolean {
+          if (name !== 'ExcelApi') return false;
+          const want = minVersion === undefined ? '1.1' : String(minVersion);
+          const [ha, hb] = state.apiVersion.split('.').map(Number);
+          const [wa, wb] = want.split('.').map(Number);
+          return ha > wa || (ha === wa && (hb || 0) >= (wb || 0));
+        },
+      },
+      document: { settings: documentSettings },
+    },
+  };
+
+  const findSheet = (name: string): SheetModel => {
+    const s = model.findSheet(name);
+    if (!s) throw new Error(`The fake workbook has no sheet "${name}".`);
+    return s;
+  };
+
+  return {
+    Excel: excelNamespace as unknown as typeof Excel,
+    Office: officeNamespace as unknown as typeof Office,
+    workbook: model,
+    get syncCount() {
+      return state.syncCount;
+    },
+    get requests() {
+      return state.requests;
+    },
+    get largestRequestBytes() {
+      return state.requests.reduce((a, b) => Math.max(a, b), 0);
+    },
+    snapshot: (name) => snapshotSheet(findSheet(name)),
+    sheet: findSheet,
+    chart(sheetName, chartName) {
+      const c = findSheet(sheetName).charts.find((x) => !x.deleted && x.name === chartName);
+      if (!c) throw new Error(`The fake sheet "${sheetName}" has no chart "${chartName}".`);
+      return c;
+    },
+    setApiVersion(version) {
+      state.apiVersion = version;
+    },
+    resetCounters() {
+      state.syncCount = 0;
+      state.requests = [];
+    },
+  };
+}
+
+function snapshotSheet(sheet: SheetModel): SheetSnapshot {
+  const used = sheet.usedRect(false);
+  const rows = used ? used.r0 + used.rows : 0;
+  const cols = used ? used.c0 + used.cols : 0;
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    values.push(Array.from({ length: cols }, (_, c) => sheet.value(r, c)));
+    numberFormats.push(Array.from({ length: cols }, (_, c) => sheet.numberFormat(r, c)));
+  }
+  const cellFormats: Record<string, CellFormat> = {};
+  for (const [k, f] of sheet.formats) {
+    const clean = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null));
+    if (Object.keys(clean).length) {
+      const [r, c] = k.split(',').map(Number);
+      cellFormats[localAddress({ r0: r, c0: c, rows: 1, cols: 1 })] = clean as CellFormat;
+    }
+  }
+  const hyperlinks: Record<string, HyperlinkModel> = {};
+  for (const [k, h] of sheet.hyperlinks) {
+    const [r, c] = k.split(',').map(Number);
+    hyperlinks[localAddress({ r0: r, c0: c, rows: 1, cols: 1 })] = { ...h };
+  }
+  return {
+    name: sheet.name,
+    values,
+    numberFormats,
+    cellFormats,
+    hyperlinks,
+    columnWidths: Object.fromEntries([...sheet.columnWidths].map(([c, w]) => [String(c), w])),
+    conditionalFormats: sheet.conditionalFormats.map((cf) => ({ id: cf.id, type: cf.type, areas: cf.areas.map(localAddress), formula: cf.formula, fillColor: cf.fillColor })),
+    merged: [...sheet.merged],
+    freezeRows: sheet.freezeRows,
+    tabColor: sheet.tabColor,
+  };
+}
+
+/** Places a grid's block at its firstRow/firstColumn on a sheet init. */
+function sheetFromGrid(grid: SheetGrid): FakeSheetInit {
+  const pad = <T>(rows: T[][], fill: T): T[][] => [
+    ...Array.from({ length: grid.firstRow - 1 }, () => [] as T[]),
+    ...rows.map((row) => [...Array.from({ length: grid.firstColumn - 1 }, () => fill), ...row]),
+  ];
+  const values = pad<CellValue>(grid.values, '');
+  const init: FakeSheetInit = { name: grid.sheetName, values };
+  if (grid.numberFormats) init.numberFormats = pad<string | null>(grid.numberFormats, null);
+  if (grid.table && grid.values.length) {
+    const rect = { r0: grid.firstRow - 1, c0: grid.firstColumn - 1, rows: grid.values.length, cols: grid.values[0]?.length ?? 1 };
+    init.tables = [{ name: grid.table, range: localAddress(rect) }];
+  }
+  return init;
+}
+
+/**
+ * A fake workbook made from SheetGrid JSON (one grid, several, or a
+ * WorkbookGrid), for colleagues' tests and the browser harness.
+ */
+export function fakeFromGrid(grid: SheetGrid | SheetGrid[] | WorkbookGrid, options: Omit<FakeWorkbookInit, 'sheets'> = {}): FakeExcel {
+  const grids = Array.isArray(grid) ? grid : 'sheets' in grid ? grid.sheets : [grid];
+  const date1904 = options.date1904 ?? (!Array.isArray(grid) && 'date1904' in grid ? grid.date1904 : false);
+  return createFakeExcel({ ...options, date1904, sheets: grids.map(sheetFromGrid) });
+}
