@@ -120,7 +120,12 @@ export function createPaceSession(port: WorkbookPort): PaceSessionApi {
   }
 
   return {
-    open: (sheet, onProgress) => attempt(() => load(sheet, onProgress)),
+    async open(sheet, onProgress) {
+      const outcome = await attempt(() => load(sheet, onProgress));
+      // The sheet list lets the pane offer "choose another sheet" even when this one could not be read.
+      if (!outcome.ok && sheets.length > 0) outcome.problem.sheets = sheets;
+      return outcome;
+    },
 
     fieldChoices(): FieldChoice[] {
       const canonical: FieldChoice[] = FIELDS.map((f) => ({ id: f.id, label: f.label, kind: f.kind }));

@@ -1,0 +1,270 @@
+/**
+ * Step 3, "Aims": the aims kept in the workbook (or the presets), an editor
+ * for each, the tests of change, and each aim's headline once measured.
+ */
+import * as React from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { AimDefinitionInput, AimResult, AimsFile, StageCount, TestOfChange } from '../core/model';
+import type { PaceSessionApi, Problem, SheetState } from '../core/usecases/types';
+import { AimEditor } from './AimEditor';
+import { AsOfField } from './AsOfField';
+import { Busy, Done, ProblemBar, useStepStyles } from './parts';
+import { useTask } from './useTask';
+import { blankAim, children, isIsoDate, milestoneChoices, percentText, ukDate, weeksText, withFreshId } from './view';
+
+const useStyles = makeStyles({
+  headline: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  change: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, justifyContent: 'space-between' },
+  changes: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  dropdown: { minWidth: 0, width: '100%' },
+  stages: { margin: 0, display: 'grid', gridTemplateColumns: '1fr auto', columnGap: tokens.spacingHorizontalM },
+  stageCount: { margin: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+});
+
+/** One line that says how an aim is doing. */
+export function Headline({ result }: { result: AimResult }): JSX.Element {
+  const target = result.targetWeeks === null ? null : `${result.targetWeeks} weeks`;
+  return (
+    <span data-testid={`headline-${result.id}`}>
+      {children(result.completed)} completed
+      {target ? `; ${percentText(result.percentWithinTarget)} within ${target}` : ''}
+      {target && result.targetPercent !== null ? ` (aim ${result.targetPercent}%)` : ''}; median {weeksText(result.medianWeeks)}; {result.waiting} waiting
+      {target ? `, ${result.waitingBeyondTarget} past the target` : ''}.
+    </span>
+  );
+}
+
+export interface AimsStepProps {
+  session: PaceSessionApi;
+  state: SheetState;
+  asOf: string;
+  onAsOf(asOf: string): void;
+}
+
+export function AimsStep({ session, state, asOf, onAsOf }: AimsStepProps): JSX.Element {
+  const styles = useStepStyles();
+  const own = useStyles();
+  const task = useTask();
+  const [file, setFile] = React.useState<AimsFile | null>(null);
+  const [dirty, setDirty] = React.useState(false);
+  const [open, setOpen] = React.useState<string[]>([]);
+  const [problem, setProblem] = React.useState<Problem | null>(null);
+  const [done, setDone] = React.useState('');
+  const [results, setResults] = React.useState<{ asOf: string; aims: AimResult[]; stages: StageCount[] } | null>(null);
+  const [preset, setPreset] = React.useState('');
+  const [changeDate, setChangeDate] = React.useState('');
+  const [changeLabel, setChangeLabel] = React.useState('');
+  // Bumped when the whole list is replaced, so each editor starts from its aim again.
+  const [generation, setGeneration] = React.useState(0);
+
+  const presets = React.useMemo(() => session.presetAims(), [session]);
+  // fieldChoices() changes whenever the session reads the sheet again (a new state).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const milestones = React.useMemo(() => milestoneChoices(session.fieldChoices()), [session, state]);
+
+  React.useEffect(() => {
+    let live = true;
+    session
+      .loadAims()
+      .then((f) => {
+        if (!live) return;
+        setFile({ aims: f.aims.map((a) => ({ ...a })), changes: [...(f.changes ?? [])] });
+        setGeneration((g) => g + 1);
+        setDirty(false);
+      })
+      .catch(() => {
+        if (!live) return;
+        setFile({ aims: session.presetAims(), changes: [] });
+        setProblem({ kind: 'badAims', message: 'The aims saved in this workbook could not be read, so the preset aims are shown. Check them and choose Save aims to keep them.' });
+      });
+    setResults(null);
+    return () => {
+      live = false;
+    };
+  }, [session, state]);
+
+  if (!file) return <div className={styles.step}><Busy busy progress="Reading the aims…" /></div>;
+  const changes = file.changes ?? [];
+
+  const edit = (next: AimsFile, openId?: string) => {
+    setFile(next);
+    setDirty(true);
+    setDone('');
+    if (openId) setOpen([openId]);
+  };
+  const updateAim = (index: number, aim: AimDefinitionInput) => edit({ ...file, aims: file.aims.map((a, i) => (i === index ? aim : a)) });
+  const deleteAim = (index: number) => edit({ ...file, aims: file.aims.filter((_, i) => i !== index) });
+  const addAim = (aim: AimDefinitionInput) => edit({ ...file, aims: [...file.aims, aim] }, aim.id);
+  const addChange = () => {
+    if (!isIsoDate(changeDate) || !changeLabel.trim()) return;
+    const next: TestOfChange[] = [...changes, { date: changeDate, label: changeLabel.trim() }].sort((a, b) => a.date.localeCompare(b.date));
+    edit({ ...file, changes: next });
+    setChangeDate('');
+    setChangeLabel('');
+  };
+
+  const save = async (): Promise<boolean> => {
+    const out = await session.saveAims(file);
+    if (!out.ok) {
+      setProblem(out.problem);
+      return false;
+    }
+    setProblem(null);
+    setDirty(false);
+    return true;
+  };
+
+  const measure = () =>
+    task.run('Saving the aims…', async (progress) => {
+      setDone('');
+      if (dirty && !(await save())) return;
+      progress('Working out each aim’s measures…');
+      const out = await session.measureAims(asOf);
+      if (out.ok) {
+        setResults({ asOf, ...out.value });
+        setProblem(null);
+        setDone(`Measured ${out.value.aims.length} aims as of ${ukDate(asOf)}.`);
+      } else setProblem(out.problem);
+    });
+
+  const resultFor = (id: string) => results?.aims.find((r) => r.id === id);
+
+  return (
+    <div className={styles.step}>
+      <div className={styles.row}>
+        <div className={styles.grow}>
+          <AsOfField asOf={asOf} onAsOf={onAsOf} disabled={task.busy} />
+        </div>
+        <Button appearance="primary" disabled={task.busy || !asOf || file.aims.length === 0} onClick={() => void measure()}>
+          {dirty ? 'Save and measure' : 'Measure'}
+        </Button>
+      </div>
+      <Busy busy={task.busy} progress={task.progress} />
+      {problem && <ProblemBar problem={problem} />}
+      <Done text={done} />
+
+      <h2 className={styles.heading}>Aims ({file.aims.length})</h2>
+      {file.aims.length === 0 && <p className={styles.note}>No aims yet: add one from the presets or a blank one.</p>}
+      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))}>
+        {file.aims.map((aim, index) => {
+          const r = resultFor(aim.id);
+          return (
+            <AccordionItem key={aim.id} value={aim.id} data-aim={aim.id}>
+              <AccordionHeader as="h3">{aim.name || aim.id}</AccordionHeader>
+              {r && (
+                <p className={own.headline}>
+                  <Headline result={r} />
+                </p>
+              )}
+              <AccordionPanel>
+                <AimEditor key={`${aim.id}-${generation}`} aim={aim} milestones={milestones} changes={changes} disabled={task.busy} onChange={(a) => updateAim(index, a)} onDelete={() => deleteAim(index)} />
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+
+      <div className={styles.row}>
+        <Field label="Add a preset aim" className={styles.grow}>
+          <Dropdown className={own.dropdown} placeholder="Choose a preset" value={presets.find((p) => p.id === preset)?.name ?? ''} selectedOptions={preset ? [preset] : []} onOptionSelect={(_, d) => setPreset(d.optionValue ?? '')}>
+            {presets.map((p) => (
+              <Option key={p.id} value={p.id}>
+                {p.name ?? p.id}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Button
+          disabled={!preset || task.busy}
+          onClick={() => {
+            const p = presets.find((x) => x.id === preset);
+            if (p) addAim(withFreshId(p, file.aims));
+            setPreset('');
+          }}
+        >
+          Add preset
+        </Button>
+        <Button disabled={task.busy} onClick={() => addAim(blankAim(file.aims))}>
+          Add blank aim
+        </Button>
+      </div>
+
+      <h2 className={styles.heading}>Tests of change</h2>
+      <p className={styles.note}>Shown on every run chart as a labelled date, e.g. when a new meeting was introduced.</p>
+      {changes.length > 0 && (
+        <ul className={own.changes} aria-label="Tests of change">
+          {changes.map((c, i) => (
+            <li key={`${c.date}-${i}`} className={own.change}>
+              <span>
+                {ukDate(c.date)}: {c.label}
+              </span>
+              <Button size="small" aria-label={`Remove test of change ${c.label}`} disabled={task.busy} onClick={() => edit({ ...file, changes: changes.filter((_, j) => j !== i) })}>
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.row}>
+        <Field label="Date of the change">
+          <Input type="date" value={changeDate} onChange={(_, d) => setChangeDate(d.value)} />
+        </Field>
+        <Field label="What changed" className={styles.grow}>
+          <Input value={changeLabel} onChange={(_, d) => setChangeLabel(d.value)} onKeyDown={(e) => e.key === 'Enter' && addChange()} />
+        </Field>
+        <Button disabled={!isIsoDate(changeDate) || !changeLabel.trim()} onClick={addChange}>
+          Add
+        </Button>
+      </div>
+
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={!dirty || task.busy}
+          onClick={() =>
+            void task.run('Saving the aims in the workbook…', async () => {
+              if (await save()) setDone('Aims saved in the workbook. The next report uses them.');
+            })
+          }
+        >
+          Save aims
+        </Button>
+        <Button
+          disabled={task.busy}
+          onClick={() => {
+            edit({ aims: presets.map((p) => ({ ...p })), changes });
+            setGeneration((g) => g + 1);
+          }}
+        >
+          Start again from the presets
+        </Button>
+      </div>
+
+      {results && results.stages.length > 0 && (
+        <>
+          <h2 className={styles.heading}>Children between milestones</h2>
+          <dl className={own.stages} aria-label="Children between milestones">
+            {results.stages.map((s) => (
+              <React.Fragment key={String(s.stage)}>
+                <dt>{s.label}</dt>
+                <dd className={own.stageCount}>{s.count}</dd>
+              </React.Fragment>
+            ))}
+          </dl>
+        </>
+      )}
+    </div>
+  );
+}

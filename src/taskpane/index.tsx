@@ -1,0 +1,30 @@
+/**
+ * The pane's entry point inside Excel: once Office is ready, the session runs
+ * over the open workbook (Office.js adapter) and the pane follows Office's
+ * theme. Outside Excel (the page opened in a plain browser) it says so.
+ */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { createExcelPort } from '../excel';
+import { createPaceSession } from '../core/usecases/session';
+import { App } from './App';
+import { Unsupported } from './Unsupported';
+import { themeFromBackground } from './view';
+
+function mount(element: React.ReactElement): void {
+  const container = document.getElementById('root');
+  if (container) createRoot(container).render(element);
+}
+
+Office.onReady((info) => {
+  const theme = themeFromBackground(Office.context?.officeTheme?.bodyBackgroundColor);
+  if (info.host !== Office.HostType.Excel) {
+    mount(<Unsupported reason="notExcel" />);
+    return;
+  }
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.7')) {
+    mount(<Unsupported reason="oldExcel" theme={theme} />);
+    return;
+  }
+  mount(<App session={createPaceSession(createExcelPort())} theme={theme} />);
+});

@@ -1,0 +1,283 @@
+/**
+ * Small pure helpers for what the pane shows: dates in UK form, theme choice,
+ * grouping and filtering findings, turning the mapping table into the
+ * session's ColumnMapping list, and editing aims. No domain decisions here:
+ * those are the session's.
+ */
+import type { AimDefinitionInput, ColumnMapping, Finding, SheetLayout, Severity } from '../core/model';
+import type { ProblemKind } from '../core/errors';
+import { columnNumber } from '../core/grid';
+import type { FieldChoice } from '../core/usecases/types';
+
+// ───────────────────────────── Dates ─────────────────────────────
+
+/** "2024-03-31" → "31/03/2024"; anything else is returned as it is. */
+export function ukDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** True for a real calendar day written yyyy-mm-dd (what a date input gives). */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+// ───────────────────────────── Theme ─────────────────────────────
+
+export type ThemeName = 'light' | 'dark';
+
+/** Light or dark, from Office's body background colour ("#RRGGBB"); light when unknown. */
+export function themeFromBackground(color: string | null | undefined): ThemeName {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec((color ?? '').trim());
+  if (!m) return 'light';
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);
+  // Relative luminance (WCAG): dark backgrounds fall well under the midpoint.
+  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  return luminance < 0.2 ? 'dark' : 'light';
+}
+
+// ───────────────────────────── Problems ─────────────────────────────
+
+/** A short title for each kind of problem (the session's message says the rest). */
+export function problemTitle(kind: ProblemKind): string {
+  switch (kind) {
+    case 'emptyWorkbook':
+      return 'This workbook is empty';
+    case 'noHeader':
+      return 'No PACE column headings found';
+    case 'sheetNotFound':
+      return 'Sheet not found';
+    case 'protectedSheet':
+      return 'The sheet is protected';
+    case 'tooLarge':
+      return 'The sheet is very large';
+    case 'badAims':
+      return 'Some aims need correcting';
+    case 'unreadableFile':
+      return 'Something went wrong';
+    default:
+      return 'Please check';
+  }
+}
+
+/** What a data lead should see for noHeader besides the message: the headings the add-in looks for. */
+export const EXPECTED_HEADINGS = [
+  'Child ID',
+  'Date of birth',
+  'Date became looked after',
+  'First accommodated',
+  'Permanence recommendation',
+  'Permanence panel',
+  'ADM decision',
+  'Court application lodged',
+  'Legal permanence',
+];
+
+// ───────────────────────────── Findings ─────────────────────────────
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
+
+export interface FindingFilter {
+  severities: ReadonlySet<Severity>;
+  /** Case-insensitive words to find in the message, child ID, cell or rule. */
+  text: string;
+}
+
+export function filterFindings(findings: readonly Finding[], filter: FindingFilter): Finding[] {
+  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+  return findings.filter((f) => {
+    if (!filter.severities.has(f.severity)) return false;
+    if (words.length === 0) return true;
+    const hay = `${f.message} ${f.childId ?? ''} ${f.cell} ${f.rule}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+export type GroupBy = 'rule' | 'child';
+
+export interface FindingGroup {
+  key: string;
+  label: string;
+  findings: Finding[];
+}
+
+/** "adm-before-panel" → "Adm before panel" (the rule's id in plain words). */
+export function ruleLabel(rule: string): string {
+  const words = rule.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Groups findings by rule (most serious first, then largest group) or by child
+ * (in sheet row order). Within a group, findings keep sheet row order.
+ */
+export function groupFindings(findings: readonly Finding[], by: GroupBy): FindingGroup[] {
+  const groups = new Map<string, FindingGroup & { worst: number; firstRow: number }>();
+  for (const f of findings) {
+    const key = by === 'rule' ? f.rule : f.childId ?? `row ${f.row}`;
+    const label = by === 'rule' ? ruleLabel(f.rule) : f.childId ? `Child ${f.childId}` : `Row ${f.row} (no child ID)`;
+    const group = groups.get(key) ?? { key, label, findings: [], worst: 9, firstRow: f.row };
+    group.findings.push(f);
+    group.worst = Math.min(group.worst, SEVERITY_ORDER[f.severity]);
+    group.firstRow = Math.min(group.firstRow, f.row);
+    groups.set(key, group);
+  }
+  const list = [...groups.values()];
+  for (const g of list) g.findings.sort((a, b) => a.row - b.row || a.cell.localeCompare(b.cell));
+  if (by === 'rule') list.sort((a, b) => a.worst - b.worst || b.findings.length - a.findings.length || a.label.localeCompare(b.label));
+  else list.sort((a, b) => a.firstRow - b.firstRow);
+  return list.map(({ key, label, findings: fs }) => ({ key, label, findings: fs }));
+}
+
+// ───────────────────────────── Column mapping ─────────────────────────────
+
+/** One line of the mapping table: a header on the user's sheet and what it is used as. */
+export interface MappingRow {
+  column: string;
+  header: string;
+  /** A field id, or null for "Not used". */
+  field: string | null;
+  /** For a local milestone: the name the user gave it. */
+  label?: string;
+  confidence: number;
+  looksLikeDates: boolean;
+}
+
+/** Columns in sheet order (A, B, … AA), mapped and unmapped together. */
+export function rowsFromLayout(layout: SheetLayout): MappingRow[] {
+  const rows: MappingRow[] = [
+    ...layout.columns.map((c) => ({ column: c.column, header: c.header, field: String(c.field), label: c.label, confidence: c.confidence, looksLikeDates: false })),
+    ...layout.unmapped.map((u) => ({ column: u.column, header: u.header, field: null, confidence: 0, looksLikeDates: u.looksLikeDates })),
+  ];
+  return rows.sort((a, b) => columnNumber(a.column) - columnNumber(b.column));
+}
+
+/** The user's mapping as the session takes it (unused columns left out). */
+export function mappingFromRows(rows: readonly MappingRow[]): ColumnMapping[] {
+  return rows
+    .filter((r) => r.field !== null)
+    .map((r) => {
+      const m: ColumnMapping = { field: r.field as string, header: r.header, column: r.column, confidence: r.confidence };
+      if (r.label) m.label = r.label;
+      return m;
+    });
+}
+
+/**
+ * Sets one column's field. A canonical field can be used by one column only,
+ * so any other column holding it becomes "Not used" (the user sees that).
+ */
+export function chooseField(rows: readonly MappingRow[], column: string, field: string | null, label?: string): MappingRow[] {
+  return rows.map((r) => {
+    if (r.column === column) {
+      const next: MappingRow = { ...r, field, confidence: 1 };
+      if (label) next.label = label;
+      else delete next.label;
+      return next;
+    }
+    if (field !== null && r.field === field) return { ...r, field: null, confidence: 0, label: undefined };
+    return r;
+  });
+}
+
+/** Columns whose mapping is a guess worth a second look. */
+export function needsChecking(row: MappingRow): boolean {
+  return row.field !== null && row.confidence < 0.7;
+}
+
+/**
+ * An id for a local milestone from the name the user typed: "Legal advice
+ * meeting" → "legalAdviceMeeting"; never the same as a field already in use.
+ */
+export function localMilestoneId(name: string, taken: Iterable<string>): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9 ]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  let base = words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('');
+  if (!base || /^[0-9]/.test(base)) base = `local${base.charAt(0).toUpperCase()}${base.slice(1)}`;
+  const used = new Set(taken);
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}${n}`;
+  return id;
+}
+
+/** Choices for milestone dropdowns in the aims editor: milestones, other dates, local milestones. */
+export function milestoneChoices(choices: readonly FieldChoice[]): FieldChoice[] {
+  return choices.filter((c) => c.kind === 'milestone' || c.kind === 'local' || c.kind === 'date');
+}
+
+// ───────────────────────────── Aims ─────────────────────────────
+
+/** "Fostering/Adoption, Kinship" → ["Fostering/Adoption", "Kinship"]; empty → undefined. */
+export function parseList(text: string): string[] | undefined {
+  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+export function listText(items: readonly string[] | undefined): string {
+  return (items ?? []).join(', ');
+}
+
+/** A whole number from an input, or null when it is blank or not a number. */
+export function parseNumber(text: string): number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A fresh id not already used by another aim. */
+export function nextAimId(aims: readonly AimDefinitionInput[]): string {
+  const used = new Set(aims.map((a) => a.id));
+  let n = aims.length + 1;
+  while (used.has(`aim${n}`)) n++;
+  return `aim${n}`;
+}
+
+/** A new aim the user then edits: accommodation to recommendation within 26 weeks, as the national guidance. */
+export function blankAim(aims: readonly AimDefinitionInput[]): AimDefinitionInput {
+  return {
+    id: nextAimId(aims),
+    name: 'New aim',
+    start: 'firstAccommodated',
+    end: 'permanenceRecommendation',
+    targetWeeks: 26,
+    targetPercent: 90,
+    excludeRespite: true,
+    baseline: { points: 12 },
+    rephaseRun: 9,
+    direction: 'down',
+    rules: 'ihi',
+  };
+}
+
+/** A preset added again gets its own id so two copies never clash. */
+export function withFreshId(aim: AimDefinitionInput, aims: readonly AimDefinitionInput[]): AimDefinitionInput {
+  return aims.some((a) => a.id === aim.id) ? { ...aim, id: nextAimId(aims) } : { ...aim };
+}
+
+/** "41.5%" or "–" when there is nothing to show. */
+export function percentText(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : `${value.toFixed(1)}%`;
+}
+
+export function weeksText(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : `${value.toFixed(1)} weeks`;
+}
+
+/** "1 child" / "3 children". */
+export function children(n: number): string {
+  return n === 1 ? '1 child' : `${n.toLocaleString('en-GB')} children`;
+}

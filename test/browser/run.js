@@ -1,0 +1,548 @@
+#!/usr/bin/env node
+/**
+ * Browser tests of the task pane (npm run test:browser).
+ *
+ * 1. Reads samples/pace-sample.xlsx with src/xlsx/read.ts into a JSON fixture.
+ * 2. Builds the pane twice with webpack: the harness (the real pane entry on
+ *    the strict fake Excel, test/browser/harness-entry.ts) and the production
+ *    page (minified, office.js copied locally).
+ * 3. Serves both from a tiny http server on 127.0.0.1 and drives Debian's
+ *    Chromium with playwright-core (never a downloaded browser).
+ * 4. Every request is recorded: any request to another origin fails the run.
+ *
+ * Screenshots (320 and 500 px wide, light and dark) go to
+ * test-artifacts/screenshots/. Prints "N passed, N failed" and exits 1 on failure.
+ */
+'use strict';
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const HARNESS_DIST = path.join(ARTIFACTS, 'harness');
+const PROD_DIST = path.join(ARTIFACTS, 'prod');
+const SHOTS = path.join(ARTIFACTS, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TEST_TIMEOUT_MS = 45000;
+const SAMPLE_AS_OF = '2024-03-31';
+
+// ───────────────────────────── Build ─────────────────────────────
+
+async function writeFixtures() {
+  require('./ts-register').register();
+  const { readWorkbookFile } = require(path.join(ROOT, 'src', 'xlsx', 'read.ts'));
+  const grid = await readWorkbookFile(path.join(ROOT, 'samples', 'pace-sample.xlsx'));
+  const dir = path.join(HARNESS_DIST, 'fixtures');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'sample.json'), JSON.stringify(grid));
+  fs.writeFileSync(path.join(dir, 'empty.json'), JSON.stringify({ sheets: [{ name: 'Sheet1', values: [] }] }));
+  fs.writeFileSync(
+    path.join(dir, 'noheader.json'),
+    JSON.stringify({ sheets: [{ name: 'Shopping', values: [['Item', 'Quantity'], ['Milk', 2], ['Bread', 1]] }] }),
+  );
+}
+
+function compile(config) {
+  const webpack = require('webpack');
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true, errorDetails: false })));
+      resolve();
+    });
+  });
+}
+
+/** The harness build (development: quick) and the production build (minified, office.js copied). */
+function builds() {
+  const { makeConfig } = require(path.join(ROOT, 'webpack.config.js'));
+  const harness = makeConfig({
+    mode: 'development',
+    entry: path.join(__dirname, 'harness-entry.ts'),
+    outDir: HARNESS_DIST,
+    withManifest: false,
+    withOfficeJs: false,
+  });
+  harness.output.clean = false; // keep the fixtures written beside it
+  const prod = makeConfig({ mode: 'production', outDir: PROD_DIST });
+  return { harness: () => compile(harness), prod: () => compile(prod) };
+}
+
+// ───────────────────────────── Server ─────────────────────────────
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+
+function serve() {
+  const roots = { harness: HARNESS_DIST, prod: PROD_DIST };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const [, area, ...rest] = decodeURIComponent(url.pathname).split('/');
+    const base = roots[area];
+    const file = base && path.resolve(base, rest.join('/') || 'taskpane.html');
+    if (!file || !file.startsWith(base + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// ───────────────────────────── Runner ─────────────────────────────
+
+const tests = [];
+let prodBuild = null;
+function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function withTimeout(promise, ms, name) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${name}: took longer than ${ms / 1000}s`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+/** A fresh page at a width, recording requests, page errors and CSP violations. */
+async function openPage(browser, origin, { width = 500, path: pagePath = '/harness/taskpane.html', query = '' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, serviceWorkers: 'block', locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const record = { requests: [], foreign: [], errors: [], csp: [] };
+  context.on('request', (r) => {
+    record.requests.push(r.url());
+    const u = new URL(r.url());
+    if (!['data:', 'blob:', 'about:'].includes(u.protocol) && u.origin !== origin) record.foreign.push(r.url());
+  });
+  page.on('pageerror', (e) => record.errors.push(e.message));
+  page.on('console', (m) => {
+    const text = m.text();
+    if (/Content Security Policy|Refused to/i.test(text)) record.csp.push(text);
+    else if (m.type() === 'error' && !knownDevWarning(text)) record.errors.push(text);
+  });
+  await page.goto(`${origin}${pagePath}${query ? `?${query}` : ''}`);
+  return { page, context, record };
+}
+
+/**
+ * React 18 warns (development builds only) that Fluent's Accordion passes
+ * \`inert\` as a boolean; a known Fluent UI issue, harmless, absent in production.
+ */
+function knownDevWarning(text) {
+  return text.includes('non-boolean attribute') && text.includes('inert');
+}
+
+/** Fails on foreign requests, CSP violations and script errors seen by a page. */
+function assertClean(record) {
+  assert(record.foreign.length === 0, `requests left this machine: ${record.foreign.join(', ')}`);
+  assert(record.csp.length === 0, `Content-Security-Policy violations: ${record.csp.join(' | ')}`);
+  assert(record.errors.length === 0, `errors in the page: ${record.errors.join(' | ')}`);
+}
+
+async function sheetReady(page) {
+  await page.getByTestId('header-row').waitFor();
+}
+
+async function chooseOption(page, combobox, optionName) {
+  await combobox.click();
+  await page.getByRole('option', { name: optionName, exact: true }).click();
+}
+
+async function fake(page, fn, arg) {
+  return page.evaluate(fn, arg);
+}
+
+// ───────────────────────────── Tests ─────────────────────────────
+
+function defineTests(origin, browser) {
+  const open = (opts) => openPage(browser, origin, opts);
+
+  test('Sheet: shows the sample sheet, header row, children and mapped columns', async () => {
+    const { page, context, record } = await open({ width: 500 });
+    await sheetReady(page);
+    assert((await page.getByTestId('sheet-line').textContent()).includes("'Tracker'"), 'the sheet name Tracker is not shown');
+    assert((await page.getByTestId('header-row').textContent()) === 'row 3', 'the header row is not row 3');
+    assert((await page.getByTestId('child-count').textContent()) === '300 children', 'the child count is not 300');
+    const used = async (col) => (await page.locator(`tr[data-column="${col}"] [role="combobox"]`).textContent()).trim();
+    assert((await used('A')) === 'Child ID', `column A is used as "${await used('A')}", not Child ID`);
+    assert((await used('D')) === 'Became looked after', `column D is used as "${await used('D')}"`);
+    assert((await used('G')) === 'Permanence recommendation', `column G is used as "${await used('G')}"`);
+    assert((await used('H')) === 'Not used', `column H (Legal advice meeting) is used as "${await used('H')}"`);
+    const sheetPicker = page.getByRole('combobox', { name: "Sheet with the children's data" });
+    await sheetPicker.click();
+    await page.getByRole('option').first().waitFor();
+    const options = await page.getByRole('option').allTextContents();
+    assert(options.includes('Tracker') && options.includes('Notes'), `the sheet picker lists ${options.join(', ')}`);
+    await page.keyboard.press('Escape');
+    assertClean(record);
+    await context.close();
+  });
+
+  for (const theme of ['light', 'dark']) {
+    for (const width of [320, 500]) {
+      test(`Screenshot: Sheet screen at ${width} px, ${theme}; nothing wider than the pane`, async () => {
+        const { page, context, record } = await open({ width, query: `theme=${theme}` });
+        await sheetReady(page);
+        const actualTheme = await page.locator('[data-theme]').first().getAttribute('data-theme');
+        assert(actualTheme === theme, `the pane used the ${actualTheme} theme, Office's is ${theme}`);
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert(scrollWidth <= width, `the pane is ${scrollWidth} px wide in a ${width} px task pane (sideways scrolling)`);
+        fs.mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: path.join(SHOTS, `sheet-${width}-${theme}.png`), fullPage: true });
+        assertClean(record);
+        await context.close();
+      });
+    }
+  }
+
+  test('Sheet: every control has a label a screen reader can read', async () => {
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    const unlabelled = await unlabelledControls(page);
+    assert(unlabelled.length === 0, `controls without a label: ${unlabelled.join('\n')}`);
+    // Keyboard: the tabs are reachable and arrow keys move between them.
+    await page.getByRole('tab', { name: 'Sheet' }).focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+    assert(focused === 'tab-check', `ArrowRight from the Sheet tab focused "${focused}", not the Check tab`);
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Check, Aims and Report at 320 px: nothing wider than the pane, every control labelled', async () => {
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    for (const step of ['Check', 'Aims', 'Report']) {
+      await page.getByRole('tab', { name: step }).click();
+      const panel = page.locator(`#panel-${step.toLowerCase()}`);
+      await panel.getByLabel('Data as of').fill(SAMPLE_AS_OF);
+      if (step === 'Check') {
+        await page.getByRole('button', { name: 'Check', exact: true }).click();
+        await page.getByTestId('counts').waitFor();
+      }
+      if (step === 'Aims') {
+        await page.getByRole('button', { name: 'Measure', exact: true }).click();
+        await page.locator('[data-testid^="headline-"]').first().waitFor();
+        await panel.locator('[data-aim]').first().getByRole('button').first().click();
+      }
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(scrollWidth <= 320, `the ${step} step is ${scrollWidth} px wide in a 320 px task pane`);
+      const unlabelled = await unlabelledControls(page);
+      assert(unlabelled.length === 0, `${step}: controls without a label: ${unlabelled.join('\n')}`);
+      await page.screenshot({ path: path.join(SHOTS, `${step.toLowerCase()}-320-light.png`), fullPage: true });
+    }
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Dark theme: Check step readable (screenshot)', async () => {
+    const { page, context, record } = await open({ width: 500, query: 'theme=dark' });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Check' }).click();
+    await page.locator('#panel-check').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByTestId('counts').waitFor();
+    const colours = await page.evaluate(() => {
+      const el = document.querySelector('#panel-check');
+      const bg = getComputedStyle(el.closest('[data-theme]').firstElementChild).backgroundColor;
+      return { bg, fg: getComputedStyle(el).color };
+    });
+    const lum = (c) => c.match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b, 0) / 3;
+    assert(lum(colours.bg) < 80 && lum(colours.fg) > 170, `dark theme colours are background ${colours.bg}, text ${colours.fg}`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'check-500-dark.png') });
+    assertClean(record);
+    await context.close();
+  });
+
+  test('(helper check) the label check finds an unlabelled control', async () => {
+    const { page, context } = await open({ width: 320 });
+    await sheetReady(page);
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'harness-unlabelled';
+      document.body.appendChild(input);
+    });
+    const unlabelled = await unlabelledControls(page);
+    assert(unlabelled.length === 1 && unlabelled[0].includes('harness-unlabelled'), `the label check missed an unlabelled input: ${unlabelled.join(', ')}`);
+    await context.close();
+  });
+}
+
+/** Buttons, inputs, drop-downs and tabs with no accessible name (outerHTML of each). */
+function unlabelledControls(page) {
+  return page.evaluate(() => {
+    const controls = [...document.querySelectorAll('button, input, select, textarea, [role="combobox"], [role="tab"]')];
+    const named = (el) => {
+      if (el.getAttribute('aria-label')) return true;
+      const by = el.getAttribute('aria-labelledby');
+      if (by && by.split(/\s+/).some((id) => document.getElementById(id)?.textContent.trim())) return true;
+      if (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)) return true;
+      if (el.closest('label')) return true;
+      return (el.textContent || '').trim().length > 0;
+    };
+    return controls.filter((el) => !named(el)).map((el) => el.outerHTML.slice(0, 160));
+  });
+}
+
+function defineFlowTests(origin, browser) {
+  const open = (opts) => openPage(browser, origin, opts);
+
+  test('Sheet: a column can become a local milestone, the mapping is saved in the workbook, and Reset forgets it', async () => {
+    const { page, context, record } = await open({ width: 500 });
+    await sheetReady(page);
+    await chooseOption(page, page.locator('tr[data-column="H"] [role="combobox"]'), 'Local milestone…');
+    const name = page.getByRole('textbox', { name: 'Name of the local milestone' });
+    await name.fill('Legal advice meeting');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await page.getByText('This is your saved mapping.').waitFor();
+    const saved = await fake(page, () => JSON.stringify([...window.__harness.fake.workbook.settings.values()].map((s) => s.value)));
+    assert(saved.includes('legalAdviceMeeting') && saved.includes('Legal advice meeting'), `the saved settings do not hold the local milestone: ${saved.slice(0, 300)}`);
+    const h = (await page.locator('tr[data-column="H"] [role="combobox"]').textContent()).trim();
+    assert(h === 'Legal advice meeting', `after saving, column H shows "${h}"`);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByText('Found from the headings', { exact: false }).waitFor();
+    const after = (await page.locator('tr[data-column="H"] [role="combobox"]').textContent()).trim();
+    assert(after === 'Not used', `after Reset, column H shows "${after}"`);
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Sheet: an empty workbook says so and what to do', async () => {
+    const { page, context, record } = await open({ query: 'fixture=empty' });
+    const bar = page.locator('[data-problem="emptyWorkbook"]');
+    await bar.waitFor();
+    assert(/empty/i.test(await bar.textContent()), 'the empty-workbook message does not say the workbook is empty');
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Sheet: a workbook with no PACE headings lists the headings expected', async () => {
+    const { page, context, record } = await open({ query: 'fixture=noheader' });
+    const bar = page.locator('[data-problem="noHeader"]');
+    await bar.waitFor();
+    const text = await bar.textContent();
+    assert(text.includes('Child ID') && text.includes('Permanence recommendation'), `the no-header message does not list expected headings: ${text}`);
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Sheet: a protected sheet is read, with a warning that marks cannot be added', async () => {
+    const { page, context, record } = await open({ query: 'protect=Tracker' });
+    await sheetReady(page);
+    await page.locator('[data-problem="protectedSheet"]').waitFor();
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Excel too old for run charts: the pane says so instead of failing later', async () => {
+    const { page, context, record } = await open({ query: 'api=1.6' });
+    await page.locator('[data-problem="oldExcel"]').waitFor();
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Check: findings are listed, and selecting one selects its cell in Excel', async () => {
+    const { page, context, record } = await open({ width: 500 });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Check' }).click();
+    await page.locator('#panel-check').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByTestId('counts').waitFor();
+    const findings = page.locator('button[data-cell]');
+    const count = await findings.count();
+    assert(count > 0, 'no findings are listed for the sample');
+    const first = findings.first();
+    const cell = await first.getAttribute('data-cell');
+    await first.click();
+    await page.waitForFunction((c) => (window.__harness.fake.workbook.selectedAddress || '').endsWith(`!${c}`), cell);
+    const selected = await fake(page, () => window.__harness.fake.workbook.selectedAddress);
+    assert(selected === `Tracker!${cell}`, `selected ${selected}, expected Tracker!${cell}`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'check-500-light.png'), fullPage: false });
+
+    // Filters: only errors, then words; and grouping by child.
+    for (const s of ['Warnings', 'Notes']) await page.getByRole('checkbox', { name: new RegExp(`^${s}`) }).uncheck();
+    const severities = await page.locator('button[data-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label').split(' ')[0]));
+    assert(severities.every((s) => s === 'Error'), `with only errors shown, the list has ${[...new Set(severities)].join(', ')}`);
+    await page.getByRole('radio', { name: 'Child' }).check();
+    const groups = await page.locator('section[data-group] h3').allTextContents();
+    assert(groups.length > 0 && groups.every((g) => /^(Child |Row )/.test(g)), `grouped by child, the headings are ${groups.slice(0, 3).join(', ')}`);
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Check: marks go on the sheet and Clear marks removes them; the issues sheet is written', async () => {
+    const { page, context, record } = await open({ width: 500 });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Check' }).click();
+    await page.locator('#panel-check').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByTestId('counts').waitFor();
+    const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    await page.getByRole('button', { name: /^Mark (all|\d+) on sheet$/ }).click();
+    await page.getByRole('button', { name: 'Clear marks' }).waitFor();
+    const marked = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    assert(marked !== before, 'marking changed nothing on the Tracker sheet');
+    await page.getByRole('button', { name: 'Clear marks' }).click();
+    await page.getByText('The marks were removed').waitFor();
+    const cleared = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    assert(cleared === before, 'Clear marks did not restore the Tracker sheet exactly');
+    await page.getByRole('button', { name: 'Write issues sheet' }).click();
+    const done = page.getByText('The findings were written to the sheet');
+    await done.waitFor();
+    const sheetName = /sheet '([^']+)'/.exec(await done.textContent())[1];
+    const exists = await fake(page, (n) => Boolean(window.__harness.fake.workbook.findSheet(n)), sheetName);
+    assert(exists, `the pane says '${sheetName}' was written but the workbook has no such sheet`);
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Aims: the presets are listed, measuring shows each headline, and an edit is saved in the workbook', async () => {
+    const { page, context, record } = await open({ width: 500 });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Aims' }).click();
+    const aims = page.locator('#panel-aims [data-aim]');
+    await aims.first().waitFor();
+    const n = await aims.count();
+    assert(n >= 4, `only ${n} aims are listed`);
+    await page.locator('#panel-aims').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await page.getByRole('button', { name: 'Measure', exact: true }).click();
+    await page.locator('[data-testid^="headline-"]').first().waitFor();
+    const headlines = await page.locator('[data-testid^="headline-"]').allTextContents();
+    assert(headlines.length === n, `${headlines.length} headlines for ${n} aims`);
+    assert(headlines.every((h) => /completed/.test(h) && /waiting/.test(h)), `a headline lacks figures: ${headlines[0]}`);
+
+    // Edit the first aim's target, add a test of change and a blank aim, then save.
+    await aims.first().getByRole('button').first().click();
+    const target = page.locator('#panel-aims').getByLabel('Target (weeks)').first();
+    await target.fill('30');
+    await page.getByLabel('Date of the change').fill('2022-05-01');
+    await page.getByLabel('What changed').fill('Two-week planning meeting introduced');
+    await page.locator('#panel-aims').getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: 'Add blank aim' }).click();
+    await page.getByRole('button', { name: 'Save aims' }).click();
+    await page.getByText('Aims saved in the workbook').waitFor();
+    const saved = await fake(page, () => [...window.__harness.fake.workbook.settings.values()].map((s) => s.value));
+    const file = saved.map((v) => (typeof v === 'string' ? (() => { try { return JSON.parse(v); } catch { return v; } })() : v)).find((v) => v && Array.isArray(v.aims));
+    assert(file, 'no aims were saved in the workbook settings');
+    assert(file.aims.length === n + 1, `${file.aims.length} aims saved, expected ${n + 1}`);
+    assert(file.aims[0].targetWeeks === 30, `the first aim was saved with target ${file.aims[0].targetWeeks}, not 30`);
+    assert(file.changes && file.changes.some((c) => c.date === '2022-05-01' && /planning meeting/.test(c.label)), 'the test of change was not saved');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'aims-500-light.png'), fullPage: false });
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Report: Create report writes the sheets and charts into the workbook and lists them', async () => {
+    const { page, context, record } = await open({ width: 500 });
+    await sheetReady(page);
+    const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await page.locator('#panel-report').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await page.getByRole('button', { name: 'Create report' }).click();
+    const list = page.getByTestId('report-sheets');
+    await list.waitFor({ timeout: 30000 });
+    const names = await list.locator('li').allTextContents();
+    assert(names.length >= 3, `only ${names.length} sheets were listed: ${names.join(', ')}`);
+    const found = await fake(page, (ns) => ns.map((n) => {
+      const s = window.__harness.fake.workbook.findSheet(n);
+      return { name: n, exists: Boolean(s), charts: s ? s.charts.filter((c) => !c.deleted).length : 0 };
+    }), names);
+    const missing = found.filter((f) => !f.exists).map((f) => f.name);
+    assert(missing.length === 0, `listed but not in the workbook: ${missing.join(', ')}`);
+    assert(found.some((f) => f.charts > 0), 'no chart was written on any report sheet');
+    const after = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    assert(after === before, 'creating the report changed the Tracker sheet');
+    // Again: the add-in's own sheets are replaced, not duplicated.
+    const syncsBefore = await fake(page, () => window.__harness.fake.syncCount);
+    await page.getByRole('button', { name: 'Create report' }).click();
+    await page.waitForFunction(
+      (before) =>
+        window.__harness.fake.syncCount > before &&
+        !document.querySelector('#panel-report .fui-Spinner') &&
+        document.querySelector('[data-testid="report-sheets"]'),
+      syncsBefore,
+      { timeout: 30000 },
+    );
+    const sheetCount = await fake(page, () => window.__harness.fake.workbook.liveSheets().length);
+    assert(sheetCount === names.length + 2, `after a second report the workbook has ${sheetCount} sheets, expected ${names.length + 2}`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'report-500-light.png'), fullPage: false });
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Production page: office.js loads from this origin under the page CSP, nothing else is fetched', async () => {
+    await prodBuild;
+    const { page, context, record } = await open({ path: '/prod/taskpane.html' });
+    await page.locator('[data-problem="notExcel"]').waitFor({ timeout: 20000 });
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert(/script-src 'self'(;|$)/.test(csp) && !csp.includes('unsafe-eval'), `unexpected script policy: ${csp}`);
+    const office = record.requests.filter((u) => /\/prod\/office\/office\.js$/.test(u));
+    assert(office.length === 1, 'office.js was not loaded from the local copy');
+    assertClean(record);
+    await context.close();
+  });
+}
+
+// ───────────────────────────── Main ─────────────────────────────
+
+async function main() {
+  const started = Date.now();
+  fs.rmSync(HARNESS_DIST, { recursive: true, force: true });
+  fs.rmSync(PROD_DIST, { recursive: true, force: true });
+  process.stdout.write('Reading the sample workbook into the fake’s fixture… ');
+  await writeFixtures();
+  process.stdout.write('done.\nBuilding the pane for the harness… ');
+  const build = builds();
+  await build.harness();
+  process.stdout.write('done (the production build runs alongside the tests).\n');
+  // Started now, awaited by the production-page test: the tests run while it minifies.
+  prodBuild = build.prod();
+  prodBuild.catch(() => undefined);
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  defineTests(origin, browser);
+  defineFlowTests(origin, browser);
+  const only = process.argv[2];
+  let passed = 0;
+  const failed = [];
+  try {
+    for (const t of tests) {
+      if (only && !t.name.toLowerCase().includes(only.toLowerCase())) continue;
+      try {
+        await withTimeout(t.fn(), t.name.startsWith('Production') ? TEST_TIMEOUT_MS * 3 : TEST_TIMEOUT_MS, t.name);
+        passed++;
+        console.log(`  ✓ ${t.name}`);
+      } catch (err) {
+        failed.push(t.name);
+        console.log(`  ✗ ${t.name}\n      ${String(err && err.message ? err.message : err).split('\n').join('\n      ')}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`\n${passed} passed, ${failed.length} failed (${Math.round((Date.now() - started) / 1000)} s). Screenshots in ${path.relative(ROOT, SHOTS)}/`);
+  process.exit(failed.length ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(`\nThe browser tests could not run: ${err && err.message ? err.message : err}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
