@@ -3,20 +3,11 @@
  * JSON (--json) is the contract; this is for people at a terminal.
  */
 import type { CheckResult, RunChart } from '../core/model';
+import type { InspectResult } from '../core/inspect';
 import type { MeasuredAims } from '../core/usecases/pipeline';
 import { dayFromIso, ukFromDay } from '../core/dates';
 import { fieldLabel } from '../core/fields';
 
-export interface InspectJson {
-  sheet: string;
-  headerRow: number;
-  firstDataRow: number;
-  lastDataRow: number;
-  date1904: boolean;
-  table: string | null;
-  columns: { field: string; header: string; column: string; confidence: number }[];
-  unmapped: { header: string; column: string; looksLikeDates: boolean }[];
-}
 
 function uk(iso: string): string {
   const day = dayFromIso(iso);
@@ -27,7 +18,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function formatInspect(json: InspectJson, children: number): string {
+export function formatInspect(json: InspectResult, children: number): string {
   const lines = [
     `Sheet '${json.sheet}'${json.table ? ` (Excel Table ${json.table})` : ''}: headings on row ${json.headerRow}, ${plural(children, 'child', 'children')} on rows ${json.firstDataRow}–${json.lastDataRow}.`,
     json.date1904 ? 'This workbook uses the 1904 date system (dates are read accordingly).' : '',

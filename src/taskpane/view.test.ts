@@ -175,12 +175,13 @@ describe('localMilestoneId', () => {
     expect(localMilestoneId('  LAC review (2nd) ', [])).toBe('lacReview2nd');
   });
   it('never reuses an id already taken, canonical or local', () => {
-    expect(localMilestoneId('Panel', ['panel'])).toBe('panel2');
-    expect(localMilestoneId('Panel', ['panel', 'panel2'])).toBe('panel3');
+    expect(localMilestoneId('Panel', ['panel'])).toBe('panelLocal');
+    expect(localMilestoneId('Panel', ['panelLocal'])).toBe('panelLocal2');
+    expect(localMilestoneId('Legal advice meeting', ['legalAdviceMeeting'])).toBe('legalAdviceMeeting2');
   });
   it('gives a usable id for names with no letters first', () => {
     expect(localMilestoneId('2nd review', [])).toBe('local2ndReview');
-    expect(localMilestoneId('???', [])).toBe('local');
+    expect(localMilestoneId('???', [])).toBe('localMilestone');
   });
 });
 

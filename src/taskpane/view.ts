@@ -7,6 +7,8 @@
 import type { AimDefinitionInput, ColumnMapping, Finding, SheetLayout, Severity } from '../core/model';
 import type { ProblemKind } from '../core/errors';
 import { columnNumber } from '../core/grid';
+import { dayFromIso, ukFromDay } from '../core/dates';
+import { localMilestoneId } from '../core/layout/localId';
 import type { FieldChoice } from '../core/usecases/types';
 
 // ───────────────────────────── Dates ─────────────────────────────
@@ -14,16 +16,13 @@ import type { FieldChoice } from '../core/usecases/types';
 /** "2024-03-31" → "31/03/2024"; anything else is returned as it is. */
 export function ukDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  const day = dayFromIso(iso);
+  return day === null ? iso : ukFromDay(day);
 }
 
 /** True for a real calendar day written yyyy-mm-dd (what a date input gives). */
 export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return dayFromIso(text) !== null;
 }
 
 // ───────────────────────────── Theme ─────────────────────────────
@@ -194,24 +193,8 @@ export function needsChecking(row: MappingRow): boolean {
   return row.field !== null && row.confidence < 0.7;
 }
 
-/**
- * An id for a local milestone from the name the user typed: "Legal advice
- * meeting" → "legalAdviceMeeting"; never the same as a field already in use.
- */
-export function localMilestoneId(name: string, taken: Iterable<string>): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9 ]+/g, ' ')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
-  let base = words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('');
-  if (!base || /^[0-9]/.test(base)) base = `local${base.charAt(0).toUpperCase()}${base.slice(1)}`;
-  const used = new Set(taken);
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}${n}`;
-  return id;
-}
+/** An id for a local milestone from the name the user typed (the core's rule, so the pane and the sheet agree). */
+export { localMilestoneId };
 
 /** Choices for milestone dropdowns in the aims editor: milestones, other dates, local milestones. */
 export function milestoneChoices(choices: readonly FieldChoice[]): FieldChoice[] {
