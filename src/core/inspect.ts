@@ -62,6 +62,9 @@ export function inspectLayout(workbook: WorkbookGrid, sheetName?: string, savedC
       );
     }
     if (!hasAnyValue(grid)) throw new UserFacingError('noHeader', `The sheet '${grid.sheetName}' is empty. Choose the sheet that holds the children's rows.`);
+    if (grid.ownedByAddIn === true) {
+      throw new UserFacingError('noHeader', `The sheet '${grid.sheetName}' is a report sheet the add-in wrote, not a tracking sheet. Choose the sheet that holds the children's rows.`);
+    }
     const layout = detectLayout(grid, workbook.date1904, savedColumns);
     if (!layout) {
       throw new UserFacingError(

@@ -101,7 +101,8 @@ export function retarget(reference: string, renamed: Map<string, string>): strin
 
 /** Rows padded to the block's widest row, so every write is rectangular. */
 export function rectangular(values: CellValue[][]): CellValue[][] {
-  const width = Math.max(1, ...values.map((r) => r.length));
+  // A loop, not Math.max(...rows): a block of 100,000+ rows would overflow the call stack.
+  const width = values.reduce((w, r) => Math.max(w, r.length), 1);
   return values.map((row) => (row.length === width ? row : [...row, ...Array<CellValue>(width - row.length).fill('')]));
 }
 

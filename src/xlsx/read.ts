@@ -10,6 +10,21 @@ import ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../core/grid';
 import { UserFacingError } from '../core/errors';
 import { ownedSheetNames } from './ownership';
+// exceljs's own helper module: the same object its cell reader calls.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exceljsUtils = require('exceljs/lib/utils/utils') as { excelToDate: (v: unknown, date1904?: boolean) => unknown; __paceKeepsNonNumbers?: boolean };
+
+/**
+ * exceljs turns the cached result of every formula in a date-formatted cell
+ * into a Date, even when the formula returned text or an error (#N/A, "tbc"),
+ * which leaves an Invalid Date and loses what the user sees. Only numbers are
+ * serials: anything else is kept as it was, as Excel shows it.
+ */
+if (!exceljsUtils.__paceKeepsNonNumbers) {
+  const excelToDate = exceljsUtils.excelToDate;
+  exceljsUtils.excelToDate = (v: unknown, date1904?: boolean) => (typeof v === 'number' ? excelToDate(v, date1904) : v);
+  exceljsUtils.__paceKeepsNonNumbers = true;
+}
 
 const MS_PER_DAY = 86400000;
 /** Serial of 1970-01-01 in the 1900 date system (exceljs's own constant). */
@@ -173,6 +188,8 @@ export async function loadWorkbook(buf: Uint8Array, name = ''): Promise<ExcelJS.
   } catch {
     throw new UserFacingError('unreadableFile', unreadableFileMessage(name));
   }
+  // Any zip loads without complaint; a workbook always has at least one sheet.
+  if (workbook.worksheets.length === 0) throw new UserFacingError('unreadableFile', unreadableFileMessage(name));
   return workbook;
 }
 

@@ -107,6 +107,13 @@ function isIsoDate(v: unknown): v is string {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayFromIso(v) !== null;
 }
 
+/** A value from the file as the user would recognise it: text as written, anything else in JSON (never "[object Object]"). */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return `'${v}'`;
+  const json = JSON.stringify(v);
+  return json === undefined ? String(v) : json.length > 40 ? `${json.slice(0, 37)}...` : json;
+}
+
 function bad(message: string): never {
   throw new UserFacingError('badAims', message);
 }
@@ -153,7 +160,7 @@ function checkBaseline(value: unknown, who: string): Baseline {
     return { points: value.points };
   }
   if (isObject(value) && value.before !== undefined) {
-    if (!isIsoDate(value.before)) bad(`${who}: the baseline "before" date '${String(value.before)}' is not a date written as yyyy-mm-dd.`);
+    if (!isIsoDate(value.before)) bad(`${who}: the baseline "before" date ${shown(value.before)} is not a date written as yyyy-mm-dd.`);
     return { before: value.before };
   }
   return bad(`${who}: the baseline must be { "points": 12 } or { "before": "yyyy-mm-dd" }.`);
@@ -192,7 +199,7 @@ function checkAim(raw: unknown, index: number, known: ReadonlySet<string>, seenI
   if (raw.targetPercent !== undefined && raw.targetPercent !== null) {
     const p = raw.targetPercent;
     if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 100) {
-      bad(`${who}: the target percentage (${String(p)}) must be a number from 0 to 100.`);
+      bad(`${who}: the target percentage (${shown(p)}) must be a number from 0 to 100.`);
     }
     aim.targetPercent = p;
   } else if (raw.targetPercent === null) aim.targetPercent = null;
@@ -205,7 +212,7 @@ function checkAim(raw: unknown, index: number, known: ReadonlySet<string>, seenI
     }
     if (!isIsoDate(v)) {
       const what = key === 'cohortFrom' ? '"from" date' : 'deadline';
-      bad(`${who}: the ${what} '${String(v)}' is not a real date written as yyyy-mm-dd (for example 2022-04-01).`);
+      bad(`${who}: the ${what} ${shown(v)} is not a real date written as yyyy-mm-dd (for example 2022-04-01).`);
     }
     aim[key] = v;
   }
@@ -237,7 +244,8 @@ function checkChange(raw: unknown, index: number): TestOfChange {
   if (!isObject(raw)) bad(`Test of change number ${index + 1} must have a date and a label.`);
   const label = typeof raw.label === 'string' ? raw.label.trim() : '';
   if (label === '') bad(`Test of change number ${index + 1} has no label. Say in a few words what changed.`);
-  if (!isIsoDate(raw.date)) bad(`Test of change '${label}': the date '${String(raw.date)}' is not a real date written as yyyy-mm-dd.`);
+  if (raw.date === undefined || raw.date === null || raw.date === '') bad(`Test of change '${label}' has no date. Give the date it started, written as yyyy-mm-dd.`);
+  if (!isIsoDate(raw.date)) bad(`Test of change '${label}': the date ${shown(raw.date)} is not a real date written as yyyy-mm-dd.`);
   return { date: raw.date, label };
 }
 
