@@ -168,7 +168,8 @@ async function runchart(argv: string[], io: Io): Promise<number> {
     rules: rules as 'ihi' | 'anhoej',
   };
   const parsed = parseSeriesCsv(text);
-  const grouped = parsed.groups.length > 0 && parsed.groups[0].group !== null;
+  // Grouped by the header, not by the data: a date,value,group file with no points is still { groups: [] }.
+  const grouped = !(parsed.groups.length === 1 && parsed.groups[0].group === null);
   const charts = parsed.groups.map((g) => ({ group: g.group, chart: computeRunChart(g.points, options) }));
   if (args.options.has('json')) {
     if (grouped) printJson(io, { groups: charts.map((c) => ({ group: c.group, ...runChartToJson(c.chart) })) });
@@ -228,11 +229,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'submission':
         return await runSubmission(rest, io);
       case undefined:
+        // A usage error: the usage for reading, and the one plain line on stderr the contract promises.
+        io.out(USAGE);
+        io.err('pace-tracker: no command given. Use one of inspect, check, aims, runchart, report or submission (usage above).\n');
+        return 2;
       case 'help':
       case '--help':
       case '-h':
         io.out(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         throw new UserFacingError('usage', `Unknown command "${command}". Run "pace-tracker --help" for usage.`);
     }

@@ -6,9 +6,11 @@
  * re-derived by hand):
  * - An end date after the as-of date has not been reached yet: the child is
  *   treated as if the end milestone were blank (so may be waiting).
- * - An end date before the start date is an error the checks flag; such a
- *   child is left out of every interval measure (children, completed, median,
- *   monthly) and is not counted as waiting either.
+ * - An end date before the start date is an error the checks flag. The
+ *   contract's definitions are followed as written: the child has completed
+ *   (negative weeks, within target) until the dates are corrected, so the
+ *   figures match any calculation made from those definitions, and the odd
+ *   point on the run chart shows the data lead where to look. Never waiting.
  * - A child has ceased when the ceased date is usable and on or before the
  *   as-of date (for a month end: on or before that month end).
  * - Month ends are capped at the as-of date: the current month's "waiting at
@@ -247,7 +249,6 @@ export function waitingCounts(cohort: readonly CohortChild[], days: readonly Day
   let n = 0;
   let m = 0;
   for (const c of cohort) {
-    if (c.end !== null && c.end < c.start) continue; // an impossible interval: never waiting (see header)
     starts[n++] = c.start;
     const stop = c.end === null ? c.ceased : c.ceased === null ? c.end : Math.min(c.end, c.ceased);
     if (stop !== null) leaves[m++] = Math.max(c.start, stop);
@@ -304,7 +305,7 @@ export function measureAim(records: readonly ChildRecord[], aim: AimDefinition, 
   const waiting: CohortChild[] = [];
   for (const c of cohort) {
     if (c.end !== null) {
-      if (c.end >= c.start) completed.push({ child: c, end: c.end, days: c.end - c.start });
+      completed.push({ child: c, end: c.end, days: c.end - c.start });
       continue;
     }
     if (c.ceased !== null && c.ceased <= asOf) continue;

@@ -12,8 +12,9 @@ import { checkRecords } from './runChecks';
 import { dayFromIso } from './testing';
 
 /** What the planted kind must be reported as. */
-const EXPECTED: Record<string, { rules: string[]; severity: string }> = {
-  textDate: { rules: ['text-date'], severity: 'info' },
+const EXPECTED: Record<string, { rules: string[]; severity: string | string[] }> = {
+  // A warning when day and month could be swapped ("02/04/2021"), a note when not ("22/09/2020").
+  textDate: { rules: ['text-date'], severity: ['warning', 'info'] },
   twoDigitYear: { rules: ['two-digit-year'], severity: 'warning' },
   unreadableText: { rules: ['unreadable-date'], severity: 'error' },
   placeholder: { rules: ['placeholder-date'], severity: 'error' },
@@ -52,7 +53,7 @@ describe.each<[string, SampleOptions]>([
   test('every planted error is flagged on its cell with the expected rule and severity', () => {
     const missed = sample.plantedErrors.filter((p) => {
       const want = EXPECTED[p.kind];
-      return !result.findings.some((f) => f.cell === p.cell && want.rules.includes(f.rule) && f.severity === want.severity);
+      return !result.findings.some((f) => f.cell === p.cell && want.rules.includes(f.rule) && [want.severity].flat().includes(f.severity));
     });
     expect(missed).toEqual([]);
   });

@@ -14,7 +14,7 @@ describe('unmapped-local-column', () => {
       ['AA3', 'info', 3, null],
       ['AB3', 'info', 3, null],
     ]);
-    expect(findings[0].message).toBe("Column AA ('Legal advice meeting') holds dates but is not used. To track it in aims, map it as a local milestone.");
+    expect(findings[0].message).toBe("Column AA ('Legal advice meeting') holds dates that no standard milestone uses. It is read as a local milestone (id legalAdviceMeeting), so an aim can start or end at it; to give it another name, map it on the Sheet step.");
     expect(findings[1].message).toBe("Column AB ('Worker') is not used by the checks or aims.");
   });
   test('nothing when every column is used', () => {

@@ -1,4 +1,5 @@
 import type { SheetRule } from '../types';
+import { localMilestoneId } from '../../layout/localId';
 
 /** Columns the add-in does not use, listed so nothing is ignored silently. */
 export const unmappedLocalColumn: SheetRule = {
@@ -6,10 +7,14 @@ export const unmappedLocalColumn: SheetRule = {
   ids: ['unmapped-local-column'],
   check(_records, ctx, out) {
     const { headerRow } = ctx.layout;
+    // The same ids the pipeline gives these columns when it reads them as local milestones.
+    const taken = new Set(ctx.layout.columns.map((c) => String(c.field)));
     for (const column of ctx.layout.unmapped) {
       const header = column.header.trim() === '' ? 'no heading' : `'${column.header.trim()}'`;
+      const localId = column.looksLikeDates ? localMilestoneId(column.header, taken) : '';
+      if (localId) taken.add(localId);
       const message = column.looksLikeDates
-        ? `Column ${column.column} (${header}) holds dates but is not used. To track it in aims, map it as a local milestone.`
+        ? `Column ${column.column} (${header}) holds dates that no standard milestone uses. It is read as a local milestone (id ${localId}), so an aim can start or end at it; to give it another name, map it on the Sheet step.`
         : `Column ${column.column} (${header}) is not used by the checks or aims.`;
       out.push({
         rule: 'unmapped-local-column',
