@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { appendSheets, mergeSharedStrings, mergeStyles, parseStyles, remapSheetXml, removeSheets, sheetEntries, tableNamesInPackage } from './mergePackage';
+import { highestPartNumber, highestTableId, parseStyles, removeSheets, replaceBlock, sheetEntries, tableNamesInPackage } from './mergePackage';
 import { renderRels } from './ooxml';
 
 const STYLES_A =
@@ -15,58 +15,24 @@ const STYLES_B =
   '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0"><alignment wrapText="1"/></xf></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-describe('mergeStyles', () => {
-  const { xml, xfMap } = mergeStyles(STYLES_A, STYLES_B);
-  const merged = parseStyles(xml);
-
-  it('appends the source cell formats and maps their indexes', () => {
-    expect(xfMap).toEqual([2, 3, 4]);
-    expect(merged.cellXfs).toHaveLength(5);
-    expect(xml).toContain('<cellXfs count="5">');
+describe('styles lists', () => {
+  it('reads number formats, fonts, fills, borders and cell formats', () => {
+    const styles = parseStyles(STYLES_B);
+    expect([...styles.numFmts]).toEqual([[164, '0.0'], [165, 'dd/mm/yyyy']]);
+    expect(styles.fonts).toEqual(['<font><sz val="11"/></font>', '<font><b/><sz val="16"/></font>']);
+    expect(styles.fills).toHaveLength(2);
+    expect(styles.borders).toEqual(['<border><left/></border>']);
+    expect(styles.cellXfs[2]).toBe('<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0"><alignment wrapText="1"/></xf>');
   });
 
-  it('reuses a number format the target already has and adds the others with new ids', () => {
-    expect([...merged.numFmts]).toEqual([[164, 'dd/mm/yyyy'], [165, '0.0']]);
-    expect(merged.cellXfs[3]).toContain('numFmtId="165"'); // 0.0
-    expect(merged.cellXfs[4]).toContain('numFmtId="164"'); // dd/mm/yyyy, the target's own id
+  it('rebuilds a list with its count, keeping the element\'s other attributes', () => {
+    const xml = replaceBlock('<styleSheet><fonts count="1" x14ac:knownFonts="1"><font/></fonts><fills/></styleSheet>', 'fonts', ['<font/>', '<font><b/></font>'], 'fills');
+    expect(xml).toBe('<styleSheet><fonts count="2" x14ac:knownFonts="1"><font/><font><b/></font></fonts><fills/></styleSheet>');
   });
 
-  it('points the copied formats at the copied fonts, fills and borders', () => {
-    expect(merged.fonts).toHaveLength(3);
-    expect(merged.cellXfs[3]).toContain('fontId="2"');
-    expect(merged.cellXfs[3]).toContain('fillId="2"');
-    expect(merged.cellXfs[3]).toContain('borderId="1"');
-    expect(merged.cellXfs[4]).toContain('<alignment wrapText="1"/></xf>');
-    expect(xml).toContain('<fonts count="3">');
-    expect(xml).toContain('<borders count="2">');
-  });
-
-  it('adds a numFmts block when the target has none', () => {
-    const noFmts = STYLES_A.replace(/<numFmts[\s\S]*?<\/numFmts>/, '');
-    const out = mergeStyles(noFmts, STYLES_B).xml;
-    expect(out.indexOf('<numFmts count="2">')).toBeLessThan(out.indexOf('<fonts'));
-  });
-});
-
-describe('mergeSharedStrings', () => {
-  it('appends strings and maps indexes, counting them', () => {
-    const r = mergeSharedStrings('<sst count="9" uniqueCount="2"><si><t>a</t></si><si><t>b</t></si></sst>', '<sst><si><t>x</t></si></sst>');
-    expect(r.map).toEqual([2]);
-    expect(r.xml).toContain('<sst count="3" uniqueCount="3"><si><t>a</t></si><si><t>b</t></si><si><t>x</t></si></sst>');
-  });
-  it('creates a table when the target has none', () => {
-    const r = mergeSharedStrings(null, '<sst><si><t>x</t></si></sst>');
-    expect(r.map).toEqual([0]);
-    expect(r.xml).toContain('<si><t>x</t></si></sst>');
-  });
-});
-
-describe('remapSheetXml', () => {
-  it('remaps cell, row and column styles and shared-string indexes only', () => {
-    const xml = '<cols><col min="1" max="1" style="1"/></cols><row r="1" s="2" customFormat="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="2"><v>0</v></c><c r="C1"/></row>';
-    expect(remapSheetXml(xml, [10, 11, 12], [7])).toBe(
-      '<cols><col min="1" max="1" style="11"/></cols><row r="1" s="12" customFormat="1"><c r="A1" s="11" t="s"><v>7</v></c><c r="B1" s="12"><v>0</v></c><c r="C1"/></row>',
-    );
+  it('adds a missing list before the first element that must follow it', () => {
+    const xml = replaceBlock(STYLES_A.replace(/<numFmts[\s\S]*?<\/numFmts>/, ''), 'numFmts', ['<numFmt numFmtId="164" formatCode="0.0"/>'], 'fonts');
+    expect(xml.indexOf('<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts>')).toBeLessThan(xml.indexOf('<fonts'));
   });
 });
 
@@ -122,30 +88,15 @@ describe('removeSheets', () => {
   });
 });
 
-describe('appendSheets', () => {
-  it('adds sheets at the end with fresh part names, sheet ids and table ids', async () => {
-    const target = await workbook(['Tracker']);
-    target.file('xl/styles.xml', STYLES_A);
-    target.file('xl/tables/table1.xml', '<table id="7" name="Data" displayName="Data" ref="A1:B2"/>');
-    const source = new JSZip();
-    source.file('xl/workbook.xml', '<workbook><sheets><sheet name="Report" sheetId="1" r:id="rId1"/></sheets></workbook>');
-    source.file('xl/_rels/workbook.xml.rels', renderRels([{ id: 'rId1', type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet', target: 'worksheets/sheet1.xml' }]));
-    source.file('xl/styles.xml', STYLES_B);
-    source.file('xl/worksheets/sheet1.xml', '<worksheet><sheetViews><sheetView tabSelected="1"/></sheetViews><sheetData><row r="1"><c r="A1" s="1"><v>1</v></c></row></sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
-    source.file('xl/worksheets/_rels/sheet1.xml.rels', renderRels([{ id: 'rId1', type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table', target: '../tables/table1.xml' }]));
-    source.file('xl/tables/table1.xml', '<table id="1" name="Report1" displayName="Report1" ref="A1:A2"/>');
-    await appendSheets(target, source, [{ from: 'Report', as: 'Report (2)' }]);
-
-    const wb = await target.file('xl/workbook.xml')!.async('string');
-    expect(sheetEntries(wb).map((e) => [e.name, e.sheetId])).toEqual([['Tracker', 1], ['Report (2)', 2]]);
-    const sheet = await target.file('xl/worksheets/sheet2.xml')!.async('string');
-    expect(sheet).toContain('<c r="A1" s="3"><v>1</v></c>');
-    expect(sheet).not.toContain('tabSelected');
-    expect(await target.file('xl/tables/table2.xml')!.async('string')).toContain('id="8"');
-    expect(await target.file('xl/worksheets/_rels/sheet2.xml.rels')!.async('string')).toContain('Target="../tables/table2.xml"');
-    expect(await tableNamesInPackage(target)).toEqual(new Set(['data', 'report1']));
-    const types = await target.file('[Content_Types].xml')!.async('string');
-    expect(types).toContain('PartName="/xl/worksheets/sheet2.xml"');
-    expect(types).toContain('PartName="/xl/tables/table2.xml"');
+describe('parts in use', () => {
+  it('finds the highest part numbers, table ids and every table name', async () => {
+    const zip = await workbook(['Tracker', 'Mine']);
+    zip.file('xl/tables/table1.xml', '<table id="7" name="Data" displayName="Data" ref="A1:B2"/>');
+    zip.file('xl/tables/table3.xml', '<table xmlns="x" id="2" name="Other" displayName="OtherShown" ref="A1:B2"/>');
+    expect(highestPartNumber(zip, /^xl\/worksheets\/sheet(\d+)\.xml$/)).toBe(2);
+    expect(highestPartNumber(zip, /^xl\/tables\/table(\d+)\.xml$/)).toBe(3);
+    expect(highestPartNumber(zip, /^xl\/pivotTables\/pivotTable(\d+)\.xml$/)).toBe(0);
+    expect(await highestTableId(zip)).toBe(7);
+    expect(await tableNamesInPackage(zip)).toEqual(new Set(['data', 'other', 'othershown']));
   });
 });

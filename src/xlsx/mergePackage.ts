@@ -4,14 +4,12 @@
  * everything else exceljs would drop on a load/save round trip):
  * - removeSheets: takes the add-in's earlier sheets (and their drawings,
  *   charts and tables) out of the package;
- * - appendSheets: copies sheets that exceljs wrote into a scratch package into
- *   the user's package, merging styles and shared strings.
+ * - reading and rebuilding the styles part's lists (reportStyles.ts adds the
+ *   report's cell formats with them);
+ * - the part numbers and table names already used, so new parts never clash.
  */
 import type JSZip from 'jszip';
 import {
-  addContentTypeOverride,
-  escapeXml,
-  nextRelId,
   parseAttributes,
   parseRels,
   relsPathOf,
@@ -20,13 +18,6 @@ import {
   unescapeXml,
 } from './ooxml';
 import { sheetOfReference } from './ownership';
-
-const WORKSHEET_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
-const SHARED_STRINGS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';
-const TABLE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
-const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
-const CT_SST = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 
 async function read(zip: JSZip, path: string): Promise<string | null> {
   const f = zip.file(path);
@@ -183,7 +174,8 @@ function setAttr(element: string, name: string, value: string | number): string 
   return element.replace(/^<(\w+)/, `<$1 ${name}="${value}"`);
 }
 
-function replaceBlock(xml: string, tag: string, items: string[], before: string): string {
+/** Rebuilds (or adds, before the first of `before`) a counted list element of the styles part. */
+export function replaceBlock(xml: string, tag: string, items: string[], before: string): string {
   const block = blockOf(xml, tag);
   const open = block ? (/^<[^>]*?(?=\/?>)/.exec(block.whole)?.[0] ?? `<${tag}`) : `<${tag}`;
   const rebuilt = `${setAttr(`${open}>`, 'count', items.length)}${items.join('')}</${tag}>`;
@@ -193,88 +185,10 @@ function replaceBlock(xml: string, tag: string, items: string[], before: string)
   return xml.replace('</styleSheet>', `${rebuilt}</styleSheet>`);
 }
 
-/**
- * Adds the source package's cell formats to the target's styles. Returns the
- * new styles part and, for each source cell-format index, its index in the target.
- */
-export function mergeStyles(targetXml: string, sourceXml: string): { xml: string; xfMap: number[] } {
-  const t = parseStyles(targetXml);
-  const s = parseStyles(sourceXml);
-  const fontBase = t.fonts.length;
-  const fillBase = t.fills.length;
-  const borderBase = t.borders.length;
-  const numFmtMap = new Map<number, number>();
-  const byCode = new Map([...t.numFmts].map(([id, code]) => [code, id]));
-  let nextFmt = Math.max(163, ...t.numFmts.keys()) + 1;
-  for (const [id, code] of s.numFmts) {
-    let targetId = byCode.get(code);
-    if (targetId === undefined) {
-      targetId = nextFmt++;
-      t.numFmts.set(targetId, code);
-      byCode.set(code, targetId);
-    }
-    numFmtMap.set(id, targetId);
-  }
-  const xfMap: number[] = [];
-  const xfs = [...t.cellXfs];
-  for (const xf of s.cellXfs) {
-    const a = parseAttributes(/^<xf\b([^>]*?)\/?>/.exec(xf)?.[1] ?? '');
-    const fmt = Number(a.numFmtId ?? 0);
-    let out = setAttr(xf, 'numFmtId', numFmtMap.get(fmt) ?? fmt);
-    out = setAttr(out, 'fontId', fontBase + Number(a.fontId ?? 0));
-    out = setAttr(out, 'fillId', fillBase + Number(a.fillId ?? 0));
-    out = setAttr(out, 'borderId', borderBase + Number(a.borderId ?? 0));
-    out = setAttr(out, 'xfId', 0);
-    xfMap.push(xfs.length);
-    xfs.push(out);
-  }
-  const numFmtItems = [...t.numFmts].filter(([id]) => id >= 164).map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
-  let xml = targetXml;
-  if (numFmtItems.length) xml = replaceBlock(xml, 'numFmts', numFmtItems, 'fonts');
-  xml = replaceBlock(xml, 'fonts', [...t.fonts, ...s.fonts], 'fills');
-  xml = replaceBlock(xml, 'fills', [...t.fills, ...s.fills], 'borders');
-  xml = replaceBlock(xml, 'borders', [...t.borders, ...s.borders], 'cellStyleXfs|cellXfs');
-  xml = replaceBlock(xml, 'cellXfs', xfs, 'cellStyles|dxfs|tableStyles|colors|extLst');
-  return { xml, xfMap };
-}
+// ───────────────────────────── parts in use ─────────────────────────────
 
-// ───────────────────────────── shared strings ─────────────────────────────
-
-function stringItems(sstXml: string | null): string[] {
-  if (!sstXml) return [];
-  return sstXml.match(/<si\b[^>]*?\/>|<si\b[^>]*>[\s\S]*?<\/si>/g) ?? [];
-}
-
-/** Appends the source strings to the target table; returns the new part and the index map. */
-export function mergeSharedStrings(targetXml: string | null, sourceXml: string | null): { xml: string; map: number[] } {
-  const existing = stringItems(targetXml);
-  const added = stringItems(sourceXml);
-  const map = added.map((_, i) => existing.length + i);
-  const all = [...existing, ...added];
-  const open = targetXml ? (/<sst\b[^>]*?>/.exec(targetXml)?.[0] ?? '') : '';
-  let head = open || `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`;
-  head = setAttr(setAttr(head.replace(/\/>$/, '>'), 'uniqueCount', all.length), 'count', all.length);
-  return { xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${head}${all.join('')}</sst>`, map };
-}
-
-// ───────────────────────────── sheets ─────────────────────────────
-
-/** Remaps style indexes and shared-string indexes in a worksheet part. */
-export function remapSheetXml(xml: string, xfMap: number[], stringMap: number[]): string {
-  const style = (n: string) => String(xfMap[Number(n)] ?? 0);
-  let out = xml.replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (_whole, attrs: string, _end: string, inner: string | undefined) => {
-    const newAttrs = attrs.replace(/\ss="(\d+)"/, (_m, n: string) => ` s="${style(n)}"`);
-    if (inner === undefined) return `<c${newAttrs}/>`;
-    let body = inner;
-    if (/\st="s"/.test(attrs)) body = body.replace(/<v>(\d+)<\/v>/, (_m, n: string) => `<v>${stringMap[Number(n)]}</v>`);
-    return `<c${newAttrs}>${body}</c>`;
-  });
-  out = out.replace(/<row\b[^>]*>/g, (row) => row.replace(/\ss="(\d+)"/, (_m, n: string) => ` s="${style(n)}"`));
-  out = out.replace(/<col\b[^>]*>/g, (col) => col.replace(/\sstyle="(\d+)"/, (_m, n: string) => ` style="${style(n)}"`));
-  return out;
-}
-
-function highest(zip: JSZip, re: RegExp): number {
+/** Highest N among part paths matching `re` (N captured). */
+export function highestPartNumber(zip: JSZip, re: RegExp): number {
   let max = 0;
   zip.forEach((path) => {
     const m = re.exec(path);
@@ -283,7 +197,8 @@ function highest(zip: JSZip, re: RegExp): number {
   return max;
 }
 
-async function highestTableId(zip: JSZip): Promise<number> {
+/** The highest table id in the package (ids are workbook-wide). */
+export async function highestTableId(zip: JSZip): Promise<number> {
   let max = 0;
   const paths: string[] = [];
   zip.forEach((path) => {
@@ -309,83 +224,4 @@ export async function tableNamesInPackage(zip: JSZip): Promise<Set<string>> {
     if (attrs.displayName) names.add(attrs.displayName.toLowerCase());
   }
   return names;
-}
-
-/**
- * Copies worksheets from `source` (a package exceljs wrote) to the end of
- * `target`, with their tables, under the given names.
- */
-export async function appendSheets(target: JSZip, source: JSZip, sheets: { from: string; as: string }[]): Promise<void> {
-  const srcWorkbook = await must(source, 'xl/workbook.xml');
-  const srcRels = parseRels(await must(source, 'xl/_rels/workbook.xml.rels'));
-  const srcEntries = sheetEntries(srcWorkbook);
-
-  let workbookXml = await must(target, 'xl/workbook.xml');
-  const relsPath = 'xl/_rels/workbook.xml.rels';
-  const rels = parseRels(await must(target, relsPath));
-  let types = await must(target, '[Content_Types].xml');
-
-  const styles = mergeStyles(await must(target, 'xl/styles.xml'), await must(source, 'xl/styles.xml'));
-  target.file('xl/styles.xml', styles.xml);
-
-  const srcSstRel = srcRels.find((r) => r.type === SHARED_STRINGS_REL);
-  const srcSst = srcSstRel ? await read(source, resolveTarget('xl/workbook.xml', srcSstRel.target)) : null;
-  let sstRel = rels.find((r) => r.type === SHARED_STRINGS_REL);
-  let stringMap: number[] = [];
-  if (srcSst) {
-    if (!sstRel) {
-      sstRel = { id: nextRelId(rels), type: SHARED_STRINGS_REL, target: 'sharedStrings.xml' };
-      rels.push(sstRel);
-      types = addContentTypeOverride(types, '/xl/sharedStrings.xml', CT_SST);
-    }
-    const sstPath = resolveTarget('xl/workbook.xml', sstRel.target);
-    const merged = mergeSharedStrings(await read(target, sstPath), srcSst);
-    target.file(sstPath, merged.xml);
-    stringMap = merged.map;
-  }
-
-  let sheetNo = highest(target, /^xl\/worksheets\/sheet(\d+)\.xml$/);
-  let tableNo = highest(target, /^xl\/tables\/table(\d+)\.xml$/);
-  let tableId = await highestTableId(target);
-  let sheetId = Math.max(0, ...sheetEntries(workbookXml).map((e) => e.sheetId));
-  const newEntries: string[] = [];
-
-  for (const { from, as } of sheets) {
-    const entry = srcEntries.find((e) => e.name === from);
-    const rel = entry && srcRels.find((r) => r.id === entry.relId && r.type === WORKSHEET_REL);
-    if (!entry || !rel) throw new Error(`Sheet "${from}" is not in the report package`);
-    const srcPath = resolveTarget('xl/workbook.xml', rel.target);
-    const sheetXml = remapSheetXml(await must(source, srcPath), styles.xfMap, stringMap);
-
-    sheetNo += 1;
-    const path = `xl/worksheets/sheet${sheetNo}.xml`;
-    // Only tables come along: exceljs writes no other sheet relationships for report sheets (links and charts are added later).
-    const sheetRels = parseRels(await read(source, relsPathOf(srcPath)));
-    const keptRels = [];
-    for (const r of sheetRels) {
-      if (r.type !== TABLE_REL) continue;
-      const tableXml = await must(source, resolveTarget(srcPath, r.target));
-      tableNo += 1;
-      tableId += 1;
-      target.file(`xl/tables/table${tableNo}.xml`, tableXml.replace(/(<table\b[^>]*?\sid=")\d+(")/, `$1${tableId}$2`));
-      types = addContentTypeOverride(types, `/xl/tables/table${tableNo}.xml`, CT_TABLE);
-      keptRels.push({ id: r.id, type: TABLE_REL, target: `../tables/table${tableNo}.xml` });
-    }
-    // A second selected tab would group the sheets in Excel (edits go to both), so report sheets are never selected.
-    const cleaned = sheetXml.replace(/<hyperlinks>[\s\S]*?<\/hyperlinks>/, '').replace(/\stabSelected="(1|true)"/g, '');
-    target.file(path, cleaned);
-    if (keptRels.length) target.file(relsPathOf(path), renderRels(keptRels));
-    types = addContentTypeOverride(types, `/${path}`, CT_WORKSHEET);
-
-    const relId = nextRelId(rels);
-    rels.push({ id: relId, type: WORKSHEET_REL, target: `worksheets/sheet${sheetNo}.xml` });
-    sheetId += 1;
-    newEntries.push(`<sheet name="${escapeXml(as)}" sheetId="${sheetId}" r:id="${relId}"/>`);
-  }
-
-  if (/<sheets\s*\/>/.test(workbookXml)) workbookXml = workbookXml.replace(/<sheets\s*\/>/, `<sheets>${newEntries.join('')}</sheets>`);
-  else workbookXml = workbookXml.replace('</sheets>', `${newEntries.join('')}</sheets>`);
-  target.file('xl/workbook.xml', workbookXml);
-  target.file(relsPath, renderRels(rels));
-  target.file('[Content_Types].xml', types);
 }

@@ -34,6 +34,11 @@ describe('xml text', () => {
     expect(escapeXml(`a<b & "c" 'd'\u0001`)).toBe('a&lt;b &amp; &quot;c&quot; &apos;d&apos;');
     expect(unescapeXml('a&lt;b &amp;amp; &#233;')).toBe('a<b &amp; é');
   });
+  it('keeps tabs, line breaks and whole surrogate pairs, and drops halves standing alone and U+FFFE/U+FFFF', () => {
+    expect(escapeXml('a\tb\nc\r😀')).toBe('a\tb\nc\r😀');
+    expect(escapeXml('x\ud83dy\ude00z\ufffe\uffff')).toBe('xyz');
+    expect(escapeXml('plain text')).toBe('plain text');
+  });
 });
 
 describe('insertWorksheetElement', () => {

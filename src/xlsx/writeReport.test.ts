@@ -4,13 +4,14 @@ import { mkdtempSync, writeFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { validateXML } from 'xmllint-wasm';
-import { writeReportBuffer, writeReportFile, uniqueSheetName, hyperlinksXml } from './writeReport';
+import { appendSheetEntries, writeReportBuffer, writeReportFile, uniqueSheetName, hyperlinksXml } from './writeReport';
 import { readWorkbookBuffer } from './read';
 import { buildSampleBuffer } from './testing/sample';
 import { fixturePlan, FIXTURE_DATA_ROW, FIXTURE_POINTS } from './testing/planFixture';
 import { ownedSheetNames, markOwnedSheetsInWorkbookXml } from './ownership';
 import { listWorksheetParts, parseRels, relsPathOf, resolveTarget, sheetRangeFormula } from './ooxml';
 import { UserFacingError } from '../core/errors';
+import { readStoredEntries } from './zipPackage';
 import type { ReportPlan } from '../core/report/plan';
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
@@ -233,11 +234,75 @@ describe('writeReportBuffer', () => {
   });
 });
 
+describe('writeReportBuffer: what Excel and LibreOffice need', () => {
+  let input: Buffer;
+  let out: Buffer;
+  let wb: ExcelJS.Workbook;
+  const plan = fixturePlan();
+  // Text from the user's sheet, echoed into the issues sheet: a formula lookalike and characters XML cannot carry.
+  plan.sheets[1].blocks.push({ at: 'F4', values: [['=cmd|\' /C calc\'!A0'], ['tbc\u0001\u0008 <soon> & "later"'], ['+SUM(A1:A2)']] });
+  beforeAll(async () => {
+    input = (await buildSampleBuffer({ children: 30 })).buffer;
+    out = await writeReportBuffer(input, plan);
+    wb = await load(out);
+  });
+
+  it('writes formula-looking text as text, escaped, with characters XML cannot carry dropped', async () => {
+    const issues = wb.getWorksheet('PACE Issues')!;
+    expect(issues.getCell('F4').value).toBe("=cmd|' /C calc'!A0");
+    expect(issues.getCell('F4').type).toBe(ExcelJS.ValueType.String);
+    expect(issues.getCell('F5').value).toBe('tbc <soon> & "later"');
+    expect(issues.getCell('F6').value).toBe('+SUM(A1:A2)');
+    const zip = await JSZip.loadAsync(out);
+    const parts = listWorksheetParts(await text(zip, 'xl/workbook.xml'), await text(zip, 'xl/_rels/workbook.xml.rels'));
+    expect(await text(zip, parts.find((p) => p.name === 'PACE Issues')!.path)).not.toContain('<f>');
+  });
+
+  it('sets every report sheet to print landscape, one page wide', () => {
+    for (const name of ['PACE Summary', 'PACE Issues', 'PACE Aim 2']) {
+      expect(wb.getWorksheet(name)!.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+  });
+
+  it('writes table header cells holding the table column names, and the table filter', async () => {
+    const aim = wb.getWorksheet('PACE Aim 2')!;
+    const table = (aim.getTables() as unknown as { table: { columns: { name: string }[]; headerRow?: boolean } }[])[0].table;
+    const header = aim.getRow(FIXTURE_DATA_ROW - 1).values as unknown[];
+    expect(table.columns.map((c) => c.name)).toEqual(header.slice(1, 8));
+    const zip = await JSZip.loadAsync(out);
+    const tables = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p)).map((p) => text(zip, p)));
+    expect(tables.map((t) => /\sid="(\d+)"/.exec(t)![1]).sort()).toEqual(['1', '2']);
+    for (const t of tables) expect(t).toMatch(/<autoFilter ref="[A-Z]+\d+:[A-Z]+\d+"\/>/);
+  });
+
+  it('shows link cells in the link font', () => {
+    expect(wb.getWorksheet('PACE Issues')!.getCell('A4').font).toMatchObject({ underline: true, color: { argb: 'FF0563C1' } });
+  });
+
+  it('does not grow the styles part when run again on its own output', async () => {
+    const again = await writeReportBuffer(out, plan);
+    const styles = async (buf: Buffer) => text(await JSZip.loadAsync(buf), 'xl/styles.xml');
+    expect(await styles(again)).toBe(await styles(out));
+  });
+
+  it('copies the user\'s compressed parts without recompressing them', async () => {
+    const before = readStoredEntries(input)!;
+    const after = readStoredEntries(out)!;
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/theme/theme1.xml']) {
+      expect(Buffer.from(after.get(name)!.data).equals(Buffer.from(before.get(name)!.data))).toBe(true);
+    }
+  });
+});
+
 describe('helpers', () => {
   it('finds a free sheet name within 31 characters', () => {
     expect(uniqueSheetName('Issues', new Set(['Tracker']))).toBe('Issues');
     expect(uniqueSheetName('Issues', new Set(['issues', 'Issues (2)']))).toBe('Issues (3)');
     expect(uniqueSheetName('A'.repeat(31), new Set(['A'.repeat(31)]))).toBe(`${'A'.repeat(27)} (2)`);
+  });
+  it('adds sheet entries at the end of <sheets>, or fills an empty <sheets/>', () => {
+    expect(appendSheetEntries('<sheets><sheet name="A"/></sheets>', ['<sheet name="B"/>'])).toBe('<sheets><sheet name="A"/><sheet name="B"/></sheets>');
+    expect(appendSheetEntries('<workbook><sheets/></workbook>', ['<sheet name="B"/>'])).toBe('<workbook><sheets><sheet name="B"/></sheets></workbook>');
   });
   it('strips a leading # from link targets', () => {
     expect(hyperlinksXml([{ cell: 'B2', target: '#Tracker!A1', text: 'A1' }])).toBe('<hyperlinks><hyperlink ref="B2" location="Tracker!A1" display="A1"/></hyperlinks>');

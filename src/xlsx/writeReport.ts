@@ -3,40 +3,33 @@
  * carried over, the add-in's sheets from an earlier run are replaced, and each
  * planned sheet gets its blocks, formats, tables, links and native charts.
  *
- * The user's package is edited in place (their sheets are never re-written,
- * so nothing exceljs does not understand is lost); exceljs writes the report
- * sheets into a scratch package that is merged in, and the parts exceljs
- * cannot write (charts, internal hyperlinks, sheet-scoped ownership names)
- * are added after.
+ * The user's package is edited in place: their parts are copied as they are
+ * (nothing exceljs does not understand is lost), and the report sheets are
+ * written as XML parts straight from the plan (sheetXml.ts), with their
+ * tables, charts and a handful of cell formats added to the package.
  */
 import { readFile, writeFile } from 'fs/promises';
 import { basename, resolve } from 'path';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { BlockStyle, PlannedLink, PlannedSheet, ReportPlan } from '../core/report/plan';
-import { parseCellAddress } from '../core/grid';
+import type { PlannedSheet, ReportPlan } from '../core/report/plan';
 import { UserFacingError } from '../core/errors';
 import { assertXlsxBytes, unreadableFileMessage } from './read';
-import { plannedCells, rangeRows, rangeValues } from './planValues';
-import { addChartsToPackage, SheetCharts } from './charts/package';
-import { escapeXml, insertWorksheetElement, listWorksheetParts, parseRange, sheetNamesInWorkbookXml } from './ooxml';
+import { rangeValues } from './planValues';
+import { chartDrawingParts, PartNumbers, usedPartNumbers } from './charts/package';
+import { addContentTypeOverride, escapeXml, nextRelId, parseRels, REL_TYPE, Relationship, relsPathOf, renderRels, sheetNamesInWorkbookXml } from './ooxml';
 import { markOwnedSheetsInWorkbookXml, ownedSheetsInPackage } from './ownership';
-import { appendSheets, removeSheets, tableNamesInPackage } from './mergePackage';
+import { highestPartNumber, highestTableId, removeSheets, sheetEntries, tableNamesInPackage } from './mergePackage';
+import { addReportStyles, LookTable } from './reportStyles';
+import { compressEntry, savePackage, snapshotPackage, StoredEntry } from './zipPackage';
+import { layoutSheet, SheetLayout, SheetParts, tableXml, worksheetXml } from './sheetXml';
 
-type Font = Partial<ExcelJS.Font>;
+export { STYLE_FONTS, LINK_FONT } from './reportStyles';
+export { hyperlinksXml } from './sheetXml';
 
-/** Fonts of the block styles (the Office.js writer uses the same). */
-export const STYLE_FONTS: Record<BlockStyle, Font | null> = {
-  title: { bold: true, size: 16 },
-  subtitle: { size: 12 },
-  headline: { bold: true, size: 14 },
-  heading: { bold: true, size: 12 },
-  label: { bold: true },
-  note: { italic: true, size: 9, color: { argb: 'FF595959' } },
-  normal: null,
-};
-
-const LINK_FONT: Font = { color: { argb: 'FF0563C1' }, underline: true };
+const WORKSHEET_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+const TABLE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 
 /** A name that is not already taken (case-insensitive, as Excel compares), at most 31 characters. */
 export function uniqueSheetName(wanted: string, taken: Set<string>): string {
@@ -49,78 +42,10 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
   }
 }
 
-function argb(hex: string): string {
-  return `FF${hex.replace(/^#/, '').toUpperCase()}`;
-}
-
-/** Writes one planned sheet's cells, formats, widths, panes and tables. */
-function fillSheet(ws: ExcelJS.Worksheet, sheet: PlannedSheet, tableNames: Set<string>): void {
-  sheet.columnWidths.forEach((w, i) => {
-    if (w > 0) ws.getColumn(i + 1).width = w;
-  });
-  const cells = plannedCells(sheet);
-
-  // Tables first: exceljs writes their cells itself; the blocks then set formats and styles.
-  for (const t of sheet.tables) {
-    const range = parseRange(t.range);
-    const rows = rangeRows(cells, t.range);
-    const seen = new Set<string>();
-    const columns = rows[0].map((h, i) => {
-      let name = h === null || h === '' ? `Column${i + 1}` : String(h);
-      while (seen.has(name.toLowerCase())) name = `${name} `;
-      seen.add(name.toLowerCase());
-      return { name, filterButton: true };
-    });
-    let name = t.name;
-    for (let n = 2; tableNames.has(name.toLowerCase()); n++) name = `${t.name}_${n}`;
-    tableNames.add(name.toLowerCase());
-    ws.addTable({
-      name,
-      ref: `${ws.getCell(range.top, range.left).address}`,
-      headerRow: true,
-      style: { theme: t.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
-      columns,
-      rows: rows.slice(1).map((r) => r.map((v) => (v === '' ? null : v))),
-    });
-  }
-
-  for (const block of sheet.blocks) {
-    const at = parseCellAddress(block.at);
-    if (!at) throw new Error(`Block at "${block.at}" is not a cell address`);
-    const font = STYLE_FONTS[block.style ?? 'normal'];
-    block.values.forEach((row, r) => {
-      row.forEach((value, c) => {
-        const cell = ws.getCell(at.row + r, at.column + c);
-        cell.value = value === null || value === '' ? null : value;
-        const fmt = block.columnFormats?.[c];
-        if (fmt) cell.numFmt = fmt;
-        if (font) cell.font = font;
-        if (block.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
-      });
-    });
-  }
-
-  // Link cells show their text in link style; the hyperlink itself is added to the package afterwards.
-  for (const link of sheet.links) {
-    const cell = ws.getCell(link.cell);
-    cell.value = link.text;
-    cell.font = LINK_FONT;
-  }
-
-  if (sheet.freezeRows > 0) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: sheet.freezeRows, topLeftCell: `A${sheet.freezeRows + 1}` }];
-  if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
-}
-
-/** The <hyperlinks> element for internal links ("'Tracker'!H17", with or without a leading #). */
-export function hyperlinksXml(links: PlannedLink[]): string {
-  const items = links
-    .map((l) => {
-      const location = l.target.replace(/^#/, '');
-      const tip = l.tooltip ? ` tooltip="${escapeXml(l.tooltip)}"` : '';
-      return `<hyperlink ref="${escapeXml(l.cell)}" location="${escapeXml(location)}" display="${escapeXml(l.text)}"${tip}/>`;
-    })
-    .join('');
-  return `<hyperlinks>${items}</hyperlinks>`;
+/** The <sheets> of a workbook part with `entries` added at the end. */
+export function appendSheetEntries(workbookXml: string, entries: string[]): string {
+  if (/<sheets\s*\/>/.test(workbookXml)) return workbookXml.replace(/<sheets\s*\/>/, `<sheets>${entries.join('')}</sheets>`);
+  return workbookXml.replace('</sheets>', `${entries.join('')}</sheets>`);
 }
 
 /** The user's package, or the plain "could not be opened" problem. */
@@ -142,14 +67,78 @@ async function partText(zip: JSZip, path: string): Promise<string> {
   return (await zip.file(path)?.async('string')) ?? '';
 }
 
+/** The new parts of a report and the package indexes that list them. */
+interface NewParts {
+  /** New parts by path, compressing (they start as soon as they are built, while the next are built). */
+  added: Map<string, Promise<StoredEntry>>;
+  contentTypes: string;
+  workbookRels: Relationship[];
+  now: Date;
+}
+
+/** The last part numbers and ids used in the package; each new part takes the next. */
+interface PartNumbering extends PartNumbers {
+  sheet: number;
+  table: number;
+  tableId: number;
+  sheetId: number;
+}
+
+function addPart(out: NewParts, path: string, xml: string, contentType?: string): void {
+  out.added.set(path, compressEntry(path, Buffer.from(xml, 'utf8'), out.now));
+  if (contentType) out.contentTypes = addContentTypeOverride(out.contentTypes, `/${path}`, contentType);
+}
+
+/**
+ * Adds one laid-out report sheet: its worksheet part, tables, charts and
+ * their relationships. Returns its <sheet> entry for the workbook part.
+ */
+function addReportSheet(
+  out: NewParts,
+  numbers: PartNumbering,
+  { sheet, name, layout }: { sheet: PlannedSheet; name: string; layout: SheetLayout },
+  xfIds: number[],
+  date1904: boolean,
+): string {
+  numbers.sheet += 1;
+  const path = `xl/worksheets/sheet${numbers.sheet}.xml`;
+  const rels: Relationship[] = [];
+  const parts: SheetParts = { tableRelIds: [] };
+  for (const table of layout.tables) {
+    numbers.table += 1;
+    numbers.tableId += 1;
+    const tablePath = `xl/tables/table${numbers.table}.xml`;
+    addPart(out, tablePath, tableXml(table, numbers.tableId), CT_TABLE);
+    const id = `rId${rels.length + 1}`;
+    rels.push({ id, type: TABLE_REL, target: `../tables/table${numbers.table}.xml` });
+    parts.tableRelIds.push(id);
+  }
+  if (sheet.charts.length) {
+    // Chart caches hold what the cells hold, so charts draw before any recalculation.
+    const caches = sheet.charts.map((c) => ({ categories: rangeValues(layout, c.categories), series: c.series.map((s) => rangeValues(layout, s.values)) }));
+    const drawing = chartDrawingParts({ sheetName: name, charts: sheet.charts, caches }, numbers, date1904);
+    for (const p of drawing.parts) addPart(out, p.path, p.xml, p.contentType);
+    parts.drawingRelId = `rId${rels.length + 1}`;
+    rels.push({ id: parts.drawingRelId, type: REL_TYPE.drawing, target: `../${drawing.drawingPath.replace(/^xl\//, '')}` });
+  }
+  addPart(out, path, worksheetXml(sheet, layout, xfIds, parts), CT_WORKSHEET);
+  if (rels.length) addPart(out, relsPathOf(path), renderRels(rels));
+
+  const relId = nextRelId(out.workbookRels);
+  out.workbookRels.push({ id: relId, type: WORKSHEET_REL, target: `worksheets/sheet${numbers.sheet}.xml` });
+  numbers.sheetId += 1;
+  return `<sheet name="${escapeXml(name)}" sheetId="${numbers.sheetId}" r:id="${relId}"/>`;
+}
+
 /**
  * The report workbook as bytes: `input` (the user's .xlsx) with the plan's
  * sheets added and the add-in's earlier sheets replaced. The user's own parts
- * are copied as they are; only the workbook index, styles, shared strings and
- * content types are extended.
+ * are copied as they are; only the workbook index, its relationships, styles
+ * and content types are extended.
  */
 export async function writeReportBuffer(input: Uint8Array, plan: ReportPlan, inputName = ''): Promise<Buffer> {
   const target = await openPackage(input, inputName);
+  const asLoaded = snapshotPackage(target);
   const sourceWorkbookXml = await partText(target, 'xl/workbook.xml');
   const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(sourceWorkbookXml);
   const owned = await ownedSheetsInPackage(target);
@@ -161,42 +150,41 @@ export async function writeReportBuffer(input: Uint8Array, plan: ReportPlan, inp
   const stillOwned = owned.filter((n) => !removed.includes(n));
 
   // A user's own sheet that happens to have a planned name is never overwritten: the report sheet gets a suffix.
-  const taken = new Set(sheetNamesInWorkbookXml(await partText(target, 'xl/workbook.xml')));
+  let workbookXml = await partText(target, 'xl/workbook.xml');
+  const taken = new Set(sheetNamesInWorkbookXml(workbookXml));
   const tableNames = await tableNamesInPackage(target);
-  const report = new ExcelJS.Workbook();
-  if (date1904) report.properties.date1904 = true;
-  const written: { sheet: PlannedSheet; name: string }[] = [];
-  for (const sheet of plan.sheets) {
+  const looks = new LookTable();
+  const laidOut: { sheet: PlannedSheet; name: string; layout: SheetLayout }[] = plan.sheets.map((sheet) => {
     const name = uniqueSheetName(sheet.name, taken);
     taken.add(name);
-    fillSheet(report.addWorksheet(name), sheet, tableNames);
-    written.push({ sheet, name });
-  }
-  const reportZip = await JSZip.loadAsync(await report.xlsx.writeBuffer());
-  await appendSheets(target, reportZip, written.map((w) => ({ from: w.name, as: w.name })));
-
-  const workbookXml = await partText(target, 'xl/workbook.xml');
-  const parts = listWorksheetParts(workbookXml, await partText(target, 'xl/_rels/workbook.xml.rels'));
-  for (const { sheet, name } of written) {
-    if (sheet.links.length === 0) continue;
-    const part = parts.find((p) => p.name === name);
-    if (!part) continue;
-    target.file(part.path, insertWorksheetElement(await partText(target, part.path), 'hyperlinks', hyperlinksXml(sheet.links)));
-  }
-
-  const sheetCharts: SheetCharts[] = written.map(({ sheet, name }) => {
-    const cells = plannedCells(sheet);
-    return {
-      sheetName: name,
-      charts: sheet.charts,
-      caches: sheet.charts.map((c) => ({ categories: rangeValues(cells, c.categories), series: c.series.map((s) => rangeValues(cells, s.values)) })),
-    };
+    return { sheet, name, layout: layoutSheet(sheet, looks, tableNames) };
   });
-  await addChartsToPackage(target, sheetCharts, date1904);
 
+  const styles = addReportStyles(await partText(target, 'xl/styles.xml'), looks.looks);
+  target.file('xl/styles.xml', styles.xml);
+
+  const workbookRelsPath = 'xl/_rels/workbook.xml.rels';
+  const out: NewParts = {
+    added: new Map(),
+    contentTypes: await partText(target, '[Content_Types].xml'),
+    workbookRels: parseRels(await partText(target, workbookRelsPath)),
+    now: new Date(),
+  };
+  const numbers: PartNumbering = {
+    sheet: highestPartNumber(target, /^xl\/worksheets\/sheet(\d+)\.xml$/),
+    table: highestPartNumber(target, /^xl\/tables\/table(\d+)\.xml$/),
+    tableId: await highestTableId(target),
+    sheetId: Math.max(0, ...sheetEntries(workbookXml).map((e) => e.sheetId)),
+    ...usedPartNumbers(target),
+  };
+  const entries = laidOut.map((s) => addReportSheet(out, numbers, s, styles.xfIds, date1904));
+
+  workbookXml = appendSheetEntries(workbookXml, entries);
   const names = sheetNamesInWorkbookXml(workbookXml);
-  target.file('xl/workbook.xml', markOwnedSheetsInWorkbookXml(workbookXml, names, [...stillOwned, ...written.map((w) => w.name)]));
-  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  target.file('xl/workbook.xml', markOwnedSheetsInWorkbookXml(workbookXml, names, [...stillOwned, ...laidOut.map((w) => w.name)]));
+  target.file(workbookRelsPath, renderRels(out.workbookRels));
+  target.file('[Content_Types].xml', out.contentTypes);
+  return savePackage(target, input, asLoaded, out.added, out.now);
 }
 
 /** Reads `inputPath`, writes the report workbook to `outputPath` (never over the input). */

@@ -1,21 +1,11 @@
 /**
- * Adds native charts to an .xlsx package that exceljs wrote (exceljs has no
- * chart support): chart parts, one drawing per sheet, their relationships,
- * the sheet's <drawing> element and the content types.
+ * Native charts in an .xlsx package (exceljs has no chart support): chart
+ * parts and one drawing per sheet with its relationships. The sheet part
+ * links the drawing (sheetXml.ts) and the caller declares the content types.
  */
 import type JSZip from 'jszip';
 import type { PlannedChart } from '../../core/report/plan';
-import {
-  addContentTypeOverride,
-  CONTENT_TYPE,
-  insertWorksheetElement,
-  listWorksheetParts,
-  nextRelId,
-  parseRels,
-  REL_TYPE,
-  relsPathOf,
-  renderRels,
-} from '../ooxml';
+import { CONTENT_TYPE, REL_TYPE, relsPathOf, renderRels } from '../ooxml';
 import { buildChartXml, ChartCache } from './chartXml';
 import { buildDrawingXml, ChartAnchor } from './drawingXml';
 
@@ -37,52 +27,45 @@ function highestIndex(zip: JSZip, prefix: string): number {
   return max;
 }
 
-async function text(zip: JSZip, path: string): Promise<string | null> {
-  const file = zip.file(path);
-  return file ? file.async('string') : null;
+/** Numbers of the last chart and drawing parts in a package; writing a drawing moves them on. */
+export interface PartNumbers {
+  chart: number;
+  drawing: number;
 }
 
-export async function addChartsToPackage(zip: JSZip, sheets: SheetCharts[], date1904 = false): Promise<void> {
-  const withCharts = sheets.filter((s) => s.charts.length > 0);
-  if (withCharts.length === 0) return;
-  const workbookXml = (await text(zip, 'xl/workbook.xml')) ?? '';
-  const workbookRels = (await text(zip, 'xl/_rels/workbook.xml.rels')) ?? '';
-  const parts = listWorksheetParts(workbookXml, workbookRels);
-  let contentTypes = (await text(zip, '[Content_Types].xml')) ?? '';
-  let chartNo = highestIndex(zip, 'xl/charts/chart');
-  let drawingNo = highestIndex(zip, 'xl/drawings/drawing');
+/** The chart and drawing numbers already used in a package. */
+export function usedPartNumbers(zip: JSZip): PartNumbers {
+  return { chart: highestIndex(zip, 'xl/charts/chart'), drawing: highestIndex(zip, 'xl/drawings/drawing') };
+}
 
-  for (const sheet of withCharts) {
-    const part = parts.find((p) => p.name === sheet.sheetName);
-    if (!part) throw new Error(`Sheet "${sheet.sheetName}" is not in the package`);
-    let sheetXml = (await text(zip, part.path)) ?? '';
-    if (/<drawing\s/.test(sheetXml)) throw new Error(`Sheet "${sheet.sheetName}" already has a drawing`);
+/** A new part: where it goes, its XML and its content type (none for relationship parts). */
+export interface NewPart {
+  path: string;
+  xml: string;
+  contentType?: string;
+}
 
-    drawingNo += 1;
-    const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
-    const drawingRels = [];
-    const anchors: ChartAnchor[] = [];
-    for (let i = 0; i < sheet.charts.length; i++) {
-      const chart = sheet.charts[i];
-      chartNo += 1;
-      const chartPath = `xl/charts/chart${chartNo}.xml`;
-      zip.file(chartPath, buildChartXml(chart, sheet.sheetName, sheet.caches[i], date1904));
-      contentTypes = addContentTypeOverride(contentTypes, `/${chartPath}`, CONTENT_TYPE.chart);
-      const relId = `rId${i + 1}`;
-      drawingRels.push({ id: relId, type: REL_TYPE.chart, target: `../charts/chart${chartNo}.xml` });
-      anchors.push({ name: chart.name, from: chart.anchor.from, to: chart.anchor.to, relId });
-    }
-    zip.file(drawingPath, buildDrawingXml(anchors));
-    zip.file(relsPathOf(drawingPath), renderRels(drawingRels));
-    contentTypes = addContentTypeOverride(contentTypes, `/${drawingPath}`, CONTENT_TYPE.drawing);
-
-    const sheetRelsPath = relsPathOf(part.path);
-    const sheetRels = parseRels(await text(zip, sheetRelsPath));
-    const drawingRelId = nextRelId(sheetRels);
-    sheetRels.push({ id: drawingRelId, type: REL_TYPE.drawing, target: `../drawings/drawing${drawingNo}.xml` });
-    zip.file(sheetRelsPath, renderRels(sheetRels));
-    sheetXml = insertWorksheetElement(sheetXml, 'drawing', `<drawing r:id="${drawingRelId}"/>`);
-    zip.file(part.path, sheetXml);
+/**
+ * One sheet's charts and the drawing that places them (with its rels), as
+ * new parts numbered after `numbers`. Returns the drawing's path and the
+ * parts; the caller stores them and links the drawing from the sheet.
+ */
+export function chartDrawingParts(sheet: SheetCharts, numbers: PartNumbers, date1904 = false): { drawingPath: string; parts: NewPart[] } {
+  numbers.drawing += 1;
+  const drawingPath = `xl/drawings/drawing${numbers.drawing}.xml`;
+  const parts: NewPart[] = [];
+  const drawingRels = [];
+  const anchors: ChartAnchor[] = [];
+  for (let i = 0; i < sheet.charts.length; i++) {
+    const chart = sheet.charts[i];
+    numbers.chart += 1;
+    const chartPath = `xl/charts/chart${numbers.chart}.xml`;
+    parts.push({ path: chartPath, xml: buildChartXml(chart, sheet.sheetName, sheet.caches[i], date1904), contentType: CONTENT_TYPE.chart });
+    const relId = `rId${i + 1}`;
+    drawingRels.push({ id: relId, type: REL_TYPE.chart, target: `../charts/chart${numbers.chart}.xml` });
+    anchors.push({ name: chart.name, from: chart.anchor.from, to: chart.anchor.to, relId });
   }
-  zip.file('[Content_Types].xml', contentTypes);
+  parts.push({ path: drawingPath, xml: buildDrawingXml(anchors), contentType: CONTENT_TYPE.drawing });
+  parts.push({ path: relsPathOf(drawingPath), xml: renderRels(drawingRels) });
+  return { drawingPath, parts };
 }
