@@ -1,4 +1,4 @@
-import { buildChartXml, categoriesAreNumeric, numCache, strCache } from './chartXml';
+import { buildChartXml, categoriesAreNumeric, categoryLabelSkip, numCache, strCache } from './chartXml';
 import { fixturePlan } from '../testing/planFixture';
 import type { PlannedChart } from '../../core/report/plan';
 
@@ -42,6 +42,19 @@ describe('buildChartXml: run chart', () => {
     expect(xml).toContain('<c:dispBlanksAs val="gap"/>');
     expect(xml).toContain('<c:formatCode>dd/mm/yyyy</c:formatCode><c:ptCount val="30"/>');
     expect(xml).toContain('<c:min val="0"/>');
+  });
+
+  it('slants the date labels and shows about 16 of them, whatever the number of children', () => {
+    expect(xml).toContain('<a:bodyPr rot="-2700000" vert="horz"/>');
+    expect(xml).toContain('<c:tickLblSkip val="2"/>'); // 30 points
+    expect(categoryLabelSkip({ ...line, categories: 'B8:B15' })).toBe(1);
+    expect(categoryLabelSkip({ ...line, categories: 'B8:B232' })).toBe(15); // 225 children
+    expect(categoryLabelSkip({ ...bar })).toBe(1); // every waiting child is named
+  });
+
+  it('caps a percentage axis at its maximum, in the schema order (max before min)', () => {
+    const pct = buildChartXml({ ...line, yAxisMax: 100 }, 'PACE Aim 2', cache(30, 5));
+    expect(pct).toContain('<c:orientation val="minMax"/><c:max val="100"/><c:min val="0"/>');
   });
 
   it('styles lines, dashes, markers and labels the test of change with its name', () => {

@@ -9,7 +9,7 @@
  */
 import type { CellValue } from '../../core/grid';
 import type { MarkerShape, PlannedChart, PlannedSeries } from '../../core/report/plan';
-import { escapeXml, NS, sheetRangeFormula } from '../ooxml';
+import { escapeXml, NS, parseRange, sheetRangeFormula } from '../ooxml';
 
 /** Values read from the plan's blocks for a chart: categories and one array per series. */
 export interface ChartCache {
@@ -147,6 +147,19 @@ const GRIDLINES = '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgb
 const AXIS_LINE = '<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="808080"/></a:solidFill></a:ln></c:spPr>';
 const SMALL_TEXT = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>';
 
+/** Date labels slanted so neighbours do not run together. */
+const SLANTED_TEXT = '<c:txPr><a:bodyPr rot="-2700000" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>';
+/** About this many category labels fit along a run chart; the rest are skipped (every point is still drawn). */
+const LABELS_ALONG_AXIS = 16;
+
+/** Show every n-th category label on a long horizontal axis, so dates stay readable. */
+export function categoryLabelSkip(chart: PlannedChart): number {
+  if (chart.kind === 'bar') return 1;
+  const r = parseRange(chart.categories);
+  const points = r.bottom - r.top + 1;
+  return Math.max(1, Math.ceil(points / LABELS_ALONG_AXIS));
+}
+
 function axes(chart: PlannedChart): string {
   const horizontal = chart.kind === 'bar';
   const reversed = !!chart.reverseCategories;
@@ -157,13 +170,16 @@ function axes(chart: PlannedChart): string {
   const catAx =
     `<c:catAx><c:axId val="${AXIS_CAT}"/><c:scaling><c:orientation val="${reversed ? 'maxMin' : 'minMax'}"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${catPos}"/>${title(chart.xAxisTitle, 1000, true)}${catFmt}` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${AXIS_LINE}${SMALL_TEXT}` +
-    `<c:crossAx val="${AXIS_VAL}"/><c:crosses val="autoZero"/><c:auto val="0"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="1"/></c:catAx>`;
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${AXIS_LINE}${horizontal ? SMALL_TEXT : SLANTED_TEXT}` +
+    `<c:crossAx val="${AXIS_VAL}"/><c:crosses val="autoZero"/><c:auto val="0"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
+    `<c:tickLblSkip val="${categoryLabelSkip(chart)}"/><c:noMultiLvlLbl val="1"/></c:catAx>`;
+  // Schema order inside c:scaling: orientation, max, min.
+  const max = chart.yAxisMax !== undefined ? `<c:max val="${numberText(chart.yAxisMax)}"/>` : '';
   const min = chart.yAxisMin !== undefined ? `<c:min val="${numberText(chart.yAxisMin)}"/>` : '';
   // With reversed categories the value axis would jump to the top; crossing at the last category keeps it at the bottom.
   const crosses = reversed ? 'max' : 'autoZero';
   const valAx =
-    `<c:valAx><c:axId val="${AXIS_VAL}"/><c:scaling><c:orientation val="minMax"/>${min}</c:scaling>` +
+    `<c:valAx><c:axId val="${AXIS_VAL}"/><c:scaling><c:orientation val="minMax"/>${max}${min}</c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${valPos}"/>${GRIDLINES}${title(chart.yAxisTitle, 1000, true)}` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}${SMALL_TEXT}` +
     `<c:crossAx val="${AXIS_CAT}"/><c:crosses val="${crosses}"/><c:crossBetween val="between"/></c:valAx>`;
