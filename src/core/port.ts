@@ -28,7 +28,8 @@ export interface WorkbookPort {
   /** Every sheet with its size and state (one sync). */
   listSheets(): Promise<SheetSummary[]>;
   /** The first rows of a sheet (for header detection and picking the sheet). */
-  readPreview(sheet: string, rows: number): Promise<SheetGrid>;
+  /** The first rows of several sheets in one go (a fixed number of syncs, not one per sheet). */
+  readPreviews(sheets: string[], rows: number): Promise<SheetGrid[]>;
   /** The whole used range (or Table) of a sheet, values and number formats, read in chunks. */
   readSheet(sheet: string, onProgress?: (rowsRead: number, totalRows: number) => void): Promise<SheetGrid>;
   /** True when the workbook uses the 1904 date system (inferred without writing). */
@@ -46,4 +47,14 @@ export interface WorkbookPort {
   clearMarks(sheet: string): Promise<void>;
   /** Whether marks from this add-in are currently on the sheet. */
   hasMarks(sheet: string): Promise<boolean>;
+  /*
+   * For the de-identified submission copy (optional: a port without them
+   * cannot make one, and the session says so in plain words).
+   */
+  /** 32 random bytes as 64 hex characters: a new secret key for pseudonyms. */
+  randomKeyHex?(): string;
+  /** HMAC-SHA-256 of the message (UTF-8) under the key (keyBytesFromText of keyHex), as hex. */
+  hmacSha256Hex?(keyHex: string, message: string): Promise<string>;
+  /** Opens a NEW workbook holding this .xlsx package; never touches the open one. */
+  openNewWorkbook?(xlsx: Uint8Array): Promise<void>;
 }

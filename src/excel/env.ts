@@ -45,5 +45,7 @@ export const DATA_LABELS_API = '1.8';
 export const AXIS_FORMAT_API = '1.8';
 /** Conditional formats. */
 export const CONDITIONAL_FORMAT_API = '1.6';
+/** Page orientation and fit-to-page on a sheet. */
+export const PAGE_LAYOUT_API = '1.9';
 /** Multi-area ranges (one conditional format over many cells). */
 export const RANGE_AREAS_API = '1.9';

@@ -6,11 +6,12 @@
 import type { WorkbookPort } from '../core/port';
 import type { ExcelEnv } from './env';
 import { globalEnv } from './env';
-import { detectDate1904, listSheets, readPreview, readSheet } from './reader';
+import { detectDate1904, listSheets, readPreviews, readSheet } from './reader';
 import { loadSetting, saveSetting } from './settings';
 import { writeReport } from './writeReport';
 import { selectCell } from './select';
 import { clearMarks, hasMarks, markCells } from './marks';
+import { createHmacSha256Hex, openNewWorkbook, randomKeyHex } from './submission';
 
 export type { ExcelEnv } from './env';
 
@@ -24,9 +25,10 @@ export function createExcelPort(excel?: typeof Excel, office?: typeof Office): W
   let env: ExcelEnv | null = excel ? { excel, office: office ?? (globalThis as { Office?: typeof Office }).Office } : null;
   // Methods are async so that even "not inside Excel" arrives as a rejected promise.
   const e = (): ExcelEnv => (env ??= globalEnv());
+  const hmacSha256Hex = createHmacSha256Hex();
   return {
     listSheets: async () => listSheets(e()),
-    readPreview: async (sheet, rows) => readPreview(e(), sheet, rows),
+    readPreviews: async (sheets, rows) => readPreviews(e(), sheets, rows),
     readSheet: async (sheet, onProgress) => readSheet(e(), sheet, onProgress),
     detectDate1904: async (sheet) => detectDate1904(e(), sheet),
     loadSetting: async <T>(key: string) => loadSetting<T>(e(), key),
@@ -36,5 +38,8 @@ export function createExcelPort(excel?: typeof Excel, office?: typeof Office): W
     markCells: async (sheet, marks) => markCells(e(), sheet, marks),
     clearMarks: async (sheet) => clearMarks(e(), sheet),
     hasMarks: async (sheet) => hasMarks(e(), sheet),
+    randomKeyHex: () => randomKeyHex(),
+    hmacSha256Hex: (keyHex, message) => hmacSha256Hex(keyHex, message),
+    openNewWorkbook: async (xlsx) => openNewWorkbook(e(), xlsx),
   };
 }

@@ -11,7 +11,7 @@ import { READ_API, requireExcelApi } from './env';
 import { OWNED_SHEETS_KEY, OwnedSheet, queueSettingRead } from './settings';
 import { estimateBytesPerRow, jsonBytes, nextBytesPerRow, rowsPerRequest, splitRows, TARGET_REQUEST_BYTES, PROBE_ROWS } from './chunks';
 import { DateSample, inferDate1904 } from './date1904';
-import { ownedSheetIds } from './ownership';
+import { ownedSheetIds, queueOwnershipMarks } from './ownership';
 
 /** A block of the sheet: 0-based first row/column and size. */
 interface Area {
@@ -38,8 +38,9 @@ export async function listSheets(env: ExcelEnv): Promise<SheetSummary[]> {
     const owned = queueSettingRead<OwnedSheet[]>(context, OWNED_SHEETS_KEY);
     await context.sync();
     const used = sheets.items.map((s) => s.getUsedRangeOrNullObject(true).load('rowCount,columnCount'));
+    const marks = queueOwnershipMarks(sheets.items);
     await context.sync();
-    const ownedIds = ownedSheetIds(owned.value(), sheets.items);
+    const ownedIds = ownedSheetIds(owned.value(), sheets.items, marks.marked());
     return sheets.items.map((s, i) => ({
       name: s.name,
       rowCount: used[i].isNullObject ? 0 : used[i].rowCount,
@@ -82,26 +83,41 @@ function queueSheetShape(context: Excel.RequestContext, sheet: string) {
   };
 }
 
-/** The first rows of the used range (header detection, picking the sheet): two syncs. */
+/** The first rows of one sheet's used range: two syncs. */
 export async function readPreview(env: ExcelEnv, sheet: string, rows: number): Promise<SheetGrid> {
+  return (await readPreviews(env, [sheet], rows))[0];
+}
+
+/**
+ * The first rows of several sheets at once (picking the tracker): two syncs
+ * whatever the number of sheets, never one per sheet.
+ */
+export async function readPreviews(env: ExcelEnv, sheets: string[], rows: number): Promise<SheetGrid[]> {
   requireExcelApi(env, READ_API, 'read this workbook');
+  if (sheets.length === 0) return [];
   return env.excel.run(async (context) => {
-    const shape = queueSheetShape(context, sheet);
-    await syncForSheet(context, sheet);
-    const area = shape.usedArea();
-    const table = shape.tables.items[0]?.name ?? null;
-    if (!area || rows < 1) return emptyGrid(sheet, table);
-    const range = shape.worksheet.getRangeByIndexes(area.rowIndex, area.columnIndex, Math.min(rows, area.rowCount), area.columnCount);
-    range.load('values,numberFormat');
-    await context.sync();
-    return {
-      sheetName: sheet,
-      firstRow: area.rowIndex + 1,
-      firstColumn: area.columnIndex + 1,
-      values: range.values as CellValue[][],
-      numberFormats: range.numberFormat as string[][],
-      table,
-    };
+    const shapes = sheets.map((sheet) => queueSheetShape(context, sheet));
+    await syncForSheet(context, sheets.join(', '));
+    const ranges = shapes.map((shape) => {
+      const area = shape.usedArea();
+      if (!area || rows < 1) return null;
+      const range = shape.worksheet.getRangeByIndexes(area.rowIndex, area.columnIndex, Math.min(rows, area.rowCount), area.columnCount);
+      return { area, range: range.load('values,numberFormat') };
+    });
+    if (ranges.some((r) => r !== null)) await context.sync();
+    return sheets.map((sheet, i) => {
+      const table = shapes[i].tables.items[0]?.name ?? null;
+      const read = ranges[i];
+      if (!read) return emptyGrid(sheet, table);
+      return {
+        sheetName: sheet,
+        firstRow: read.area.rowIndex + 1,
+        firstColumn: read.area.columnIndex + 1,
+        values: read.range.values as CellValue[][],
+        numberFormats: read.range.numberFormat as string[][],
+        table,
+      };
+    });
   });
 }
 

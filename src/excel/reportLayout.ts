@@ -147,34 +147,50 @@ export function formattedColumnRuns(columnFormats: (string | null)[] | undefined
   return runs;
 }
 
+/** A block ready to be cut into pieces: rectangular rows, their formatted column runs and each row's weight. */
+export interface PreparedBlock {
+  at: string;
+  values: CellValue[][];
+  width: number;
+  runs: { first: number; formats: string[] }[];
+  /** JSON bytes of each row's values and number formats. */
+  rowBytes: number[];
+}
+
+export function prepareBlock(block: CellBlock): PreparedBlock {
+  const values = rectangular(block.values);
+  const width = values[0]?.length ?? 0;
+  const runs = formattedColumnRuns(block.columnFormats ?? undefined, width);
+  // Each row in a matrix also costs the comma that separates it from the next.
+  const formatBytesPerRow = runs.reduce((sum, run) => sum + jsonBytes(run.formats) + 1, 0);
+  if (values.length > 0 && !parseCellAddress(block.at)) throw new Error(`The report plan has a block at "${block.at}", which is not a cell address.`);
+  return { at: block.at, values, width, runs, rowBytes: values.map((row) => jsonBytes(row) + 1 + formatBytesPerRow) };
+}
+
+/** The piece starting at row `start`: as many rows as fit in `maxBytes`, and always at least one. */
+export function pieceAt(block: PreparedBlock, start: number, maxBytes: number): BlockPiece {
+  const start0 = parseCellAddress(block.at) as { row: number; column: number };
+  let end = start;
+  let bytes = 0;
+  while (end < block.values.length && (end === start || bytes + block.rowBytes[end] <= maxBytes)) bytes += block.rowBytes[end++];
+  const slice = block.values.slice(start, end);
+  return {
+    address: blockAddress(block.at, start, slice.length, block.width),
+    values: slice,
+    formatRuns: block.runs.map((run) => ({
+      address: blockAddress(cellAddress(start0.row, start0.column + run.first), start, slice.length, run.formats.length),
+      numberFormats: slice.map(() => run.formats),
+    })),
+    bytes,
+  };
+}
+
 /** A block cut into row pieces of at most `maxBytes` each (values + number formats). */
 export function blockPieces(block: CellBlock, maxBytes: number): BlockPiece[] {
-  const values = rectangular(block.values);
-  if (values.length === 0) return [];
-  const width = values[0].length;
-  const runs = formattedColumnRuns(block.columnFormats ?? undefined, width);
-  const formatBytesPerRow = runs.reduce((sum, run) => sum + jsonBytes(run.formats), 0);
-  const rowBytes = values.map((row) => jsonBytes(row) + formatBytesPerRow);
-  const start0 = parseCellAddress(block.at);
-  if (!start0) throw new Error(`The report plan has a block at "${block.at}", which is not a cell address.`);
+  const prepared = prepareBlock(block);
+  if (prepared.values.length === 0) return [];
   const pieces: BlockPiece[] = [];
-  let start = 0;
-  while (start < values.length) {
-    let end = start;
-    let bytes = 0;
-    while (end < values.length && (end === start || bytes + rowBytes[end] <= maxBytes)) bytes += rowBytes[end++];
-    const slice = values.slice(start, end);
-    pieces.push({
-      address: blockAddress(block.at, start, slice.length, width),
-      values: slice,
-      formatRuns: runs.map((run) => ({
-        address: blockAddress(cellAddress(start0.row, start0.column + run.first), start, slice.length, run.formats.length),
-        numberFormats: slice.map(() => run.formats),
-      })),
-      bytes,
-    });
-    start = end;
-  }
+  for (let start = 0; start < prepared.values.length; start += pieces[pieces.length - 1].values.length) pieces.push(pieceAt(prepared, start, maxBytes));
   return pieces;
 }
 

@@ -11,13 +11,14 @@
  */
 import type { PlannedChart, PlannedSheet, ReportPlan } from '../core/report/plan';
 import type { ExcelEnv } from './env';
-import { AXIS_FORMAT_API, DATA_LABELS_API, WRITE_API, requireExcelApi, supportsExcelApi } from './env';
+import { AXIS_FORMAT_API, DATA_LABELS_API, PAGE_LAYOUT_API, WRITE_API, requireExcelApi, supportsExcelApi } from './env';
 import { OWNED_SHEETS_KEY, OwnedSheet, queueSettingRead, queueSettingWrite } from './settings';
-import { ownedSheetIds } from './ownership';
+import { keptMarkedIds, ownedSheetIds, queueOwnershipMark, queueOwnershipMarks } from './ownership';
 import { UserFacingError } from '../core/errors';
 import {
   assertPlannedSheetName,
-  blockPieces,
+  pieceAt,
+  prepareBlock,
   chartTypeName,
   chooseSheetNames,
   columnWidthPoints,
@@ -31,12 +32,18 @@ import {
 } from './reportLayout';
 import { columnLetter } from '../core/grid';
 
-/** Bytes of cell data per sync: 40% under Excel on the web's 5 MB request limit, leaving room for the request's own wrapping. */
-export const WRITE_BUDGET_BYTES = 3_000_000;
+/**
+ * Bytes of cell data per sync: under half of Excel on the web's 5 MB request
+ * limit, so no request comes near it, while a 4-aim report on 20,000
+ * children still takes no more than 10 syncs. Large blocks are cut into row
+ * pieces of at most this size, and several pieces share one sync up to it.
+ */
+export const WRITE_BUDGET_BYTES = 2_400_000;
 
 interface Features {
   dataLabels: boolean;
   axisFormat: boolean;
+  pageLayout: boolean;
 }
 
 /** Queues writes and syncs only when the next one would push the request past the budget. */
@@ -47,6 +54,11 @@ class WriteBatch {
     if (this.bytes > 0 && this.bytes + bytes > WRITE_BUDGET_BYTES) await this.flush();
     this.bytes += bytes;
   }
+  /** Room left in this sync; a fresh sync when not even `atLeast` bytes fit. */
+  async room(atLeast: number): Promise<number> {
+    if (this.bytes > 0 && this.bytes + atLeast > WRITE_BUDGET_BYTES) await this.flush();
+    return WRITE_BUDGET_BYTES - this.bytes;
+  }
   async flush(): Promise<void> {
     await this.context.sync();
     this.bytes = 0;
@@ -55,7 +67,11 @@ class WriteBatch {
 
 export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: (message: string) => void): Promise<void> {
   requireExcelApi(env, WRITE_API, 'write the report sheets and charts');
-  const features: Features = { dataLabels: supportsExcelApi(env, DATA_LABELS_API), axisFormat: supportsExcelApi(env, AXIS_FORMAT_API) };
+  const features: Features = {
+    dataLabels: supportsExcelApi(env, DATA_LABELS_API),
+    axisFormat: supportsExcelApi(env, AXIS_FORMAT_API),
+    pageLayout: supportsExcelApi(env, PAGE_LAYOUT_API),
+  };
   const excel = env.excel;
   await excel.run(async (context) => {
     onProgress?.('Preparing the report sheets…');
@@ -73,7 +89,11 @@ export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: 
       );
     }
 
-    const ownedIds = ownedSheetIds(ownedSetting.value(), worksheets.items);
+    // The command line's marks on sheets (one look-up per sheet, all in one sync).
+    const marks = queueOwnershipMarks(worksheets.items);
+    await context.sync();
+    const marked = marks.marked();
+    const ownedIds = ownedSheetIds(ownedSetting.value(), worksheets.items, marked);
     // A full report replaces all the add-in's sheets; a partial one (just the issues sheet) only those it writes again.
     const plannedNames = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
     const replaced = worksheets.items.filter((w) => ownedIds.has(w.id) && (plan.replaceEarlierReport === true || plannedNames.has(w.name.toLowerCase())));
@@ -98,8 +118,11 @@ export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: 
     );
     const created = plan.sheets.map((_, i) => context.workbook.worksheets.add(temp[i]));
     for (const old of replaced) old.delete();
+    // A report sheet the user renamed to keep loses its mark, so the command line leaves it alone too.
+    for (const id of keptMarkedIds(ownedSetting.value(), worksheets.items, marked)) marks.mark(id)?.delete();
     created.forEach((sheet, i) => {
       sheet.name = naming.names[i];
+      queueOwnershipMark(sheet);
       sheet.load('id');
     });
     await context.sync();
@@ -114,7 +137,7 @@ export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: 
     const charts: PendingChart[] = [];
     for (let i = 0; i < plan.sheets.length; i++) {
       onProgress?.(`Writing "${naming.names[i]}"…`);
-      charts.push(...(await writeSheet(excel, batch, created[i], plan.sheets[i], naming.renamed, takenTables)));
+      charts.push(...(await writeSheet(excel, batch, created[i], plan.sheets[i], naming.renamed, takenTables, features)));
     }
     if (charts.length > 0) {
       await batch.flush();
@@ -142,11 +165,21 @@ async function writeSheet(
   planned: PlannedSheet,
   renamed: Map<string, string>,
   takenTables: Set<string>,
+  features: Features,
 ): Promise<PendingChart[]> {
   if (planned.tabColor) sheet.tabColor = planned.tabColor;
+  // Printed, a report sheet fits its columns on one landscape page wide (as many pages long as it needs).
+  if (features.pageLayout) {
+    sheet.pageLayout.orientation = excel.PageOrientation.landscape;
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
   for (const block of planned.blocks) {
     const font = fontFor(block.style);
-    for (const piece of blockPieces(block, WRITE_BUDGET_BYTES)) {
+    const prepared = prepareBlock(block);
+    // Each piece fills what is left of the current sync, so large blocks cost no more syncs than their size needs.
+    for (let start = 0; start < prepared.values.length; ) {
+      const piece = pieceAt(prepared, start, await batch.room(prepared.rowBytes[start]));
+      start += piece.values.length;
       await batch.reserve(piece.bytes);
       const range = sheet.getRange(piece.address);
       range.values = piece.values;

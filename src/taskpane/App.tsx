@@ -1,5 +1,5 @@
 /**
- * The task pane: four steps as tabs (Sheet, Check, Aims, Report) over the
+ * The task pane: five steps as tabs (Sheet, Check, Aims, Report, Share) over the
  * session use-cases. The pane shows results and passes choices back; the
  * session decides everything. Steps stay mounted when hidden so a check's
  * results survive a look at another tab.
@@ -11,15 +11,17 @@ import { AimsStep } from './AimsStep';
 import { CheckStep } from './CheckStep';
 import { ReportStep } from './ReportStep';
 import { SheetStep } from './SheetStep';
+import { ShareStep } from './ShareStep';
 import type { ThemeName } from './view';
 
-export type StepId = 'sheet' | 'check' | 'aims' | 'report';
+export type StepId = 'sheet' | 'check' | 'aims' | 'report' | 'share';
 
 const STEPS: { id: StepId; label: string }[] = [
   { id: 'sheet', label: 'Sheet' },
   { id: 'check', label: 'Check' },
   { id: 'aims', label: 'Aims' },
   { id: 'report', label: 'Report' },
+  { id: 'share', label: 'Share' },
 ];
 
 const useStyles = makeStyles({
@@ -102,6 +104,9 @@ export function App({ session, theme = 'light' }: AppProps): JSX.Element {
               </div>
               <div role="tabpanel" id="panel-report" aria-labelledby="tab-report" hidden={shown !== 'report'}>
                 <ReportStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
+              </div>
+              <div role="tabpanel" id="panel-share" aria-labelledby="tab-share" hidden={shown !== 'share'}>
+                <ShareStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
               </div>
             </>
           )}

@@ -7,6 +7,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { createExcelPort } from '../excel';
 import { createPaceSession } from '../core/usecases/session';
+import { writePlanToNewWorkbook } from '../xlsx/newWorkbook';
 import { App } from './App';
 import { Unsupported } from './Unsupported';
 import { themeFromBackground } from './view';
@@ -26,5 +27,6 @@ Office.onReady((info) => {
     mount(<Unsupported reason="oldExcel" theme={theme} />);
     return;
   }
-  mount(<App session={createPaceSession(createExcelPort())} theme={theme} />);
+  // The submission copy is built with exceljs here in the pane, then opened by Excel as a new workbook.
+  mount(<App session={createPaceSession(createExcelPort(), { buildWorkbook: writePlanToNewWorkbook })} theme={theme} />);
 });

@@ -19,7 +19,7 @@ function sheet(overrides: Partial<PlannedSheet> = {}): PlannedSheet {
   };
 }
 
-async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
+async function load(buffer: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   return wb;

@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import { parseCellAddress } from '../core/grid';
 import type { PlannedSheet, ReportPlan } from '../core/report/plan';
-import { STYLE_FONTS } from './writeReport';
+// From reportStyles, not writeReport: this module is bundled into the task pane, where fs and path do not exist.
+import { STYLE_FONTS } from './reportStyles';
 
 export interface NewWorkbookOptions {
   /** Write dates in the 1904 date system (the plan's serials must be for it). Default false. */
@@ -45,8 +46,8 @@ function fillSheet(ws: ExcelJS.Worksheet, sheet: PlannedSheet): void {
   if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
 }
 
-/** The plan's sheets, in order, as a new .xlsx (bytes). */
-export async function writePlanToNewWorkbook(plan: ReportPlan, options: NewWorkbookOptions = {}): Promise<Buffer> {
+/** The plan's sheets, in order, as a new .xlsx (bytes; plain Uint8Array so it also runs in the browser). */
+export async function writePlanToNewWorkbook(plan: ReportPlan, options: NewWorkbookOptions = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   // No user name or file path in the document properties: the copy leaves the authority.
   wb.creator = 'PACE Permanence Tracker';
@@ -56,5 +57,7 @@ export async function writePlanToNewWorkbook(plan: ReportPlan, options: NewWorkb
   wb.modified = now;
   if (options.date1904) wb.properties.date1904 = true;
   for (const sheet of plan.sheets) fillSheet(wb.addWorksheet(sheet.name), sheet);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // exceljs gives a Buffer in Node and an ArrayBuffer in the browser.
+  const written = (await wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
+  return written instanceof Uint8Array ? new Uint8Array(written.buffer, written.byteOffset, written.byteLength) : new Uint8Array(written);
 }

@@ -1,5 +1,5 @@
 import { createFakeExcel } from '../fake-excel';
-import { listSheets, readPreview, readSheet, detectDate1904 } from '../../src/excel/reader';
+import { listSheets, readPreview, readPreviews, readSheet, detectDate1904 } from '../../src/excel/reader';
 import { OWNED_SHEETS_KEY } from '../../src/excel/settings';
 import { envOf, trackerValues } from './helpers';
 import { UserFacingError } from '../../src/core/errors';
@@ -26,6 +26,19 @@ describe('listSheets', () => {
       { name: 'Locked', rowCount: 1, columnCount: 1, visible: true, protected: true, ownedByAddIn: false },
       { name: 'PACE Issues', rowCount: 1, columnCount: 1, visible: true, protected: false, ownedByAddIn: true },
     ]);
+  });
+});
+
+describe('readPreviews', () => {
+  it('reads the first rows of every sheet in two syncs, whatever the number of sheets', async () => {
+    const sheets = Array.from({ length: 6 }, (_, i) => ({ name: `S${i}`, values: [[`title ${i}`], ['Child ID', 'DOB'], ['C1', 43000]] }));
+    const fake = createFakeExcel({ sheets: [...sheets, { name: 'Empty', values: [] }] });
+    fake.resetCounters();
+    const grids = await readPreviews(envOf(fake), [...sheets.map((s) => s.name), 'Empty'], 2);
+    expect(fake.syncCount).toBe(2);
+    expect(grids.map((g) => g.sheetName)).toEqual(['S0', 'S1', 'S2', 'S3', 'S4', 'S5', 'Empty']);
+    expect(grids[3].values).toEqual([['title 3', ''], ['Child ID', 'DOB']]);
+    expect(grids[6].values).toEqual([]);
   });
 });
 

@@ -79,7 +79,7 @@ describe('blocks', () => {
   });
 
   it('writes a one-cell block at its cell', () => {
-    expect(blockPieces({ at: 'A1', values: [['Title']] }, 1000)).toEqual([{ address: 'A1', values: [['Title']], formatRuns: [], bytes: 9 }]);
+    expect(blockPieces({ at: 'A1', values: [['Title']] }, 1000)).toEqual([{ address: 'A1', values: [['Title']], formatRuns: [], bytes: 10 }]);
   });
 });
 

@@ -9,7 +9,7 @@
  */
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/grid';
 import { FakeOfficeError, SheetModel, WorkbookModel, parseRect, splitSheetAddress, localAddress, key, ChartModel, TableModel, CellFormat, HyperlinkModel } from './model';
-import { FakeRequestContext, FakeState, PAYLOAD_LIMIT_BYTES } from './proxies';
+import { FakeRequestContext, FakeState, PAYLOAD_LIMIT_BYTES, versionAtLeast } from './proxies';
 
 export { FakeOfficeError, PAYLOAD_LIMIT_BYTES };
 export type { ChartModel, TableModel, SheetModel, WorkbookModel };
@@ -31,6 +31,8 @@ export interface FakeSheetInit {
   conditionalFormats?: { range: string; formula: string; fill: string }[];
   /** Pre-existing cell formats, by A1 cell. */
   cellFormats?: Record<string, CellFormat>;
+  /** Sheet-scoped defined names (e.g. PaceTracker_Owned, as the command line writes it). */
+  names?: { name: string; formula: string; visible?: boolean }[];
 }
 
 export interface FakeWorkbookInit {
@@ -57,6 +59,9 @@ export interface SheetSnapshot {
   merged: string[];
   freezeRows: number;
   tabColor: string;
+  /** Sheet-scoped defined names: name = formula (hidden ones marked). */
+  names: string[];
+  pageLayout: { orientation: string; zoom: Record<string, number | undefined> };
 }
 
 /** The enums the adapter uses, with Office's string values. */
@@ -91,6 +96,7 @@ export const FakeExcelEnums = {
   ConditionalFormatType: { custom: 'Custom' },
   SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
   HorizontalAlignment: { general: 'General', left: 'Left', center: 'Center', right: 'Right' },
+  PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
 } as const;
 
 export interface FakeExcel {
@@ -114,6 +120,8 @@ export interface FakeExcel {
   setApiVersion(version: string): void;
   /** Resets syncCount and requests (e.g. after arranging). */
   resetCounters(): void;
+  /** The base64 packages given to Excel.createWorkbook, in order (each opened as a separate workbook). */
+  readonly createdWorkbooks: readonly string[];
 }
 
 function addSheet(model: WorkbookModel, init: FakeSheetInit): void {
@@ -124,6 +132,7 @@ function addSheet(model: WorkbookModel, init: FakeSheetInit): void {
   sheet.protected = init.protected === true;
   sheet.visibility = init.visible === false ? 'Hidden' : 'Visible';
   sheet.merged = [...(init.merged ?? [])];
+  sheet.names = (init.names ?? []).map((n) => ({ name: n.name, formula: n.formula, visible: n.visible ?? true, deleted: false }));
   for (const [cell, f] of Object.entries(init.cellFormats ?? {})) {
     const rect = parseRect(cell);
     Object.assign(sheet.format(rect.r0, rect.c0), f);
@@ -145,6 +154,7 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
   model.definedNames = [...(init.definedNames ?? [])];
   model.activeSheet = model.liveSheets().find((s) => s.visibility === 'Visible') ?? null;
   const state: FakeState = { model, apiVersion: init.apiVersion ?? '1.12', syncCount: 0, requests: [] };
+  const createdWorkbooks: string[] = [];
 
   const excelNamespace = {
     ...FakeExcelEnums,
@@ -154,6 +164,17 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
       // Office sends what is still queued when the batch returns.
       if (context.hasPending) await context.sync();
       return result;
+    },
+    /** As Excel.createWorkbook (ExcelApi 1.8): opens a separate workbook; this one is untouched. */
+    async createWorkbook(base64?: string): Promise<void> {
+      await Promise.resolve();
+      if (!versionAtLeast(state.apiVersion, '1.8')) {
+        throw new FakeOfficeError('ApiNotFound', `createWorkbook needs ExcelApi 1.8; this Excel supports ${state.apiVersion}.`);
+      }
+      if (base64 !== undefined && (typeof base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0)) {
+        throw new FakeOfficeError('InvalidArgument', 'createWorkbook takes the file as base64 text.');
+      }
+      createdWorkbooks.push(base64 ?? '');
     },
   };
 
@@ -224,6 +245,9 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
       state.syncCount = 0;
       state.requests = [];
     },
+    get createdWorkbooks() {
+      return createdWorkbooks;
+    },
   };
 }
 
@@ -261,6 +285,8 @@ function snapshotSheet(sheet: SheetModel): SheetSnapshot {
     merged: [...sheet.merged],
     freezeRows: sheet.freezeRows,
     tabColor: sheet.tabColor,
+    names: sheet.names.filter((n) => !n.deleted).map((n) => `${n.name}${n.visible ? '' : ' (hidden)'} ${n.formula}`),
+    pageLayout: { orientation: sheet.pageLayout.orientation, zoom: { ...sheet.pageLayout.zoom } },
   };
 }
 

@@ -109,7 +109,25 @@ export interface ChartModel {
   deleted?: boolean;
 }
 
+/** A sheet-scoped defined name (Formulas > Name Manager, scope: the sheet). */
+export interface SheetNameModel {
+  name: string;
+  /** What it refers to, as Office reports it ("=Sheet1!$A$1"). */
+  formula: string;
+  visible: boolean;
+  deleted: boolean;
+}
+
+/** Page Layout > Orientation and Scale to Fit. */
+export interface PageLayoutModel {
+  orientation: 'Portrait' | 'Landscape';
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+}
+
 export class SheetModel {
+  /** Sheet-scoped defined names. */
+  names: SheetNameModel[] = [];
+  pageLayout: PageLayoutModel = { orientation: 'Portrait', zoom: { scale: 100 } };
   values: CellValue[][] = [];
   numberFormats: (string | undefined)[][] = [];
   /** Displayed text given by the test (until the cell is written). */

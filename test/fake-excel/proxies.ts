@@ -14,6 +14,8 @@ import {
   Rect,
   TableModel,
   ChartModel,
+  SheetNameModel,
+  PageLayoutModel,
   SeriesModel,
   ConditionalFormatModel,
   AxisModel,
@@ -43,7 +45,7 @@ export interface FakeState {
 
 type Op = () => void;
 
-function versionAtLeast(have: string, want: string): boolean {
+export function versionAtLeast(have: string, want: string): boolean {
   const [ha, hb] = have.split('.').map(Number);
   const [wa, wb] = want.split('.').map(Number);
   return ha > wa || (ha === wa && (hb || 0) >= (wb || 0));
@@ -445,6 +447,16 @@ export class FakeWorksheet extends FakeObject {
   get charts(): FakeChartCollection {
     return (this._charts ??= new FakeChartCollection(this._ctx, () => this._m()));
   }
+  /** Names scoped to this sheet (ExcelApi 1.4). */
+  get names(): FakeSheetNamedItemCollection {
+    this._ctx.requireApi('1.4', 'worksheet.names');
+    return this._nav('names', () => new FakeSheetNamedItemCollection(this._ctx, () => this._m()));
+  }
+  /** Page layout (ExcelApi 1.9). */
+  get pageLayout(): FakePageLayout {
+    this._ctx.requireApi('1.9', 'worksheet.pageLayout');
+    return this._nav('pageLayout', () => new FakePageLayout(this._ctx, () => this._m()));
+  }
 
   activate(): void {
     this._ctx.enqueue(() => {
@@ -549,6 +561,84 @@ declare(
   },
   ['protection', 'tables', 'charts'],
 );
+
+/** Sheet-scoped defined names: add, look up (or null object), list. */
+export class FakeSheetNamedItemCollection extends FakeCollection<SheetNameModel, FakeSheetNamedItem> {
+  _list(): SheetNameModel[] {
+    return (this._m() as SheetModel).names.filter((n) => !n.deleted);
+  }
+  _item(m: SheetNameModel): FakeSheetNamedItem {
+    return this._ctx.proxyFor(m, () => new FakeSheetNamedItem(this._ctx, () => m));
+  }
+  add(name: string, reference: FakeRange | string, comment?: string): FakeSheetNamedItem {
+    const ref: { n?: SheetNameModel } = {};
+    this._ctx.enqueue(() => {
+      const sheet: SheetModel = this._m();
+      assertStructureEditable(sheet.workbook);
+      if (typeof name !== 'string' || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `"${name}" is not a valid name.`);
+      if (comment !== undefined && typeof comment !== 'string') throw new FakeOfficeError('InvalidArgument', 'A name comment must be text.');
+      if (this._list().some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `The name "${name}" already exists on this sheet.`);
+      let formula: string;
+      if (typeof reference === 'string') formula = reference.startsWith('=') ? reference : `=${reference}`;
+      else if (reference instanceof FakeRange) {
+        const target: RangeRef = reference._m();
+        // As Office reports it: absolute, with the sheet ("='PACE Issues'!$A$1").
+        formula = `=${rangeAddress(target.sheet.name, target.rect).replace(/([A-Z]+)(\d+)(?=(:|$))/g, '$$$1$$$2')}`;
+      } else throw new FakeOfficeError('InvalidArgument', 'A name must refer to a range or a formula.');
+      const n: SheetNameModel = { name, formula, visible: true, deleted: false };
+      sheet.names.push(n);
+      ref.n = n;
+    });
+    return new FakeSheetNamedItem(this._ctx, () => {
+      if (!ref.n) throw new FakeOfficeError('InvalidObjectPath', 'The name was not added.');
+      return ref.n;
+    });
+  }
+  getItemOrNullObject(name: string): FakeSheetNamedItem {
+    return new FakeSheetNamedItem(this._ctx, () => this._list().find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, true);
+  }
+}
+declare(FakeSheetNamedItemCollection, {});
+
+export class FakeSheetNamedItem extends FakeObject {
+  delete(): void {
+    this._ctx.enqueue(() => {
+      (this._m() as SheetNameModel).deleted = true;
+    });
+  }
+}
+declare(FakeSheetNamedItem, {
+  name: { get: (n) => n._m().name },
+  formula: { get: (n) => n._m().formula },
+  visible: {
+    get: (n) => n._m().visible,
+    set: (n, v: boolean) => {
+      if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'visible must be true or false.');
+      n._m().visible = v;
+    },
+  },
+});
+
+export class FakePageLayout extends FakeObject {}
+declare(FakePageLayout, {
+  orientation: {
+    get: (p) => (p._m() as SheetModel).pageLayout.orientation,
+    set: (p, v: string) => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw new FakeOfficeError('InvalidArgument', `"${v}" is not a page orientation.`);
+      (p._m() as SheetModel).pageLayout.orientation = v;
+    },
+  },
+  zoom: {
+    get: (p) => ({ ...(p._m() as SheetModel).pageLayout.zoom }),
+    set: (p, v: PageLayoutModel['zoom']) => {
+      const ok = (x: unknown) => x === undefined || (typeof x === 'number' && Number.isInteger(x) && x >= 0);
+      if (v === null || typeof v !== 'object' || !ok(v.horizontalFitToPages) || !ok(v.verticalFitToPages) || !ok(v.scale)) {
+        throw new FakeOfficeError('InvalidArgument', 'The page zoom needs whole numbers of pages or a scale.');
+      }
+      (p._m() as SheetModel).pageLayout.zoom = { ...v };
+    },
+  },
+});
 
 export class FakeWorksheetProtection extends FakeObject {}
 declare(FakeWorksheetProtection, { protected: { get: (p) => p._m().protected } });

@@ -3,7 +3,6 @@
  * nothing else; everything here is plain TypeScript so it is tested with an
  * in-memory port as well as through the Office.js adapter on the strict fake.
  */
-import type { SheetGrid } from '../grid';
 import type { WorkbookPort, SheetSummary } from '../port';
 import type { AimDefinitionInput, AimsFile, CheckResult, ColumnMapping, Finding } from '../model';
 import { FIELDS } from '../fields';
@@ -14,6 +13,7 @@ import { PRESET_AIMS, parseAimsFile } from '../aims/definition';
 import { planIssuesSheet } from '../report/issuesSheet';
 import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, runAims, runCheck } from './pipeline';
 import type { FieldChoice, Outcome, PaceSessionApi, Problem, SheetState } from './types';
+import { checkDobMode, makeSubmissionCopy, normaliseDrop, previewSubmission, submissionFileName, submissionPort, type BuildWorkbook } from './submission';
 
 /** Workbook settings keys (the port prefixes them with the add-in's name). */
 export const SETTING_MAPPINGS = 'mappings';
@@ -55,7 +55,12 @@ function asOfDay(asOf: string): number {
   return day;
 }
 
-export function createPaceSession(port: WorkbookPort): PaceSessionApi {
+/** What the session needs besides the workbook, kept out of the core (exceljs builds the submission copy). */
+export interface SessionDeps {
+  buildWorkbook?: BuildWorkbook;
+}
+
+export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): PaceSessionApi {
   let sheets: SheetSummary[] = [];
   let loaded: LoadedSheet | null = null;
   let current: SheetSummary | null = null;
@@ -98,8 +103,10 @@ export function createPaceSession(port: WorkbookPort): PaceSessionApi {
     }
     let name = sheetName;
     if (name === undefined) {
-      const previews: SheetGrid[] = [];
-      for (const s of candidates) previews.push(await port.readPreview(s.name, PREVIEW_ROWS));
+      const previews = await port.readPreviews(
+        candidates.map((s) => s.name),
+        PREVIEW_ROWS,
+      );
       const picked = pickSheet(previews);
       if (!picked) {
         throw new UserFacingError(
@@ -234,6 +241,18 @@ export function createPaceSession(port: WorkbookPort): PaceSessionApi {
         onProgress?.('Writing the report sheets and charts…');
         await port.writeReport(plan, onProgress);
         return { sheets: plan.sheets.map((s) => s.name), children: sheet.records.length, counts: check.counts as CheckResult['counts'] };
+      }),
+
+    prepareSubmission: () => attempt(async () => previewSubmission(requireLoaded())),
+
+    makeSubmission: (options, onProgress) =>
+      attempt(async () => {
+        const sheet = requireLoaded();
+        const { port: able, build } = submissionPort(port, deps.buildWorkbook);
+        const asOf = asOfDay(options.asOf);
+        const drop = normaliseDrop(options.drop);
+        await makeSubmissionCopy(able, build, { sheet, drop, dob: checkDobMode(options.dob), asOf }, onProgress);
+        return { fileName: submissionFileName(asOf), children: sheet.records.length, dropped: drop.length };
       }),
   };
 }

@@ -5,6 +5,8 @@
 import type { SheetSummary } from '../port';
 import type { AimDefinitionInput, AimResult, AimsFile, CheckResult, ColumnMapping, Finding, SheetLayout, StageCount } from '../model';
 import type { ProblemKind } from '../errors';
+import type { IdentifyingColumn } from '../submission/identifying';
+import type { DobMode } from '../submission/plan';
 
 export interface Problem {
   kind: ProblemKind;
@@ -48,6 +50,40 @@ export interface ReportSummary {
   counts: CheckResult['counts'];
 }
 
+/** A column the submission copy keeps, which the user may choose to drop too. */
+export interface KeptColumn {
+  /** Column letters on the user's sheet. */
+  column: string;
+  header: string;
+}
+
+/** What the copy would leave out, for the user to confirm or change. */
+export interface SubmissionPreview {
+  /** Columns that look identifying (dropped unless the user unticks them). */
+  columns: IdentifyingColumn[];
+  /** Headings of the columns that are copied. */
+  keptHeaders: string[];
+  /** The copied columns with their letters, so the user can tick one to drop it as well. */
+  kept: KeptColumn[];
+  children: number;
+}
+
+export interface SubmissionChoices {
+  /** Column letters to leave out. */
+  drop: string[];
+  dob: DobMode;
+  /** yyyy-mm-dd */
+  asOf: string;
+}
+
+export interface SubmissionResult {
+  /** A name to save the new workbook under (it opens unsaved). */
+  fileName: string;
+  children: number;
+  /** Columns left out. */
+  dropped: number;
+}
+
 export interface PaceSessionApi {
   /** Finds and reads the PACE sheet (or the named one). */
   open(sheet?: string, onProgress?: (message: string) => void): Promise<Outcome<SheetState>>;
@@ -74,4 +110,8 @@ export interface PaceSessionApi {
   measureAims(asOf: string): Promise<Outcome<{ aims: AimResult[]; stages: StageCount[] }>>;
   /** Writes summary, issues and aim sheets with their charts. */
   writeReport(asOf: string, onProgress?: (message: string) => void): Promise<Outcome<ReportSummary>>;
+  /** The columns a de-identified submission copy would leave out, and those it keeps. */
+  prepareSubmission(): Promise<Outcome<SubmissionPreview>>;
+  /** Makes the de-identified copy and opens it as a new workbook (never a sheet in this one). */
+  makeSubmission(options: SubmissionChoices, onProgress?: (message: string) => void): Promise<Outcome<SubmissionResult>>;
 }

@@ -1,0 +1,118 @@
+/**
+ * Report sheets carry the command line's hidden `PaceTracker_Owned` name, so
+ * either twin replaces the other's report; each report sheet prints landscape,
+ * one page wide.
+ */
+import { createFakeExcel, FakeExcel } from '../fake-excel';
+import { writeReport } from '../../src/excel/writeReport';
+import { listSheets } from '../../src/excel/reader';
+import { keptMarkedIds, OWNED_SHEET_NAME, ownedSheetIds } from '../../src/excel/ownership';
+import { OWNED_SHEET_NAME as XLSX_OWNED_SHEET_NAME } from '../../src/xlsx/ownership';
+import { envOf } from './helpers';
+import { aimSheetName, reportPlan } from './planFixture';
+
+const TRACKER = { name: 'Tracker', values: [['PACE'], [], ['Child ID', 'Date LAC'], ['C1', 43000]] };
+const liveNames = (fake: FakeExcel) => fake.workbook.liveSheets().map((s) => s.name);
+const marks = (fake: FakeExcel, sheet: string) => fake.snapshot(sheet).names;
+
+describe('ownership marks shared with the command line', () => {
+  it('uses the same name as the .xlsx writer', () => {
+    expect(OWNED_SHEET_NAME).toBe(XLSX_OWNED_SHEET_NAME);
+  });
+
+  it('marks every sheet it writes with a hidden name on A1, and no other sheet', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER] });
+    await writeReport(envOf(fake), reportPlan(1));
+    expect(marks(fake, 'PACE Summary')).toEqual(["PaceTracker_Owned (hidden) ='PACE Summary'!$A$1"]);
+    expect(marks(fake, aimSheetName(1))).toEqual([`PaceTracker_Owned (hidden) ='${aimSheetName(1)}'!$A$1`]);
+    expect(marks(fake, 'Tracker')).toEqual([]);
+    // Written again: the new sheets are marked once each.
+    await writeReport(envOf(fake), reportPlan(1));
+    expect(marks(fake, 'PACE Summary')).toHaveLength(1);
+  });
+
+  it('replaces report sheets the command line marked, instead of writing beside them', async () => {
+    const fake = createFakeExcel({
+      sheets: [
+        TRACKER,
+        { name: 'PACE Summary', values: [['old CLI summary']], names: [{ name: 'PaceTracker_Owned', formula: "='PACE Summary'!$A$1", visible: false }] },
+        { name: 'PACE Issues', values: [['my own issues list']] },
+      ],
+    });
+    const listed = await listSheets(envOf(fake));
+    expect(listed.map((s) => [s.name, s.ownedByAddIn])).toEqual([
+      ['Tracker', false],
+      ['PACE Summary', true],
+      ['PACE Issues', false],
+    ]);
+    const userIssues = fake.snapshot('PACE Issues');
+    await writeReport(envOf(fake), reportPlan(1));
+    expect(liveNames(fake)).toEqual(['Tracker', 'PACE Issues', 'PACE Summary', 'PACE Issues (PACE)', aimSheetName(1)]);
+    expect(fake.sheet('PACE Summary').value(0, 0)).not.toBe('old CLI summary');
+    expect(fake.snapshot('PACE Issues')).toEqual(userIssues);
+  });
+
+  it('finds the marks in the same sync as the sheet sizes', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER, { name: 'A', values: [['a']] }, { name: 'B', values: [['b']] }] });
+    await listSheets(envOf(fake));
+    expect(fake.syncCount).toBe(2);
+  });
+
+  it('takes the mark off a report sheet the user renamed to keep, so the command line leaves it alone too', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER] });
+    await writeReport(envOf(fake), reportPlan(1));
+    fake.sheet('PACE Issues').name = 'Issues March';
+    const kept = fake.snapshot('Issues March');
+    await writeReport(envOf(fake), reportPlan(1));
+    expect(liveNames(fake)).toEqual(['Tracker', 'Issues March', 'PACE Summary', 'PACE Issues', aimSheetName(1)]);
+    expect(marks(fake, 'Issues March')).toEqual([]);
+    expect({ ...fake.snapshot('Issues March'), names: kept.names }).toEqual(kept);
+    expect((await listSheets(envOf(fake))).find((s) => s.name === 'Issues March')?.ownedByAddIn).toBe(false);
+    // Once the add-in's record has forgotten it, a mark left on it would have made it look owned.
+    await writeReport(envOf(fake), reportPlan(1));
+    expect(liveNames(fake)).toEqual(['Tracker', 'Issues March', 'PACE Summary', 'PACE Issues', aimSheetName(1)]);
+  });
+});
+
+describe('page layout of report sheets', () => {
+  it('prints each report sheet landscape, all columns on one page wide', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER] });
+    await writeReport(envOf(fake), reportPlan(2));
+    for (const name of ['PACE Summary', 'PACE Issues', aimSheetName(1), aimSheetName(2)]) {
+      expect(fake.snapshot(name).pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    }
+    expect(fake.snapshot('Tracker').pageLayout.orientation).toBe('Portrait');
+  });
+
+  it('still writes the report where Excel has no page layout API (before ExcelApi 1.9)', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER], apiVersion: '1.8' });
+    await writeReport(envOf(fake), reportPlan(1));
+    expect(liveNames(fake)).toContain('PACE Summary');
+    expect(fake.snapshot('PACE Summary').pageLayout.orientation).toBe('Portrait');
+    expect(marks(fake, 'PACE Summary')).toHaveLength(1);
+  });
+});
+
+describe('ownedSheetIds / keptMarkedIds', () => {
+  const sheets = [
+    { id: '1', name: 'PACE Summary' },
+    { id: '2', name: 'Issues March' },
+    { id: '3', name: 'CLI sheet' },
+    { id: '4', name: 'Mine' },
+  ];
+  const registry = [
+    { id: '1', name: 'PACE Summary' },
+    { id: '2', name: 'PACE Issues' },
+  ];
+
+  it('owns recorded sheets under their recorded name and marked sheets the record does not know', () => {
+    expect([...ownedSheetIds(registry, sheets, new Set(['1', '2', '3']))]).toEqual(['1', '3']);
+    expect([...ownedSheetIds(null, sheets, new Set(['3']))]).toEqual(['3']);
+    expect([...ownedSheetIds(registry, sheets)]).toEqual(['1']);
+  });
+
+  it('lists marked sheets the user renamed to keep', () => {
+    expect([...keptMarkedIds(registry, sheets, new Set(['1', '2', '3']))]).toEqual(['2']);
+    expect(keptMarkedIds(null, sheets, new Set(['3'])).size).toBe(0);
+  });
+});
