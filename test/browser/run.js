@@ -36,11 +36,29 @@ async function writeFixtures() {
   const dir = path.join(HARNESS_DIST, 'fixtures');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'sample.json'), JSON.stringify(grid));
+  fs.writeFileSync(path.join(dir, 'identifiable.json'), JSON.stringify(withIdentifyingColumns(grid)));
   fs.writeFileSync(path.join(dir, 'empty.json'), JSON.stringify({ sheets: [{ name: 'Sheet1', values: [] }] }));
   fs.writeFileSync(
     path.join(dir, 'noheader.json'),
     JSON.stringify({ sheets: [{ name: 'Shopping', values: [['Item', 'Quantity'], ['Milk', 2], ['Bread', 1]] }] }),
   );
+}
+
+/** Names and postcodes that must never reach a submission copy. */
+const SURNAMES = ['Fictionalson', 'Madeupworth', 'Inventedale'];
+const POSTCODES = ['IV2 3AB', 'KW1 4ZZ', 'PH33 6TT'];
+
+/** The sample with two identifying columns added after the last one: Surname and Postcode. */
+function withIdentifyingColumns(workbook) {
+  const sheet = workbook.sheets[0];
+  const headerIndex = sheet.values.findIndex((row) => row.includes('CLAS ID'));
+  const values = sheet.values.map((row, r) => {
+    if (r < headerIndex) return [...row, '', ''];
+    if (r === headerIndex) return [...row, 'Surname', 'Postcode'];
+    return [...row, SURNAMES[r % SURNAMES.length], POSTCODES[r % POSTCODES.length]];
+  });
+  const numberFormats = sheet.numberFormats ? sheet.numberFormats.map((row) => [...row, 'General', 'General']) : null;
+  return { ...workbook, sheets: [{ ...sheet, values, numberFormats }, ...workbook.sheets.slice(1)] };
 }
 
 function compile(config) {
@@ -477,6 +495,38 @@ function defineFlowTests(origin, browser) {
     assert(sheetCount === names.length + 2, `after a second report the workbook has ${sheetCount} sheets, expected ${names.length + 2}`);
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'report-500-light.png'), fullPage: false });
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Share: the identifying columns are listed, and the copy opens as a new workbook with none of them and no original ID', async () => {
+    const { page, context, record } = await open({ width: 320, query: 'fixture=identifiable' });
+    await sheetReady(page);
+    const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    await page.getByRole('tab', { name: 'Share' }).click();
+    const drops = page.getByTestId('drop-columns');
+    await drops.waitFor({ timeout: 20000 });
+    for (const header of ['Surname', 'Postcode']) {
+      const box = drops.getByRole('checkbox', { name: new RegExp(header) });
+      assert(await box.isChecked(), `the ${header} column is not ticked to be left out`);
+    }
+    await page.locator('#panel-share').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await page.getByRole('button', { name: 'Make the copy' }).click();
+    await page.getByText('Copy made').waitFor({ timeout: 30000 });
+    const created = await fake(page, () => window.__harness.fake.createdWorkbooks.slice());
+    assert(created.length === 1, `${created.length} new workbooks were opened, expected 1`);
+    const JSZip = require('jszip');
+    const zip = await JSZip.loadAsync(Buffer.from(created[0], 'base64'));
+    const texts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
+    const all = texts.join('\n');
+    for (const secret of [...SURNAMES, ...POSTCODES, 'SYN0001', 'SYN0150']) {
+      assert(!all.includes(secret), `the copy contains '${secret}'`);
+    }
+    assert(all.includes('P-'), 'the copy has no pseudonymous IDs');
+    const after = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    assert(after === before, 'making the copy changed the Tracker sheet');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'share-320-light.png'), fullPage: true });
     assertClean(record);
     await context.close();
   });
