@@ -38,7 +38,8 @@ export interface WorkbookPort {
   loadSetting<T>(key: string): Promise<T | null>;
   saveSetting<T>(key: string, value: T): Promise<void>;
   /** Writes the plan's sheets, replacing the add-in's own earlier ones; never touches other sheets. */
-  writeReport(plan: ReportPlan, onProgress?: (message: string) => void): Promise<void>;
+  /** Returns the names the sheets were written under (a user's own sheet may have taken a planned name). */
+  writeReport(plan: ReportPlan, onProgress?: (message: string) => void): Promise<string[]>;
   /** Selects and scrolls to a cell on a sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Marks flagged cells on the source sheet (removable in one step by clearMarks). */

@@ -65,7 +65,7 @@ class WriteBatch {
   }
 }
 
-export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: (message: string) => void): Promise<void> {
+export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: (message: string) => void): Promise<string[]> {
   requireExcelApi(env, WRITE_API, 'write the report sheets and charts');
   const features: Features = {
     dataLabels: supportsExcelApi(env, DATA_LABELS_API),
@@ -73,7 +73,7 @@ export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: 
     pageLayout: supportsExcelApi(env, PAGE_LAYOUT_API),
   };
   const excel = env.excel;
-  await excel.run(async (context) => {
+  return excel.run(async (context) => {
     onProgress?.('Preparing the report sheets…');
     plan.sheets.forEach((s) => assertPlannedSheetName(s.name));
     const worksheets = context.workbook.worksheets.load('items/name,items/id');
@@ -147,6 +147,7 @@ export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: 
     if (created.length > 0) created[0].activate();
     await batch.flush();
     onProgress?.('Report written.');
+    return naming.names;
   });
 }
 

@@ -172,6 +172,8 @@ describe('the add-in on the strict fake, twice', () => {
     const added = namesAfterReport.filter((n) => !userSheets.includes(n));
     expect(added.length).toBe(report1.value.sheets.length);
     expect(added.some((n) => n.startsWith('PACE Summary ('))).toBe(true);
+    // The pane lists the names the sheets really have, not the planned ones.
+    expect([...report1.value.sheets].sort()).toEqual([...added].sort());
     for (const name of userSheets) expect(fake.snapshot(name)).toEqual(before[name]);
     expect(namesAfterReport.slice(0, 3)).toEqual(userSheets);
 

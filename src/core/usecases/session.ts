@@ -180,8 +180,8 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         const check = runCheck(sheet, asOfDay(asOf));
         const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
         // Only the issues sheet is replaced: an earlier report's aim sheets stay.
-        await port.writeReport({ asOf: check.asOf, sheets: [issues], replaceEarlierReport: false });
-        return issues.name;
+        const [written] = await port.writeReport({ asOf: check.asOf, sheets: [issues], replaceEarlierReport: false });
+        return written ?? issues.name;
       }),
 
     async selectFinding(finding: Finding) {
@@ -239,8 +239,8 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         const file = aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS));
         const { check, plan } = planReport(sheet, file, asOfDay(asOf));
         onProgress?.('Writing the report sheets and charts…');
-        await port.writeReport(plan, onProgress);
-        return { sheets: plan.sheets.map((s) => s.name), children: sheet.records.length, counts: check.counts as CheckResult['counts'] };
+        const written = await port.writeReport(plan, onProgress);
+        return { sheets: written, children: sheet.records.length, counts: check.counts as CheckResult['counts'] };
       }),
 
     prepareSubmission: () => attempt(async () => previewSubmission(requireLoaded())),
