@@ -17,10 +17,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { AimDefinitionInput, AimResult, AimsFile, StageCount, TestOfChange } from '../core/model';
-import type { PaceSessionApi, Problem, SheetState } from '../core/usecases/types';
+import type { Problem } from '../core/usecases/types';
 import { AimEditor } from './AimEditor';
 import { AsOfField } from './AsOfField';
-import { Busy, Done, ProblemBar, useStepStyles } from './parts';
+import { Busy, Done, ProblemBar, useStepStyles, type StepProps } from './parts';
 import { useTask } from './useTask';
 import { blankAim, children, isIsoDate, milestoneChoices, percentText, ukDate, weeksText, withFreshId } from './view';
 
@@ -46,12 +46,7 @@ export function Headline({ result }: { result: AimResult }): JSX.Element {
   );
 }
 
-export interface AimsStepProps {
-  session: PaceSessionApi;
-  state: SheetState;
-  asOf: string;
-  onAsOf(asOf: string): void;
-}
+export type AimsStepProps = StepProps;
 
 export function AimsStep({ session, state, asOf, onAsOf }: AimsStepProps): JSX.Element {
   const styles = useStepStyles();

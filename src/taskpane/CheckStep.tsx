@@ -17,9 +17,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { CheckResult, Finding, Severity } from '../core/model';
-import type { PaceSessionApi, Problem, SheetState } from '../core/usecases/types';
+import type { Problem } from '../core/usecases/types';
 import { AsOfField } from './AsOfField';
-import { Busy, Done, ProblemBar, useStepStyles } from './parts';
+import { Busy, Done, ProblemBar, useStepStyles, type StepProps } from './parts';
 import { useTask } from './useTask';
 import { filterFindings, GroupBy, groupFindings, SEVERITIES, SEVERITY_LABEL, ukDate } from './view';
 
@@ -52,12 +52,7 @@ const useStyles = makeStyles({
   fieldset: { borderTopStyle: 'none', borderRightStyle: 'none', borderBottomStyle: 'none', borderLeftStyle: 'none', margin: 0 },
 });
 
-export interface CheckStepProps {
-  session: PaceSessionApi;
-  state: SheetState;
-  asOf: string;
-  onAsOf(asOf: string): void;
-}
+export type CheckStepProps = StepProps;
 
 export function CheckStep({ session, state, asOf, onAsOf }: CheckStepProps): JSX.Element {
   const styles = useStepStyles();

@@ -4,18 +4,13 @@
  */
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { PaceSessionApi, Problem, ReportSummary, SheetState } from '../core/usecases/types';
+import type { Problem, ReportSummary } from '../core/usecases/types';
 import { AsOfField } from './AsOfField';
-import { Busy, ProblemBar, useStepStyles } from './parts';
+import { Busy, ProblemBar, useStepStyles, type StepProps } from './parts';
 import { useTask } from './useTask';
 import { children, ukDate } from './view';
 
-export interface ReportStepProps {
-  session: PaceSessionApi;
-  state: SheetState;
-  asOf: string;
-  onAsOf(asOf: string): void;
-}
+export type ReportStepProps = StepProps;
 
 export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): JSX.Element {
   const styles = useStepStyles();

@@ -7,9 +7,9 @@
 import * as React from 'react';
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { DobMode } from '../core/submission/plan';
-import type { PaceSessionApi, Problem, SheetState, SubmissionPreview, SubmissionResult } from '../core/usecases/types';
+import type { Problem, SubmissionPreview, SubmissionResult } from '../core/usecases/types';
 import { AsOfField } from './AsOfField';
-import { Busy, ProblemBar, useStepStyles } from './parts';
+import { Busy, ProblemBar, useStepStyles, type StepProps } from './parts';
 import { columnLabel, dropList, initialDrop, resultText, toggleDrop } from './shareView';
 import { useTask } from './useTask';
 import { children } from './view';
@@ -27,12 +27,7 @@ const useStyles = makeStyles({
   wrap: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
 });
 
-export interface ShareStepProps {
-  session: PaceSessionApi;
-  state: SheetState;
-  asOf: string;
-  onAsOf(asOf: string): void;
-}
+export type ShareStepProps = StepProps;
 
 export function ShareStep({ session, state, asOf, onAsOf }: ShareStepProps): JSX.Element {
   const styles = useStepStyles();

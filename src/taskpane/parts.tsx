@@ -3,8 +3,16 @@
  * indicator with live progress text, and the common layout styles.
  */
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
-import type { Problem } from '../core/usecases/types';
+import type { PaceSessionApi, Problem, SheetState } from '../core/usecases/types';
 import { EXPECTED_HEADINGS, problemTitle } from './view';
+
+/** What every step after the Sheet step is given: the session, the sheet read, and the shared as-of date. */
+export interface StepProps {
+  session: PaceSessionApi;
+  state: SheetState;
+  asOf: string;
+  onAsOf(asOf: string): void;
+}
 
 export const useStepStyles = makeStyles({
   step: {
