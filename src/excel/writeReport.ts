@@ -189,7 +189,11 @@ async function writeSheet(
       if (font?.italic !== undefined) range.format.font.italic = font.italic;
       if (font?.size !== undefined) range.format.font.size = font.size;
       if (font?.color !== undefined) range.format.font.color = font.color;
-      if (block.wrap) range.format.wrapText = true;
+      if (block.wrap) {
+        range.format.wrapText = true;
+        // Excel does not grow rows for text wrapped by an add-in until asked.
+        range.format.autofitRows();
+      }
     }
   }
   for (const table of planned.tables) {

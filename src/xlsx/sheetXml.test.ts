@@ -1,5 +1,5 @@
 import type { PlannedSheet } from '../core/report/plan';
-import { cellXml, colsXml, hyperlinksXml, layoutSheet, tableColumnNames, tableXml, uniqueTableName, worksheetXml } from './sheetXml';
+import { cellXml, colsXml, hyperlinksXml, layoutSheet, tableColumnNames, tableXml, uniqueTableName, worksheetXml, wrappedLines } from './sheetXml';
 import { LookTable } from './reportStyles';
 
 function sheet(overrides: Partial<PlannedSheet> = {}): PlannedSheet {
@@ -158,6 +158,27 @@ describe('worksheetXml', () => {
     expect(empty).toContain('<dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>');
     expect(empty).toContain('<sheetData/>');
     expect(empty).not.toMatch(/<(hyperlinks|drawing|tableParts|tabColor)/);
+  });
+});
+
+describe('wrapped text', () => {
+  it('counts the lines a text needs in a column, paragraph by paragraph', () => {
+    expect(wrappedLines('short', 40)).toBe(1);
+    expect(wrappedLines('x'.repeat(100), 40)).toBe(3); // 44 characters fit a 40-wide column
+    expect(wrappedLines('one\ntwo', 40)).toBe(2);
+  });
+
+  it('gives rows with long wrapped messages their height, and leaves other rows alone', () => {
+    const looks = new LookTable();
+    const planned = sheet({
+      blocks: [{ at: 'A1', values: [['Severity', 'Message'], ['Error', 'A long message. '.repeat(10)], ['Note', 'Short.']], wrap: true }],
+      columnWidths: [10, 40],
+    });
+    const layout = layoutSheet(planned, looks, new Set());
+    const xml = worksheetXml(planned, layout, looks.looks.map((_, i) => i), { tableRelIds: [] });
+    expect(xml).toContain('<row r="1">');
+    expect(xml).toContain('<row r="2" ht="60" customHeight="1">'); // 160 characters: 4 lines of 15 points
+    expect(xml).toContain('<row r="3">');
   });
 });
 

@@ -29,6 +29,24 @@ export interface SheetLayout extends CellGrid {
   /** A cell exists (and is written) where it has a look, even a plain one. */
   looks: number[][];
   tables: LaidOutTable[];
+  /** Text lines the tallest wrapped cell of each row needs (absent: one line). */
+  rowLines: number[];
+}
+
+/** Default row height in points (Calibri 11), and the width a character takes in a column's width units. */
+const ROW_POINTS = 15;
+const DEFAULT_COLUMN_WIDTH = 9;
+
+/**
+ * Lines a wrapped text needs in a column of `width` characters. Excel and
+ * LibreOffice do not grow rows for wrapped text when they open a file, so the
+ * writer sets the height itself (a little generous: proportional fonts vary).
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.1));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) lines += Math.max(1, Math.ceil(paragraph.length / perLine));
+  return lines;
 }
 
 /** Unique, non-empty table column names from a header row (Excel's own rule: repeats get 2, 3, ...). */
@@ -63,6 +81,7 @@ function fontOf(style: PlannedSheet['blocks'][number]['style']): LookFont | null
 export function layoutSheet(sheet: PlannedSheet, looks: LookTable, tableNames: Set<string>): SheetLayout {
   const values: CellValue[][] = [];
   const lookRows: number[][] = [];
+  const rowLines: number[] = [];
   const put = (row: number, col: number, value: CellValue, look: (under: number | undefined) => number) => {
     const v = (values[row] ??= []);
     const l = (lookRows[row] ??= []);
@@ -88,6 +107,10 @@ export function layoutSheet(sheet: PlannedSheet, looks: LookTable, tableNames: S
         v[col] = value === '' ? null : value;
         const under = l[col];
         l[col] = under === undefined ? fresh[c] : looks.overlay(under, font, formats[c], wrap);
+        if (wrap && typeof value === 'string' && value.length > 0) {
+          const lines = wrappedLines(value, sheet.columnWidths[col - 1] ?? DEFAULT_COLUMN_WIDTH);
+          if (lines > (rowLines[row] ?? 1)) rowLines[row] = lines;
+        }
       }
     });
   }
@@ -108,7 +131,7 @@ export function layoutSheet(sheet: PlannedSheet, looks: LookTable, tableNames: S
     if (!at) throw new Error(`Link cell "${link.cell}" on "${sheet.name}" is not a cell address`);
     put(at.row, at.column, link.text, (under) => looks.overlay(under ?? 0, 'link', null, false));
   }
-  return { values, looks: lookRows, tables };
+  return { values, looks: lookRows, tables, rowLines };
 }
 
 /** The <hyperlinks> element for internal links ("'Tracker'!H17", with or without a leading #). */
@@ -200,7 +223,9 @@ export function worksheetXml(sheet: PlannedSheet, layout: SheetLayout, xfIds: nu
     if (!cells) continue;
     if (!top) top = r;
     bottom = r;
-    rows.push(`<row r="${r}">${cells}</row>`);
+    const lines = layout.rowLines[r];
+    const height = lines && lines > 1 ? ` ht="${lines * ROW_POINTS}" customHeight="1"` : '';
+    rows.push(`<row r="${r}"${height}>${cells}</row>`);
   }
   const dimension = top ? `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}` : 'A1';
 

@@ -34,6 +34,9 @@ describe('writeReport', () => {
     expect(aim.format(0, 0)).toEqual({ bold: true, size: 16 });
     expect(aim.format(1, 0)).toEqual({ size: 12 });
     expect(aim.format(6, 0)).toEqual({ italic: true, color: '#595959', wrapText: true });
+    // Wrapped rows are fitted to their text; other rows keep Excel's height.
+    expect(aim.autofitRows.has(6)).toBe(true);
+    expect(aim.autofitRows.has(7)).toBe(false);
     expect(aim.format(7, 0)).toEqual({ bold: true, size: 12 });
     expect(aim.value(8, 3)).toBe('End');
     expect(aim.value(9, 3)).toBe(43200);

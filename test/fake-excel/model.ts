@@ -135,6 +135,8 @@ export class SheetModel {
   formats = new Map<string, CellFormat>();
   hyperlinks = new Map<string, HyperlinkModel>();
   columnWidths = new Map<number, number>();
+  /** Rows Excel was asked to fit to their (wrapped) contents. */
+  autofitRows = new Set<number>();
   merged: string[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];

@@ -818,6 +818,12 @@ export class FakeRangeFormat extends FakeObject {
   get fill(): FakeRangeFill {
     return (this._fill ??= new FakeRangeFill(this._ctx, () => this._m()));
   }
+  autofitRows(): void {
+    this._ctx.enqueue(() => {
+      const { sheet, rect }: RangeRef = this._m();
+      for (let r = rect.r0; r < rect.r0 + rect.rows; r++) sheet.autofitRows.add(r);
+    });
+  }
   autofitColumns(): void {
     this._ctx.enqueue(() => {
       const { sheet, rect }: RangeRef = this._m();

@@ -3,7 +3,7 @@ import { normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
 import { child, day } from '../aims/testing';
 import { serialFromDay } from '../dates';
-import { aimSheetName, planAimSheet, runChartColumns, runChartVerdict, safeSheetName } from './aimSheet';
+import { aimSheetName, columnWidth, planAimSheet, runChartColumns, runChartVerdict, safeSheetName } from './aimSheet';
 import { DATE_FORMAT } from './plan';
 import { cellValue, checkSheet, parseRange, rangeValues } from './planCheck.test-helper';
 
@@ -254,5 +254,12 @@ describe('helpers', () => {
     expect(run.series.map((s) => s.name).slice(-2)).toEqual(['Review', 'Review (2)']);
     const odd = planAimSheet(result, aim, ctx({ changes: [{ date: '2022-01-01', label: '=Weeks' }] }));
     expect(odd.charts.find((c) => c.name === 'aim1RunChart')!.series.map((s) => s.name).slice(-1)).toEqual(['Weeks (2)']);
+  });
+});
+
+describe('columnWidth', () => {
+  it('is never narrower than the header and its filter button', () => {
+    expect(columnWidth({ header: 'Waiting past target', values: [], width: 12 })).toBe(22);
+    expect(columnWidth({ header: 'Row', values: [], width: 8 })).toBe(8);
   });
 });

@@ -49,6 +49,14 @@ export interface TableColumn {
   width: number;
 }
 
+/**
+ * A table column's width in characters: as planned, but never narrower than
+ * its header plus room for the Table's filter button, so no header is cut.
+ */
+export function columnWidth(column: TableColumn): number {
+  return Math.max(column.width, column.header.length + 3);
+}
+
 /** A1 range of rows × columns from a top-left corner (1-based). */
 export function rangeA1(firstRow: number, firstColumn: number, lastRow: number, lastColumn: number): string {
   return `${columnLetter(firstColumn)}${firstRow}:${columnLetter(lastColumn)}${lastRow}`;
@@ -306,7 +314,7 @@ function childrenSection(result: AimResult, aim: AimDefinition, ctx: AimSheetCon
   return {
     blocks: [heading, tableBlock(HEADER_ROW, 1, columns)],
     tables: [plannedTable(`${ctx.tablePrefix}Children`, HEADER_ROW, 1, columns)],
-    widths: columns.map((c) => c.width),
+    widths: columns.map(columnWidth),
     columnCount: columns.length,
     chart: { rows: RUN_CHART_ROWS, make },
   };
@@ -386,7 +394,7 @@ function waitingSection(result: AimResult, aim: AimDefinition, ctx: AimSheetCont
   return {
     blocks: [heading, tableBlock(HEADER_ROW, firstColumn, columns)],
     tables: [plannedTable(`${ctx.tablePrefix}Waiting`, HEADER_ROW, firstColumn, columns)],
-    widths: columns.map((c) => c.width),
+    widths: columns.map(columnWidth),
     columnCount: columns.length,
     chart: { rows: height, make },
   };
@@ -469,7 +477,7 @@ function monthlySection(result: AimResult, aim: AimDefinition, ctx: AimSheetCont
   return {
     blocks: [heading, tableBlock(HEADER_ROW, firstColumn, columns)],
     tables: [plannedTable(`${ctx.tablePrefix}Monthly`, HEADER_ROW, firstColumn, columns)],
-    widths: columns.map((c) => c.width),
+    widths: columns.map(columnWidth),
     columnCount: columns.length,
     chart,
   };

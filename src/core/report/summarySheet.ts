@@ -13,7 +13,7 @@ import { dayFromIso, serialFromDay, ukFromDay } from '../dates';
 import type { CellBlock, PlannedChart, PlannedLink, PlannedSheet, PlannedTable } from './plan';
 import { DATE_FORMAT, PERCENT_FORMAT, WEEKS_FORMAT } from './plan';
 import type { TableColumn } from './aimSheet';
-import { columnDataRange, plannedTable, setWidths, tableBlock } from './aimSheet';
+import { columnDataRange, plannedTable, setWidths, tableBlock, columnWidth } from './aimSheet';
 
 export const SUMMARY_SHEET_NAME = 'PACE Summary';
 
@@ -63,7 +63,7 @@ export function planSummarySheet(input: SummaryInput): PlannedSheet {
     ];
     blocks.push(tableBlock(row, 1, columns));
     tables.push(plannedTable(`${prefix}Aims`, row, 1, columns));
-    setWidths(widths, 1, columns.map((c) => c.width));
+    setWidths(widths, 1, columns.map(columnWidth));
     aims.forEach((a, i) => {
       links.push({
         cell: `${columnLetter(columns.length)}${row + 1 + i}`,
