@@ -109,14 +109,14 @@ describe('groupFindings', () => {
     const groups = groupFindings(list, 'rule');
     expect(groups.map((g) => g.key)).toEqual(['adm-before-panel', 'missing-child-id', 'two-digit-year']);
     expect(groups[2].findings.map((f) => f.cell)).toEqual(['E4', 'D9']);
-    expect(groups[0].label).toBe('Adm before panel');
+    expect(groups[0].label).toBe('ADM decision before panel');
   });
   it('by child: in sheet order, a row without an ID named by its row', () => {
     const groups = groupFindings(list, 'child');
     expect(groups.map((g) => g.label)).toEqual(['Child C1', 'Row 7 (no child ID)', 'Child C2', 'Child C3']);
   });
   it('ruleLabel turns ids into words', () => {
-    expect(ruleLabel('future-date')).toBe('Future date');
+    expect(ruleLabel('future-date')).toBe('Date after the as-of date');
   });
 });
 

@@ -9,6 +9,7 @@ import type { ProblemKind } from '../core/errors';
 import { columnNumber } from '../core/grid';
 import { dayFromIso, ukFromDay } from '../core/dates';
 import { localMilestoneId } from '../core/layout/localId';
+import { ruleTitle } from '../core/checks/titles';
 import type { FieldChoice } from '../core/usecases/types';
 
 // ───────────────────────────── Dates ─────────────────────────────
@@ -109,8 +110,7 @@ export interface FindingGroup {
 
 /** "adm-before-panel" → "Adm before panel" (the rule's id in plain words). */
 export function ruleLabel(rule: string): string {
-  const words = rule.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return ruleTitle(rule);
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

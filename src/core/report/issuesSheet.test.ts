@@ -46,14 +46,14 @@ describe('planIssuesSheet', () => {
     expect(sheet.charts).toEqual([]);
   });
 
-  test('one table row per finding, errors first, with the columns of the contract', () => {
+  test('one table row per finding, errors first, each problem named in plain words', () => {
     expect(table.values[0]).toEqual([...ISSUES_COLUMNS]);
     expect(table.values.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
-      ['Error', 'I17', 'C0123', 'Agency decision maker (ADM) decision', 'adm-before-panel'],
-      ['Error', 'U20', 'C0123', 'Legal advice meeting', 'unreadable-date'],
-      ['Warning', 'T40', '', 'Respite episode', 'respite-row'],
-      ['Information', 'D9', 'C0009', 'Became looked after', 'text-date'],
-      ['Information', 'AA3', '', '', 'unmapped-local-column'],
+      ['Error', 'I17', 'C0123', 'Agency decision maker (ADM) decision', 'ADM decision before panel'],
+      ['Error', 'U20', 'C0123', 'Legal advice meeting', 'Not a date'],
+      ['Warning', 'T40', '', 'Respite episode', 'Respite episode'],
+      ['Information', 'D9', 'C0009', 'Became looked after', 'Date typed as text'],
+      ['Information', 'AA3', '', '', 'Column not used'],
     ]);
     expect(table.values[1][5]).toBe(findings[1].message);
     expect(table.values.slice(1).every((r) => r[6] === 45382)).toBe(true); // 31/03/2024 as an Excel serial

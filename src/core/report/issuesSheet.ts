@@ -6,13 +6,14 @@ import { fieldLabel } from '../fields';
 import { serialFromDay } from '../dates/serial';
 import { dayFromIsoDate, ukDate } from '../checks/format';
 import { SEVERITY_LABELS } from '../checks/registry';
+import { ruleTitle } from '../checks/titles';
 import type { CheckResult, Finding, Severity } from '../model';
 import { DATE_FORMAT, type CellBlock, type PlannedLink, type PlannedSheet } from './plan';
 
 export const ISSUES_SHEET_NAME = 'PACE Issues';
 export const ISSUES_TABLE_NAME = 'PaceIssues';
 
-export const ISSUES_COLUMNS = ['Severity', 'Cell', 'Child ID', 'Field', 'Rule', 'Message', 'As of'] as const;
+export const ISSUES_COLUMNS = ['Severity', 'Cell', 'Child ID', 'Field', 'Problem', 'Message', 'As of'] as const;
 
 /** Row of the table's header; rows above hold the title, the summary line and the note. */
 const HEADER_ROW = 5;
@@ -114,7 +115,7 @@ export function planIssuesSheet(result: CheckResult, sourceSheet: string, option
       f.cell,
       f.childId ?? '',
       f.field === null ? '' : fieldLabel(f.field, options.localLabels),
-      f.rule,
+      ruleTitle(f.rule),
       f.message,
       asOfCell,
     ];
