@@ -241,6 +241,7 @@ function addChart(excel: typeof Excel, sheet: Excel.Worksheet, planned: PlannedC
   chart.axes.categoryAxis.title.text = planned.xAxisTitle;
   chart.axes.valueAxis.title.text = planned.yAxisTitle;
   if (planned.yAxisMin !== undefined) chart.axes.valueAxis.minimum = planned.yAxisMin;
+  if (planned.yAxisMax !== undefined) chart.axes.valueAxis.maximum = planned.yAxisMax;
   chart.legend.visible = planned.showLegend ?? true;
   chart.legend.position = excel.ChartLegendPosition.bottom;
   chart.setPosition(planned.anchor.from, planned.anchor.to);

@@ -51,6 +51,7 @@ export function aimSheet(i: number, children: number, waiting: number): PlannedS
         ],
         anchor: { from: 'P2', to: 'Z22' },
         yAxisMin: 0,
+        yAxisMax: 120,
         showLegend: true,
       },
       {

@@ -73,9 +73,10 @@ describe('writeReport', () => {
     expect([median.lineStyle, median.markerStyle]).toEqual(['Dash', 'None']);
     expect([target.lineStyle, target.lineColor]).toEqual(['Dash', '#C00000']);
     expect([changes.lineStyle, changes.markerStyle, changes.hasDataLabels, changes.showSeriesName, changes.showValue]).toEqual(['None', 'Triangle', true, true, false]);
-    expect(run.categoryAxis).toEqual({ title: 'Date of recommendation', categoryType: 'TextAxis', numberFormat: 'dd/mm/yyyy', minimum: null, reversePlotOrder: false });
+    expect(run.categoryAxis).toEqual({ title: 'Date of recommendation', categoryType: 'TextAxis', numberFormat: 'dd/mm/yyyy', minimum: null, maximum: null, reversePlotOrder: false });
     expect(run.valueAxis.title).toBe('Weeks');
     expect(run.valueAxis.minimum).toBe(0);
+    expect(run.valueAxis.maximum).toBe(120);
     expect(run.position).toEqual({ from: 'P2', to: 'Z22' });
     expect(run.legendVisible).toBe(true);
 

@@ -69,6 +69,7 @@ export interface AxisModel {
   categoryType: string;
   numberFormat: string | null;
   minimum: number | null;
+  maximum: number | null;
   reversePlotOrder: boolean;
 }
 

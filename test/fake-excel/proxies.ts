@@ -1093,7 +1093,7 @@ declare(
 // ---------------------------------------------------------------- charts
 
 function newAxis(): AxisModel {
-  return { title: null, categoryType: 'Automatic', numberFormat: null, minimum: null, reversePlotOrder: false };
+  return { title: null, categoryType: 'Automatic', numberFormat: null, minimum: null, maximum: null, reversePlotOrder: false };
 }
 
 function newSeries(name: string, values: string | null, xValues: string | null): SeriesModel {
@@ -1246,6 +1246,7 @@ declare(
     },
     numberFormat: { api: '1.8', get: (a) => a._m().numberFormat, set: (a, v) => (a._m().numberFormat = v) },
     minimum: { get: (a) => a._m().minimum, set: (a, v) => (a._m().minimum = v) },
+    maximum: { get: (a) => a._m().maximum, set: (a, v) => (a._m().maximum = v) },
     reversePlotOrder: { api: '1.7', get: (a) => a._m().reversePlotOrder, set: (a, v) => (a._m().reversePlotOrder = Boolean(v)) },
   },
   ['title'],
