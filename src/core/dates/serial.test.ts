@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { dayFromIso, dayFromParts, dayFromSerial, isoFromDay, roundTo1, serialFromDay, todayDay, ukFromDay, weeksBetween } from './serial';
+import { dayFromIso, dayFromParts, dayFromSerial, isoFromDay, roundTo1, serialFromDay, serialFromIso, todayDay, ukFromDay, weeksBetween } from './serial';
 
 const iso = (serial: number, date1904 = false) => {
   const day = dayFromSerial(serial, date1904);
@@ -111,5 +111,14 @@ describe('todayDay, weeksBetween, roundTo1', () => {
   ])('roundTo1(%p) = %p', (x, expected) => {
     expect(roundTo1(x)).toBe(expected);
     expect(Object.is(roundTo1(x), -0)).toBe(false);
+  });
+});
+
+describe('serialFromIso', () => {
+  test('Excel serials in both date systems', () => {
+    expect(serialFromIso('1970-01-01', false)).toBe(25569);
+    expect(serialFromIso('2024-03-31', false)).toBe(45382);
+    expect(serialFromIso('2024-03-31', true)).toBe(45382 - 1462);
+    expect(serialFromIso('2024-02-30', false)).toBeNull();
   });
 });

@@ -73,6 +73,12 @@ export function dayFromIso(iso: string): DayNumber | null {
   return isoFromDay(day) === iso ? day : null;
 }
 
+/** A yyyy-mm-dd date as an Excel serial in the workbook's date system; null when it is not a real date. */
+export function serialFromIso(iso: string, date1904: boolean): number | null {
+  const day = dayFromIso(iso);
+  return day === null ? null : serialFromDay(day, date1904);
+}
+
 /** dd/mm/yyyy, as UK data leads read dates. */
 export function ukFromDay(day: DayNumber): string {
   const iso = isoFromDay(day);

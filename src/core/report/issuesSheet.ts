@@ -3,7 +3,7 @@
  * cell address a link back to the user's sheet, errors first.
  */
 import { fieldLabel } from '../fields';
-import { serialFromDay } from '../dates/serial';
+import { serialFromIso } from '../dates/serial';
 import { dayFromIsoDate, ukDate } from '../checks/format';
 import { SEVERITY_LABELS } from '../checks/registry';
 import { ruleTitle } from '../checks/titles';
@@ -52,11 +52,6 @@ export function safeTableName(name: string): string {
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
 }
 
-/** An ISO date as an Excel serial in the workbook's date system. */
-export function excelSerial(iso: string, date1904: boolean): number | null {
-  const day = dayFromIsoDate(iso);
-  return day === null ? null : serialFromDay(day, date1904);
-}
 
 /** Errors first, then warnings, then information; otherwise as the check listed them. */
 function bySeverity(findings: readonly Finding[]): Finding[] {
@@ -105,7 +100,7 @@ export function planIssuesSheet(result: CheckResult, sourceSheet: string, option
 
   const asOfDay = dayFromIsoDate(result.asOf);
   const asOfCell =
-    options.date1904 === undefined ? (asOfDay === null ? result.asOf : ukDate(asOfDay)) : excelSerial(result.asOf, options.date1904);
+    options.date1904 === undefined ? (asOfDay === null ? result.asOf : ukDate(asOfDay)) : serialFromIso(result.asOf, options.date1904);
   const links: PlannedLink[] = [];
   const rows = bySeverity(result.findings).map((f, i) => {
     const row = HEADER_ROW + 1 + i;

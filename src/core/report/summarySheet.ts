@@ -9,7 +9,7 @@
 import type { CellValue } from '../grid';
 import { columnLetter, quoteSheetName } from '../grid';
 import type { AimDefinition, AimResult, DayNumber, StageCount, TestOfChange } from '../model';
-import { dayFromIso, serialFromDay, ukFromDay } from '../dates';
+import { serialFromIso, ukFromDay } from '../dates';
 import type { CellBlock, PlannedChart, PlannedLink, PlannedSheet, PlannedTable } from './plan';
 import { DATE_FORMAT, PERCENT_FORMAT, WEEKS_FORMAT } from './plan';
 import type { TableColumn } from './aimSheet';
@@ -114,10 +114,7 @@ export function planSummarySheet(input: SummaryInput): PlannedSheet {
     blocks.push({ at: `A${row}`, values: [['No tests of change recorded. Add them with the aims to mark them on every run chart.']], style: 'note' });
   } else {
     const changes = [...input.changes].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const dateValue = (iso: string): CellValue => {
-      const day = dayFromIso(iso);
-      return day === null ? iso : serialFromDay(day, input.date1904);
-    };
+    const dateValue = (iso: string): CellValue => serialFromIso(iso, input.date1904) ?? iso;
     const changeColumns: TableColumn[] = [
       { header: 'Test of change', values: changes.map((c) => c.label), width: 44 },
       { header: 'Date', values: changes.map((c) => dateValue(c.date)), width: 11, format: DATE_FORMAT },
