@@ -5,7 +5,9 @@
  * the moment, batches while the user edits a cell, and Office errors said
  * in plain words.
  */
-import { createFakeExcel, FakeExcel, FakeOfficeError } from '../fake-excel';
+import { createFakeExcel, FakeExcel, FakeOfficeError, SETTINGS_LIMIT_CHARS } from '../fake-excel';
+import { CREATE_WORKBOOK_MAX_BASE64_CHARS } from '../../src/excel/submission';
+import { MAX_SETTING_CHARS } from '../../src/excel/settings';
 import { writeReport } from '../../src/excel/writeReport';
 import { createExcelPort } from '../../src/excel';
 import { officeErrorMessage, plainError } from '../../src/excel/run';
@@ -186,5 +188,54 @@ describe('a report that fails half-way says what was written and how to remove i
     expect(message).toContain('"PACE Summary"');
     expect(message).toContain('Write the report again to replace them');
     expect(message).not.toMatch(/nothing (in your sheet )?was (changed|written)/i);
+  });
+});
+
+describe('request size: the submission copy given to Excel.createWorkbook', () => {
+  it('the fake refuses a base64 file larger than one request may carry', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER] });
+    await expect(fake.Excel.createWorkbook('A'.repeat(6 * 1024 * 1024))).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+  });
+
+  it('refuses a large copy in plain words with the command-line alternative, before sending anything', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER] });
+    const port = createExcelPort(fake.Excel, fake.Office);
+    const big = new Uint8Array(CREATE_WORKBOOK_MAX_BASE64_CHARS); // 4/3 as many base64 characters: over the limit
+    await expect(port.openNewWorkbook!(big)).rejects.toEqual(
+      expect.objectContaining({ kind: 'tooLarge', message: expect.stringContaining('pace-tracker submission YOUR-FILE.xlsx -o COPY.xlsx') }),
+    );
+    expect(fake.createdWorkbooks).toEqual([]);
+    // Just under the limit still opens.
+    await port.openNewWorkbook!(new Uint8Array(Math.floor((CREATE_WORKBOOK_MAX_BASE64_CHARS / 4) * 3)));
+    expect(fake.createdWorkbooks).toHaveLength(1);
+  });
+});
+
+describe('settings kept small (the fake caps them: our assumption of 1 MB)', () => {
+  it('the fake refuses settings beyond its cap, as Office errors near 1 MB', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER] });
+    await expect(
+      fake.Excel.run(async (context) => {
+        context.workbook.settings.add('big', 'x'.repeat(SETTINGS_LIMIT_CHARS));
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(fake.workbook.settings.has('big')).toBe(false);
+  });
+
+  it('the adapter refuses one oversized setting in plain words and saves nothing', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER] });
+    const port = createExcelPort(fake.Excel, fake.Office);
+    await expect(port.saveSetting('mappings', { note: 'x'.repeat(MAX_SETTING_CHARS) })).rejects.toEqual(
+      expect.objectContaining({ kind: 'tooLarge', message: expect.stringContaining('"mappings"') }),
+    );
+    expect(fake.workbook.settings.size).toBe(0);
+  });
+
+  it('a whole report keeps the settings to a few kilobytes', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER] });
+    await writeReport(envOf(fake), reportPlan(4, 2000, 200, 500));
+    const chars = [...fake.workbook.settings.values()].reduce((n, s) => n + s.key.length + JSON.stringify(s.value).length, 0);
+    expect(chars).toBeLessThan(5_000);
   });
 });
