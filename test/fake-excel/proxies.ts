@@ -460,7 +460,9 @@ export class FakeWorksheet extends FakeObject {
   private _tables?: FakeTableCollection;
   private _charts?: FakeChartCollection;
 
+  /** Worksheet.protection (ExcelApi 1.2). */
   get protection(): FakeWorksheetProtection {
+    this._ctx.requireApi('1.2', 'worksheet.protection');
     return (this._protection ??= new FakeWorksheetProtection(this._ctx, () => this._m()));
   }
   get freezePanes(): FakeFreezePanes {
@@ -1150,7 +1152,9 @@ export class FakeTable extends FakeObject {
       return { sheet: t.sheet, rect: { ...t.rect, r0: t.rect.r0 + 1, rows: t.rect.rows - 1 - (t.showTotals ? 1 : 0) } };
     });
   }
+  /** Table.worksheet (ExcelApi 1.2). */
   get worksheet(): FakeWorksheet {
+    this._ctx.requireApi('1.2', 'table.worksheet');
     return this._nav('worksheet', () => new FakeWorksheet(this._ctx, () => (this._m() as TableModel).sheet));
   }
   delete(): void {
