@@ -239,3 +239,47 @@ describe('settings kept small (the fake caps them: our assumption of 1 MB)', () 
     expect(chars).toBeLessThan(5_000);
   });
 });
+
+describe('every API only where its requirement set is there (the fake refuses members above its ExcelApi version)', () => {
+  it('reads at ExcelApi 1.4, marks at 1.6 and writes the report at 1.7, each at the lowest set it asks for', async () => {
+    const reading = createFakeExcel({ sheets: [TRACKER], apiVersion: '1.4' });
+    const readPort = createExcelPort(reading.Excel, reading.Office);
+    expect((await readPort.listSheets()).map((s) => s.name)).toEqual(['Tracker']);
+    expect((await readPort.readSheet('Tracker')).values).toHaveLength(2);
+    expect(await readPort.detectDate1904('Tracker')).toBe(false);
+
+    const marking = createFakeExcel({ sheets: [TRACKER], apiVersion: '1.6' });
+    const markPort = createExcelPort(marking.Excel, marking.Office);
+    await markPort.markCells('Tracker', [{ cell: 'B2', severity: 'error', note: 'x' }]);
+    expect(await markPort.hasMarks('Tracker')).toBe(true);
+    await markPort.clearMarks('Tracker');
+    expect(marking.snapshot('Tracker').conditionalFormats).toEqual([]);
+
+    const writing = createFakeExcel({ sheets: [TRACKER], apiVersion: '1.7' });
+    await writeReport(envOf(writing), reportPlan(1));
+    expect(writing.workbook.liveSheets().map((s) => s.name)).toContain('Aim 1 recommendation');
+  });
+
+  it('says plainly which Excel is needed below those sets', async () => {
+    const old = createFakeExcel({ sheets: [TRACKER], apiVersion: '1.5' });
+    const port = createExcelPort(old.Excel, old.Office);
+    await expect(port.markCells('Tracker', [])).rejects.toEqual(expect.objectContaining({ kind: 'unsupportedExcel', message: expect.stringContaining('1.6') }));
+    await expect(writeReport(envOf(old), reportPlan(1))).rejects.toEqual(expect.objectContaining({ kind: 'unsupportedExcel' }));
+    expect(old.syncCount).toBe(0);
+  });
+});
+
+describe('the fake across a reopen', () => {
+  it('gives every sheet a new id and keeps contents, names, conditional formats and settings', async () => {
+    const fake = createFakeExcel({
+      sheets: [{ name: 'S', values: [['a']], names: [{ name: 'Mark', formula: "='S'!$A$1", comment: 'kept' }], conditionalFormats: [{ range: 'A1', formula: '=TRUE', fill: '#000000' }] }],
+      settings: { k: '"v"' },
+    });
+    const before = fake.snapshot('S');
+    const id = fake.sheet('S').id;
+    fake.reopen();
+    expect(fake.sheet('S').id).not.toBe(id);
+    expect(fake.snapshot('S')).toEqual(before);
+    expect(fake.workbook.settings.get('k')?.value).toBe('"v"');
+  });
+});
