@@ -30,7 +30,7 @@ export function officeErrorMessage(code: string | null): string | null {
     case 'ItemAlreadyExists':
       return 'Excel refused a name that is already in use in this workbook (a sheet, table or named range). Rename or remove the one you do not need, then try again.';
     case 'InvalidArgument':
-      return 'Excel did not accept part of the request (a name, address or value it considers invalid).';
+      return 'Excel did not accept part of the request (a name, address or value it considers invalid). Try again; if it keeps happening, save a copy of the workbook and report the problem.';
     case 'RequestPayloadSizeLimitExceeded':
       return 'The request was too large for Excel (Excel on the web accepts about 5 MB at a time). Use the pace-tracker command on a saved copy of the workbook instead: pace-tracker report YOUR-FILE.xlsx.';
     case 'GeneralException':
