@@ -12,8 +12,30 @@ export const MARK_FILL: Record<Severity, string> = {
   info: '#DDEBF7',
 };
 
-/** A rule true for every cell: the fill shows wherever the format applies. */
-export const MARK_RULE = '=TRUE';
+/**
+ * The rule of every mark: true for every cell (N of text is 0), so the fill
+ * shows wherever the format applies, and carrying the add-in's name so a
+ * mark is recognised by what it is. Excel gives conditional formats no
+ * stable key (ConditionalFormat.id is a position that shifts whenever a
+ * format is added), so marks are never looked up by a stored id.
+ */
+export const MARK_RULE = '=N("PaceTracker mark")=0';
+
+/** The rule marks had before they carried the add-in's name (cleared only where the old marks record says they exist). */
+export const LEGACY_MARK_RULE = '=TRUE';
+
+/** Formula text as compared: Excel may report it with other spacing or letter case. */
+function normalisedFormula(formula: string | null | undefined): string {
+  return (formula ?? '').replace(/\s+/g, '').toUpperCase();
+}
+
+/** True for a conditional format only the add-in writes: our rule and one of our fills. */
+export function isMarkFormat(formula: string | null | undefined, fill: string | null | undefined, legacy = false): boolean {
+  const fills = Object.values(MARK_FILL).map((f) => f.toUpperCase());
+  if (!fills.includes((fill ?? '').toUpperCase())) return false;
+  const rule = normalisedFormula(formula);
+  return rule === normalisedFormula(MARK_RULE) || (legacy && rule === normalisedFormula(LEGACY_MARK_RULE));
+}
 
 /** Address lists longer than this are split (Excel refuses very long multi-area addresses). */
 export const MAX_ADDRESS_CHARS = 2_000;

@@ -3,13 +3,15 @@
  * loads, never a write.
  */
 import type { CellValue, SheetGrid } from '../core/grid';
+import { cellAddress } from '../core/grid';
 import type { SheetSummary } from '../core/port';
 import { UserFacingError } from '../core/errors';
 import { isDateNumberFormat } from '../core/dates';
 import type { ExcelEnv } from './env';
 import { READ_API, requireExcelApi } from './env';
 import { OWNED_SHEETS_KEY, OwnedSheet, queueSettingRead } from './settings';
-import { estimateBytesPerRow, jsonBytes, nextBytesPerRow, rowsPerRequest, splitRows, TARGET_REQUEST_BYTES, PROBE_ROWS } from './chunks';
+import { ESTIMATED_BYTES_PER_CELL, estimateBytesPerRow, jsonBytes, nextBytesPerRow, rowsPerRequest, splitRows, TARGET_REQUEST_BYTES, PROBE_ROWS } from './chunks';
+import { runExcel } from './run';
 import { DateSample, inferDate1904 } from './date1904';
 import { ownedSheetIds, queueOwnershipMarks } from './ownership';
 
@@ -25,6 +27,17 @@ export function sheetNotFound(sheet: string): UserFacingError {
   return new UserFacingError('sheetNotFound', `There is no sheet called "${sheet}" in this workbook. Pick a sheet from the list.`);
 }
 
+/**
+ * A block of cells by 0-based position, as an A1 range: getRange(address)
+ * is ExcelApi 1.1, where getRangeByIndexes would need 1.7 and reading only
+ * asks for 1.4.
+ */
+export function rangeAt(worksheet: Excel.Worksheet, area: Area): Excel.Range {
+  const first = cellAddress(area.rowIndex + 1, area.columnIndex + 1);
+  const last = cellAddress(area.rowIndex + area.rowCount, area.columnIndex + area.columnCount);
+  return worksheet.getRange(first === last ? first : `${first}:${last}`);
+}
+
 function emptyGrid(sheet: string, table: string | null): SheetGrid {
   return { sheetName: sheet, firstRow: 1, firstColumn: 1, values: [], numberFormats: [], table };
 }
@@ -32,7 +45,7 @@ function emptyGrid(sheet: string, table: string | null): SheetGrid {
 /** Every sheet with size and state: two syncs whatever the number of sheets. */
 export async function listSheets(env: ExcelEnv): Promise<SheetSummary[]> {
   requireExcelApi(env, READ_API, 'read this workbook');
-  return env.excel.run(async (context) => {
+  return runExcel(env, async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name,items/id,items/visibility,items/protection/protected');
     const owned = queueSettingRead<OwnedSheet[]>(context, OWNED_SHEETS_KEY);
@@ -89,22 +102,42 @@ export async function readPreview(env: ExcelEnv, sheet: string, rows: number): P
 }
 
 /**
+ * Columns a preview reads at most: far more than any tracker's columns, and
+ * what keeps a preview small when a stray value far out (column XFD) makes
+ * the used range 16,384 columns wide.
+ */
+export const PREVIEW_MAX_COLUMNS = 256;
+
+/**
  * The first rows of several sheets at once (picking the tracker): two syncs
- * whatever the number of sheets, never one per sheet.
+ * whatever the number of sheets, never one per sheet, unless the previews
+ * together would make a request too large; then they share as few syncs as
+ * keep each near TARGET_REQUEST_BYTES.
  */
 export async function readPreviews(env: ExcelEnv, sheets: string[], rows: number): Promise<SheetGrid[]> {
   requireExcelApi(env, READ_API, 'read this workbook');
   if (sheets.length === 0) return [];
-  return env.excel.run(async (context) => {
+  return runExcel(env, async (context) => {
     const shapes = sheets.map((sheet) => queueSheetShape(context, sheet));
     await syncForSheet(context, sheets.join(', '));
-    const ranges = shapes.map((shape) => {
-      const area = shape.usedArea();
-      if (!area || rows < 1) return null;
-      const range = shape.worksheet.getRangeByIndexes(area.rowIndex, area.columnIndex, Math.min(rows, area.rowCount), area.columnCount);
-      return { area, range: range.load('values,numberFormat') };
-    });
-    if (ranges.some((r) => r !== null)) await context.sync();
+    let queuedBytes = 0;
+    const ranges: ({ area: Area; range: Excel.Range } | null)[] = [];
+    for (const shape of shapes) {
+      const used = shape.usedArea();
+      if (!used || rows < 1) {
+        ranges.push(null);
+        continue;
+      }
+      const area = { ...used, rowCount: Math.min(rows, used.rowCount), columnCount: Math.min(PREVIEW_MAX_COLUMNS, used.columnCount) };
+      const bytes = area.rowCount * area.columnCount * ESTIMATED_BYTES_PER_CELL;
+      if (queuedBytes > 0 && queuedBytes + bytes > TARGET_REQUEST_BYTES) {
+        await context.sync();
+        queuedBytes = 0;
+      }
+      queuedBytes += bytes;
+      ranges.push({ area, range: rangeAt(shape.worksheet, area).load('values,numberFormat') });
+    }
+    if (queuedBytes > 0) await context.sync();
     return sheets.map((sheet, i) => {
       const table = shapes[i].tables.items[0]?.name ?? null;
       const read = ranges[i];
@@ -130,7 +163,7 @@ export async function readPreviews(env: ExcelEnv, sheets: string[], rows: number
  */
 export async function readSheet(env: ExcelEnv, sheet: string, onProgress?: (rowsRead: number, totalRows: number) => void): Promise<SheetGrid> {
   requireExcelApi(env, READ_API, 'read this workbook');
-  return env.excel.run(async (context) => {
+  return runExcel(env, async (context) => {
     const shape = queueSheetShape(context, sheet);
     await syncForSheet(context, sheet);
     let area = shape.usedArea();
@@ -157,7 +190,9 @@ export async function readSheet(env: ExcelEnv, sheet: string, onProgress?: (rows
       const limit = values.length === 0 ? Math.min(PROBE_ROWS, rowsPerRequest(bytesPerRow, TARGET_REQUEST_BYTES)) : rowsPerRequest(bytesPerRow, TARGET_REQUEST_BYTES);
       const rows = Math.min(limit, area.rowCount - values.length);
       const chunks = splitRows(values.length, rows).map((chunk) =>
-        shape.worksheet.getRangeByIndexes(area!.rowIndex + chunk.start, area!.columnIndex, chunk.count, area!.columnCount).load('values,numberFormat'),
+        rangeAt(shape.worksheet, { rowIndex: area!.rowIndex + chunk.start, columnIndex: area!.columnIndex, rowCount: chunk.count, columnCount: area!.columnCount }).load(
+          'values,numberFormat',
+        ),
       );
       await context.sync();
       let bytes = 0;
@@ -173,24 +208,41 @@ export async function readSheet(env: ExcelEnv, sheet: string, onProgress?: (rows
   });
 }
 
-/** Cells sampled for the date system: enough to find dates, small enough for one quick request. */
-export const DATE_SAMPLE_CELLS = 20_000;
+/** Rows at the top of the sheet sampled for the date system: enough to find dates. */
+export const DATE_SAMPLE_ROWS = 200;
+/** Columns sampled (as for previews, a stray value far out must not make the request huge). */
+export const DATE_SAMPLE_COLUMNS = PREVIEW_MAX_COLUMNS;
 
 /**
  * 1904 date system or not, inferred from displayed text next to values of
- * date-formatted cells at the top of the sheet (two syncs, no writes).
+ * date-formatted cells at the top of the sheet, without writing. Number
+ * formats are read first; values and displayed text only of the columns
+ * holding dates, so long notes elsewhere never travel (three syncs; two
+ * when no date format is found).
  */
 export async function detectDate1904(env: ExcelEnv, sheet: string): Promise<boolean> {
   requireExcelApi(env, READ_API, 'read this workbook');
-  return env.excel.run(async (context) => {
+  return runExcel(env, async (context) => {
     const shape = queueSheetShape(context, sheet);
     await syncForSheet(context, sheet);
-    const area = shape.usedArea();
-    if (!area) return false;
-    const rows = Math.max(1, Math.min(area.rowCount, Math.floor(DATE_SAMPLE_CELLS / area.columnCount)));
-    const range = shape.worksheet.getRangeByIndexes(area.rowIndex, area.columnIndex, rows, area.columnCount).load('values,numberFormat,text');
+    const used = shape.usedArea();
+    if (!used) return false;
+    const area = { ...used, rowCount: Math.min(DATE_SAMPLE_ROWS, used.rowCount), columnCount: Math.min(DATE_SAMPLE_COLUMNS, used.columnCount) };
+    const formats = rangeAt(shape.worksheet, area).load('numberFormat');
     await context.sync();
-    return inferDate1904(dateSamples(range.values as CellValue[][], range.numberFormat as string[][], range.text));
+    const numberFormats = formats.numberFormat as string[][];
+    const dateColumns = Array.from({ length: area.columnCount }, (_, c) => c).filter((c) => numberFormats.some((row) => isDateNumberFormat(row[c] ?? null)));
+    if (dateColumns.length === 0) return false;
+    const columns = dateColumns.map((c) => rangeAt(shape.worksheet, { ...area, columnIndex: area.columnIndex + c, columnCount: 1 }).load('values,text'));
+    await context.sync();
+    const samples = columns.flatMap((range, i) =>
+      dateSamples(
+        range.values as CellValue[][],
+        numberFormats.map((row) => [row[dateColumns[i]]]),
+        range.text,
+      ),
+    );
+    return inferDate1904(samples);
   });
 }
 

@@ -147,24 +147,58 @@ export function formattedColumnRuns(columnFormats: (string | null)[] | undefined
   return runs;
 }
 
-/** A block ready to be cut into pieces: rectangular rows, their formatted column runs and each row's weight. */
+/** Excel's text number format: what is written to a cell formatted so stays exactly as written. */
+export const TEXT_FORMAT = '@';
+
+/**
+ * The number format each cell is written with. Excel reads Range.values as
+ * if typed, so text such as "000123", "-12", "=A1" or "2021-03-04" would
+ * become a number, a formula or a date: every text cell gets the text
+ * format (set before its value). Other cells keep the plan's column format,
+ * or none (null: left General, costing nothing to send).
+ */
+export function cellNumberFormats(values: CellValue[][], columnFormats: (string | null)[] | undefined): (string | null)[][] {
+  return values.map((row) => row.map((v, c) => (typeof v === 'string' && v !== '' ? TEXT_FORMAT : (columnFormats?.[c] ?? null))));
+}
+
+/** Maximal runs of consecutive columns where some cell has a number format. */
+function columnsWithFormats(formats: (string | null)[][], width: number): { first: number; count: number }[] {
+  const runs: { first: number; count: number }[] = [];
+  for (let c = 0; c < width; c++) {
+    if (!formats.some((row) => row[c] !== null)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.first + last.count === c) last.count++;
+    else runs.push({ first: c, count: 1 });
+  }
+  return runs;
+}
+
+/** A block ready to be cut into pieces: rectangular rows, each cell's number format, the formatted column runs and each row's weight. */
 export interface PreparedBlock {
   at: string;
   values: CellValue[][];
   width: number;
-  runs: { first: number; formats: string[] }[];
+  /** Per cell: its number format, null where General is fine. */
+  formats: (string | null)[][];
+  runs: { first: number; count: number }[];
   /** JSON bytes of each row's values and number formats. */
   rowBytes: number[];
+}
+
+/** The formats of one row within a run, General where the cell needs none. */
+function runFormats(row: (string | null)[], run: { first: number; count: number }): string[] {
+  return row.slice(run.first, run.first + run.count).map((f) => f ?? 'General');
 }
 
 export function prepareBlock(block: CellBlock): PreparedBlock {
   const values = rectangular(block.values);
   const width = values[0]?.length ?? 0;
-  const runs = formattedColumnRuns(block.columnFormats ?? undefined, width);
-  // Each row in a matrix also costs the comma that separates it from the next.
-  const formatBytesPerRow = runs.reduce((sum, run) => sum + jsonBytes(run.formats) + 1, 0);
+  const formats = cellNumberFormats(values, block.columnFormats ?? undefined);
+  const runs = columnsWithFormats(formats, width);
   if (values.length > 0 && !parseCellAddress(block.at)) throw new Error(`The report plan has a block at "${block.at}", which is not a cell address.`);
-  return { at: block.at, values, width, runs, rowBytes: values.map((row) => jsonBytes(row) + 1 + formatBytesPerRow) };
+  // Each row in a matrix also costs the comma that separates it from the next.
+  const rowBytes = values.map((row, r) => jsonBytes(row) + 1 + runs.reduce((sum, run) => sum + jsonBytes(runFormats(formats[r], run)) + 1, 0));
+  return { at: block.at, values, width, formats, runs, rowBytes };
 }
 
 /** The piece starting at row `start`: as many rows as fit in `maxBytes`, and always at least one. */
@@ -178,8 +212,8 @@ export function pieceAt(block: PreparedBlock, start: number, maxBytes: number): 
     address: blockAddress(block.at, start, slice.length, block.width),
     values: slice,
     formatRuns: block.runs.map((run) => ({
-      address: blockAddress(cellAddress(start0.row, start0.column + run.first), start, slice.length, run.formats.length),
-      numberFormats: slice.map(() => run.formats),
+      address: blockAddress(cellAddress(start0.row, start0.column + run.first), start, slice.length, run.count),
+      numberFormats: block.formats.slice(start, end).map((row) => runFormats(row, run)),
     })),
     bytes,
   };

@@ -10,12 +10,30 @@
 import type { ExcelEnv } from './env';
 import { supportsExcelApi } from './env';
 import { UserFacingError } from '../core/errors';
+import { runExcel } from './run';
 
 export const SETTING_PREFIX = 'paceTracker.';
-/** Worksheet ids (and names, for messages) of the sheets the add-in wrote. */
+/**
+ * The sheets the add-in wrote (ids and names). Ownership is decided by the
+ * marks on the sheets (src/excel/ownership.ts); this record is kept for the
+ * command line, which reads the names, and for workbooks written before the
+ * marks noted their names. Ids in it are only meaningful within a session.
+ */
 export const OWNED_SHEETS_KEY = `${SETTING_PREFIX}ownedSheets`;
-/** Conditional-format ids added by markCells, by worksheet id. */
+/**
+ * The record older versions kept of their marks (conditional-format ids by
+ * sheet id). No longer written; its presence says marks of the old kind
+ * (rule "=TRUE") may be on the sheets, so they can still be cleared.
+ */
 export const MARKS_KEY = `${SETTING_PREFIX}marks`;
+
+/**
+ * Characters one setting may take. Office states no limit for the settings
+ * store; it is reported to fail near 2 MB in all and errors have been seen
+ * near 1 MB, so one setting stays far below (our choice): the add-in's
+ * settings are mappings, aims and dates, a few kilobytes.
+ */
+export const MAX_SETTING_CHARS = 100_000;
 
 export interface OwnedSheet {
   id: string;
@@ -42,6 +60,18 @@ export function encodeSetting(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The encoded value, refused in plain words when it is too large to keep in the workbook. */
+function encodedWithinLimit(fullKey: string, value: unknown): string {
+  const text = encodeSetting(value ?? null);
+  if (text.length > MAX_SETTING_CHARS) {
+    throw new UserFacingError(
+      'tooLarge',
+      `The add-in could not keep "${fullKey.slice(SETTING_PREFIX.length)}" in this workbook: it is too large (${text.length.toLocaleString('en-GB')} characters; the limit is ${MAX_SETTING_CHARS.toLocaleString('en-GB')}). Nothing was saved.`,
+    );
+  }
+  return text;
+}
+
 /** Queues a read of one setting in a batch; call `.value()` after sync. */
 export function queueSettingRead<T>(context: Excel.RequestContext, fullKey: string): { value(): T | null } {
   const item = context.workbook.settings.getItemOrNullObject(fullKey);
@@ -51,7 +81,7 @@ export function queueSettingRead<T>(context: Excel.RequestContext, fullKey: stri
 
 /** Queues a write of one setting (null is stored as JSON null, which reads back as "no setting"). */
 export function queueSettingWrite(context: Excel.RequestContext, fullKey: string, value: unknown): void {
-  context.workbook.settings.add(fullKey, encodeSetting(value ?? null));
+  context.workbook.settings.add(fullKey, encodedWithinLimit(fullKey, value));
 }
 
 function documentSettings(env: ExcelEnv): Office.Settings {
@@ -65,7 +95,7 @@ function documentSettings(env: ExcelEnv): Office.Settings {
 export async function loadSetting<T>(env: ExcelEnv, key: string): Promise<T | null> {
   const fullKey = settingKey(key);
   if (!supportsExcelApi(env, '1.4')) return decodeSetting<T>(documentSettings(env).get(fullKey));
-  return env.excel.run(async (context) => {
+  return runExcel(env, async (context) => {
     const read = queueSettingRead<T>(context, fullKey);
     await context.sync();
     return read.value();
@@ -76,7 +106,7 @@ export async function saveSetting<T>(env: ExcelEnv, key: string, value: T): Prom
   const fullKey = settingKey(key);
   if (!supportsExcelApi(env, '1.4')) {
     const settings = documentSettings(env);
-    settings.set(fullKey, encodeSetting(value ?? null));
+    settings.set(fullKey, encodedWithinLimit(fullKey, value));
     await new Promise<void>((resolve, reject) =>
       settings.saveAsync((result) =>
         String(result.status) === 'failed' ? reject(new UserFacingError('unreadableFile', 'The add-in could not save its settings in this workbook. Check the workbook is not read-only, then try again.')) : resolve(),
@@ -84,7 +114,7 @@ export async function saveSetting<T>(env: ExcelEnv, key: string, value: T): Prom
     );
     return;
   }
-  await env.excel.run(async (context) => {
+  await runExcel(env, async (context) => {
     queueSettingWrite(context, fullKey, value);
     await context.sync();
   });

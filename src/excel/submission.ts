@@ -6,11 +6,22 @@
  */
 import type { ExcelEnv } from './env';
 import { supportsExcelApi } from './env';
+import { plainError } from './run';
 import { UserFacingError } from '../core/errors';
 import { keyBytesFromText } from '../core/submission/pseudonym';
 
 /** Excel.createWorkbook(base64) arrived in ExcelApi 1.8. */
 export const CREATE_WORKBOOK_API = '1.8';
+
+/**
+ * Base64 characters createWorkbook is given at most. The whole file travels
+ * in one request and Excel on the web refuses requests above 5 MB; it
+ * cannot be split, so a larger copy is refused before trying, keeping a
+ * margin for the request's own wrapping (the margin is our choice).
+ */
+export const CREATE_WORKBOOK_MAX_BASE64_CHARS = 4_500_000;
+
+const COMMAND_LINE_COPY = 'Use the pace-tracker command instead: pace-tracker submission YOUR-FILE.xlsx -o COPY.xlsx';
 
 function webCrypto(): Crypto {
   const c = (globalThis as { crypto?: Crypto }).crypto;
@@ -80,8 +91,21 @@ export async function openNewWorkbook(env: ExcelEnv, xlsx: Uint8Array): Promise<
   if (!supportsExcelApi(env, CREATE_WORKBOOK_API) || typeof create !== 'function') {
     throw new UserFacingError(
       'unsupportedExcel',
-      'This version of Excel cannot open a new workbook from the add-in, so it cannot make the submission copy here. Use the pace-tracker command instead: pace-tracker submission YOUR-FILE.xlsx -o COPY.xlsx (or update Excel, or use Excel on the web).',
+      `This version of Excel cannot open a new workbook from the add-in, so it cannot make the submission copy here. ${COMMAND_LINE_COPY} (or update Excel, or use Excel on the web).`,
     );
   }
-  await create.call(env.excel, base64FromBytes(xlsx));
+  // Base64 is 4 characters per 3 bytes: refused before the (slow) encoding when it cannot fit.
+  const base64Chars = Math.ceil(xlsx.length / 3) * 4;
+  if (base64Chars > CREATE_WORKBOOK_MAX_BASE64_CHARS) {
+    const megabytes = (xlsx.length / 1_000_000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+    throw new UserFacingError(
+      'tooLarge',
+      `The submission copy is too large (${megabytes} MB) for Excel to open from the add-in: Excel accepts about 3 MB this way. Nothing was changed. ${COMMAND_LINE_COPY}.`,
+    );
+  }
+  try {
+    await create.call(env.excel, base64FromBytes(xlsx));
+  } catch (err) {
+    throw plainError(err);
+  }
 }

@@ -4,16 +4,21 @@
  * The plan decides everything; this only translates it, batching writes so
  * a whole report takes a handful of syncs (never one per object).
  *
- * Ownership: the add-in records the ids of the sheets it creates. A full
- * report (plan.replaceEarlierReport) replaces all of them; a partial one
- * only those with the plan's names. Any other sheet is never touched, even
- * one with a name the plan wants (the report then takes a free name).
+ * Ownership: every sheet the add-in creates carries a hidden sheet-scoped
+ * name (PaceTracker_Owned, shared with the command line) whose comment says
+ * the name it was written under, so ownership survives closing and
+ * reopening the workbook (sheet ids do not). A full report
+ * (plan.replaceEarlierReport) replaces all of them; a partial one only
+ * those with the plan's names. A report sheet the user renamed is theirs
+ * and is kept; any other sheet is never touched, even one with a name the
+ * plan wants (the report then takes a free name).
  */
 import type { PlannedChart, PlannedSheet, ReportPlan } from '../core/report/plan';
 import type { ExcelEnv } from './env';
 import { AXIS_FORMAT_API, DATA_LABELS_API, PAGE_LAYOUT_API, WRITE_API, requireExcelApi, supportsExcelApi } from './env';
 import { OWNED_SHEETS_KEY, OwnedSheet, queueSettingRead, queueSettingWrite } from './settings';
 import { keptMarkedIds, ownedSheetIds, queueOwnershipMark, queueOwnershipMarks } from './ownership';
+import { PartialWork, runExcel } from './run';
 import { UserFacingError } from '../core/errors';
 import {
   assertPlannedSheetName,
@@ -73,7 +78,23 @@ export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: 
     pageLayout: supportsExcelApi(env, PAGE_LAYOUT_API),
   };
   const excel = env.excel;
-  return excel.run(async (context) => {
+  // What is on the workbook so far, for the message if Excel stops half-way.
+  let stage: 'reading' | 'creating' | 'filling' = 'reading';
+  let createdNames: string[] = [];
+  const partial = (): PartialWork => {
+    if (stage === 'reading') return { written: null, remedy: '' };
+    if (stage === 'creating') {
+      return {
+        written: 'new sheets may have been added (named like "PACE new 1" or as the report\'s sheets) and earlier report sheets removed',
+        remedy: 'Delete any such sheet you do not want (right-click its tab > Delete), then write the report again.',
+      };
+    }
+    return {
+      written: `the report sheets ${createdNames.map((n) => `"${n}"`).join(', ')} were added but not finished`,
+      remedy: 'Write the report again to replace them, or delete them (right-click each tab > Delete).',
+    };
+  };
+  return runExcel(env, async (context) => {
     onProgress?.('Preparing the report sheets…');
     plan.sheets.forEach((s) => assertPlannedSheetName(s.name));
     const worksheets = context.workbook.worksheets.load('items/name,items/id');
@@ -122,10 +143,13 @@ export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: 
     for (const id of keptMarkedIds(ownedSetting.value(), worksheets.items, marked)) marks.mark(id)?.delete();
     created.forEach((sheet, i) => {
       sheet.name = naming.names[i];
-      queueOwnershipMark(sheet);
+      queueOwnershipMark(sheet, naming.names[i]);
       sheet.load('id');
     });
+    stage = 'creating';
     await context.sync();
+    stage = 'filling';
+    createdNames = naming.names;
 
     const batch = new WriteBatch(context);
     // Recorded before the content, so sheets from a run that fails half-way are still cleaned up next time.
@@ -148,7 +172,7 @@ export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: 
     await batch.flush();
     onProgress?.('Report written.');
     return naming.names;
-  });
+  }, partial);
 }
 
 /** A chart added with Excel's default series (loaded), waiting for its planned series. */
@@ -168,6 +192,7 @@ async function writeSheet(
   takenTables: Set<string>,
   features: Features,
 ): Promise<PendingChart[]> {
+  const wrapped: Excel.Range[] = [];
   if (planned.tabColor) sheet.tabColor = planned.tabColor;
   // Printed, a report sheet fits its columns on one landscape page wide (as many pages long as it needs).
   if (features.pageLayout) {
@@ -182,22 +207,23 @@ async function writeSheet(
       const piece = pieceAt(prepared, start, await batch.room(prepared.rowBytes[start]));
       start += piece.values.length;
       await batch.reserve(piece.bytes);
+      // Formats first: Excel reads values as if typed, and only text-formatted cells keep text such as "000123" as text.
+      for (const run of piece.formatRuns) sheet.getRange(run.address).numberFormat = run.numberFormats;
       const range = sheet.getRange(piece.address);
       range.values = piece.values;
-      for (const run of piece.formatRuns) sheet.getRange(run.address).numberFormat = run.numberFormats;
       if (font?.bold !== undefined) range.format.font.bold = font.bold;
       if (font?.italic !== undefined) range.format.font.italic = font.italic;
       if (font?.size !== undefined) range.format.font.size = font.size;
       if (font?.color !== undefined) range.format.font.color = font.color;
       if (block.wrap) {
         range.format.wrapText = true;
-        // Excel does not grow rows for text wrapped by an add-in until asked.
-        range.format.autofitRows();
+        wrapped.push(range);
       }
     }
   }
   for (const table of planned.tables) {
-    const added = sheet.tables.add(table.range, true);
+    // The sheet's own range: a bare address would be read on the active sheet (TableCollection.add).
+    const added = sheet.tables.add(sheet.getRange(table.range), true);
     added.name = freeTableName(table.name, takenTables);
     added.style = table.style;
   }
@@ -213,6 +239,8 @@ async function writeSheet(
     const letter = columnLetter(c + 1);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(width);
   });
+  // Excel does not grow rows for text wrapped by an add-in until asked, and fits them to the widths of that moment: after the widths.
+  for (const range of wrapped) range.format.autofitRows();
   if (planned.freezeRows > 0) sheet.freezePanes.freezeRows(planned.freezeRows);
   return planned.charts.map((chart) => ({ sheet, chart: addChart(excel, sheet, chart), planned: chart }));
 }

@@ -6,7 +6,7 @@
 import { createFakeExcel, FakeExcel } from '../fake-excel';
 import { writeReport } from '../../src/excel/writeReport';
 import { listSheets } from '../../src/excel/reader';
-import { keptMarkedIds, OWNED_SHEET_NAME, ownedSheetIds } from '../../src/excel/ownership';
+import { keptMarkedIds, OWNED_SHEET_NAME, ownedSheetIds, ownershipComment, writtenNameOf } from '../../src/excel/ownership';
 import { OWNED_SHEET_NAME as XLSX_OWNED_SHEET_NAME } from '../../src/xlsx/ownership';
 import { envOf } from './helpers';
 import { aimSheetName, reportPlan } from './planFixture';
@@ -23,8 +23,8 @@ describe('ownership marks shared with the command line', () => {
   it('marks every sheet it writes with a hidden name on A1, and no other sheet', async () => {
     const fake = createFakeExcel({ sheets: [TRACKER] });
     await writeReport(envOf(fake), reportPlan(1));
-    expect(marks(fake, 'PACE Summary')).toEqual(["PaceTracker_Owned (hidden) ='PACE Summary'!$A$1"]);
-    expect(marks(fake, aimSheetName(1))).toEqual([`PaceTracker_Owned (hidden) ='${aimSheetName(1)}'!$A$1`]);
+    expect(marks(fake, 'PACE Summary')).toEqual([`PaceTracker_Owned (hidden) ='PACE Summary'!$A$1 // ${ownershipComment('PACE Summary')}`]);
+    expect(marks(fake, aimSheetName(1))).toEqual([`PaceTracker_Owned (hidden) ='${aimSheetName(1)}'!$A$1 // ${ownershipComment(aimSheetName(1))}`]);
     expect(marks(fake, 'Tracker')).toEqual([]);
     // Written again: the new sheets are marked once each.
     await writeReport(envOf(fake), reportPlan(1));
@@ -104,15 +104,70 @@ describe('ownedSheetIds / keptMarkedIds', () => {
     { id: '1', name: 'PACE Summary' },
     { id: '2', name: 'PACE Issues' },
   ];
+  /** Marks without a written-as comment (the command line's, or an older add-in's). */
+  const bare = (ids: string[]) => new Map(ids.map((id) => [id, null]));
 
   it('owns recorded sheets under their recorded name and marked sheets the record does not know', () => {
-    expect([...ownedSheetIds(registry, sheets, new Set(['1', '2', '3']))]).toEqual(['1', '3']);
-    expect([...ownedSheetIds(null, sheets, new Set(['3']))]).toEqual(['3']);
+    expect([...ownedSheetIds(registry, sheets, bare(['1', '2', '3']))]).toEqual(['1', '3']);
+    expect([...ownedSheetIds(null, sheets, bare(['3']))]).toEqual(['3']);
     expect([...ownedSheetIds(registry, sheets)]).toEqual(['1']);
   });
 
   it('lists marked sheets the user renamed to keep', () => {
-    expect([...keptMarkedIds(registry, sheets, new Set(['1', '2', '3']))]).toEqual(['2']);
-    expect(keptMarkedIds(null, sheets, new Set(['3'])).size).toBe(0);
+    expect([...keptMarkedIds(registry, sheets, bare(['1', '2', '3']))]).toEqual(['2']);
+    expect(keptMarkedIds(null, sheets, bare(['3'])).size).toBe(0);
+  });
+
+  it('reads the name a sheet was written under from its mark, with no record and whatever its id (Worksheet.id is not kept across sessions)', () => {
+    const marks = new Map<string, string | null>([
+      ['a', 'PACE Summary'],
+      ['b', 'PACE Issues'],
+      ['c', null],
+    ]);
+    const fresh = [
+      { id: 'a', name: 'pace summary' },
+      { id: 'b', name: 'Issues March' },
+      { id: 'c', name: 'CLI sheet' },
+      { id: 'd', name: 'Mine' },
+    ];
+    expect([...ownedSheetIds(null, fresh, marks)]).toEqual(['a', 'c']);
+    expect([...keptMarkedIds(null, fresh, marks)]).toEqual(['b']);
+  });
+
+  it('keeps the written-as comment within Excel\'s 255 characters and reads it back', () => {
+    expect(ownershipComment('A'.repeat(31)).length).toBeLessThanOrEqual(255);
+    expect(writtenNameOf(ownershipComment("It's mine"))).toBe("It's mine");
+    expect(writtenNameOf('')).toBeNull();
+    expect(writtenNameOf('a note the user wrote')).toBeNull();
+  });
+});
+
+describe('ownership after the workbook is closed and reopened (every sheet gets a new id)', () => {
+  it('replaces its own report sheets, keeps one the user renamed, and never touches a sheet it did not make', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER, { name: 'Notes', values: [['mine']] }] });
+    await writeReport(envOf(fake), reportPlan(1));
+    fake.sheet('PACE Issues').name = 'Issues March';
+    const kept = fake.snapshot('Issues March');
+    const notes = fake.snapshot('Notes');
+    const idsBefore = fake.workbook.liveSheets().map((s) => s.id);
+    fake.reopen();
+    expect(fake.workbook.liveSheets().map((s) => s.id).some((id) => idsBefore.includes(id))).toBe(false);
+    const listed = await listSheets(envOf(fake));
+    expect(listed.filter((s) => s.ownedByAddIn).map((s) => s.name)).toEqual(['PACE Summary', aimSheetName(1)]);
+    await writeReport(envOf(fake), reportPlan(1));
+    expect(liveNames(fake)).toEqual(['Tracker', 'Notes', 'Issues March', 'PACE Summary', 'PACE Issues', aimSheetName(1)]);
+    expect({ ...fake.snapshot('Issues March'), names: kept.names }).toEqual(kept);
+    expect(marks(fake, 'Issues March')).toEqual([]);
+    expect(fake.snapshot('Notes')).toEqual(notes);
+    // Written once more after another reopen: still exactly one set of report sheets.
+    fake.reopen();
+    await writeReport(envOf(fake), reportPlan(1));
+    expect(liveNames(fake)).toEqual(['Tracker', 'Notes', 'Issues March', 'PACE Summary', 'PACE Issues', aimSheetName(1)]);
+  });
+
+  it('notes the written name in the mark\'s comment', async () => {
+    const fake = createFakeExcel({ sheets: [TRACKER] });
+    await writeReport(envOf(fake), reportPlan(1));
+    expect(marks(fake, 'PACE Summary')).toEqual([`PaceTracker_Owned (hidden) ='PACE Summary'!$A$1 // ${ownershipComment('PACE Summary')}`]);
   });
 });

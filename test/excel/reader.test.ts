@@ -42,6 +42,33 @@ describe('readPreviews', () => {
   });
 });
 
+describe('readPreviews within the request limit', () => {
+  it('reads a preview of a sheet with a stray value in column XFD (16,384 columns used) in a small request', async () => {
+    const values: (string | number)[][] = [['PACE tracker'], [], ['Child ID', 'Date LAC'], ...Array.from({ length: 40 }, (_, i) => [`C${i}`, 43000 + i])];
+    values[5] = [...values[5], ...Array<string>(16_381).fill(''), 'stray'];
+    const fake = createFakeExcel({ sheets: [{ name: 'T', values }, { name: 'U', values }] });
+    const [grid] = await readPreviews(envOf(fake), ['T', 'U'], 30);
+    expect(grid.values[2].slice(0, 2)).toEqual(['Child ID', 'Date LAC']);
+    expect(grid.values[0].length).toBeLessThanOrEqual(256);
+    expect(fake.largestRequestBytes).toBeLessThan(2_000_000);
+  });
+
+  it('reads on an Excel with only ExcelApi 1.4 (getRangeByIndexes needs 1.7 and is not used)', async () => {
+    const { values, numberFormats } = trackerValues(30, 5);
+    const fake = createFakeExcel({ sheets: [{ name: 'T', values, numberFormats }], apiVersion: '1.4' });
+    const env = envOf(fake);
+    expect((await readPreviews(env, ['T'], 10))[0].values).toHaveLength(10);
+    expect((await readSheet(env, 'T')).values).toHaveLength(33);
+    expect(await detectDate1904(env, 'T')).toBe(false);
+    await expect(
+      fake.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('T').getRangeByIndexes(0, 0, 1, 1).load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});
+
 describe('readPreview', () => {
   it('returns the first rows of the used range with its position', async () => {
     const { values, numberFormats } = trackerValues(50, 5);
@@ -155,7 +182,19 @@ describe('detectDate1904', () => {
     const before = fake.snapshot('T');
     expect(await detectDate1904(envOf(fake), 'T')).toBe(true);
     expect(fake.snapshot('T')).toEqual(before);
-    expect(fake.syncCount).toBe(2);
+    // Shape, number formats, then values and displayed text of the date columns only.
+    expect(fake.syncCount).toBe(3);
+  });
+
+  it('keeps every request small when the sheet holds long notes beside its dates (request limit, 5 MB on the web)', async () => {
+    const note = 'A long free-text note about the placement and the plan. '.repeat(20);
+    const rows = Array.from({ length: 3000 }, (_, i) => [`C${i}`, 43500 + i, ...Array.from({ length: 8 }, () => note)]);
+    const fake = createFakeExcel({
+      date1904: true,
+      sheets: [{ name: 'T', values: [['ID', 'Date LAC'], ...rows], numberFormats: [[], ...rows.map(() => [null, 'dd/mm/yyyy'])] }],
+    });
+    expect(await detectDate1904(envOf(fake), 'T')).toBe(true);
+    expect(fake.largestRequestBytes).toBeLessThan(1_000_000);
   });
 
   it('answers false when no cell is formatted as a date', async () => {

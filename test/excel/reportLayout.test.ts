@@ -1,6 +1,7 @@
 import {
   alternativeSheetNames,
   blockPieces,
+  cellNumberFormats,
   chartTypeName,
   chooseSheetNames,
   columnWidthPoints,
@@ -74,12 +75,34 @@ describe('blocks', () => {
     expect(pieces.every((p) => p.bytes <= 600)).toBe(true);
     expect(pieces.flatMap((p) => p.values)).toEqual(values);
     expect(pieces[0].address).toBe(`B5:C${4 + pieces[0].values.length}`);
-    expect(pieces[1].formatRuns[0].address).toBe(`C${5 + pieces[0].values.length}:C${4 + pieces[0].values.length + pieces[1].values.length}`);
-    expect(pieces[1].formatRuns[0].numberFormats.every((r) => r[0] === 'dd/mm/yyyy')).toBe(true);
+    // The text IDs in column B get the text format, the dates their planned one.
+    expect(pieces[1].formatRuns[0].address).toBe(`B${5 + pieces[0].values.length}:C${4 + pieces[0].values.length + pieces[1].values.length}`);
+    expect(pieces[1].formatRuns[0].numberFormats.every((r) => r[0] === '@' && r[1] === 'dd/mm/yyyy')).toBe(true);
   });
 
-  it('writes a one-cell block at its cell', () => {
-    expect(blockPieces({ at: 'A1', values: [['Title']] }, 1000)).toEqual([{ address: 'A1', values: [['Title']], formatRuns: [], bytes: 10 }]);
+  it('writes a one-cell block at its cell, text formatted as text', () => {
+    expect(blockPieces({ at: 'A1', values: [['Title']] }, 1000)).toEqual([{ address: 'A1', values: [['Title']], formatRuns: [{ address: 'A1', numberFormats: [['@']] }], bytes: 16 }]);
+  });
+
+  it('sends no formats for a block of plain numbers', () => {
+    expect(blockPieces({ at: 'A1', values: [[1, 2]] }, 1000)[0].formatRuns).toEqual([]);
+  });
+
+  it('gives every text cell the text format and other cells their column\'s (Range.values is read as if typed)', () => {
+    expect(
+      cellNumberFormats(
+        [
+          ['Child ID', 'Date', 'Weeks'],
+          ['000123', 43000, 12.5],
+          ['-12', '', true],
+        ],
+        [null, 'dd/mm/yyyy', null],
+      ),
+    ).toEqual([
+      ['@', '@', '@'],
+      ['@', 'dd/mm/yyyy', null],
+      ['@', 'dd/mm/yyyy', null],
+    ]);
   });
 });
 

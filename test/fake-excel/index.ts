@@ -8,10 +8,11 @@
  *   ...; expect(fake.syncCount).toBe(3); expect(fake.snapshot('Tracker')).toEqual(before);
  */
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/grid';
+import { DELAY_FOR_CELL_EDIT_API } from './proxies';
 import { FakeOfficeError, SheetModel, WorkbookModel, parseRect, splitSheetAddress, localAddress, key, ChartModel, TableModel, CellFormat, HyperlinkModel } from './model';
-import { FakeRequestContext, FakeState, PAYLOAD_LIMIT_BYTES, versionAtLeast } from './proxies';
+import { FakeRequestContext, FakeState, PAYLOAD_LIMIT_BYTES, SETTINGS_LIMIT_CHARS, settingsChars, versionAtLeast } from './proxies';
 
-export { FakeOfficeError, PAYLOAD_LIMIT_BYTES };
+export { FakeOfficeError, PAYLOAD_LIMIT_BYTES, SETTINGS_LIMIT_CHARS };
 export type { ChartModel, TableModel, SheetModel, WorkbookModel };
 
 export interface FakeSheetInit {
@@ -27,12 +28,12 @@ export interface FakeSheetInit {
   tables?: { name: string; range: string }[];
   /** Merged areas, A1 (kept for snapshot equality only). */
   merged?: string[];
-  /** Pre-existing (user) conditional formats: custom rule and fill. */
-  conditionalFormats?: { range: string; formula: string; fill: string }[];
+  /** Pre-existing (user) conditional formats, top priority first: custom rule and fill, or another type (e.g. "ColorScale"). */
+  conditionalFormats?: { range: string; formula?: string; fill?: string; type?: string }[];
   /** Pre-existing cell formats, by A1 cell. */
   cellFormats?: Record<string, CellFormat>;
   /** Sheet-scoped defined names (e.g. PaceTracker_Owned, as the command line writes it). */
-  names?: { name: string; formula: string; visible?: boolean }[];
+  names?: { name: string; formula: string; visible?: boolean; comment?: string }[];
 }
 
 export interface FakeWorkbookInit {
@@ -55,7 +56,12 @@ export interface SheetSnapshot {
   cellFormats: Record<string, CellFormat>;
   hyperlinks: Record<string, HyperlinkModel>;
   columnWidths: Record<string, number>;
+  /** In priority order; `id` is the position, as Office reports it. */
   conditionalFormats: { id: string; type: string; areas: string[]; formula: string | null; fillColor: string | null }[];
+  /** Cells Excel made formulas of (A1 → formula). */
+  formulas: Record<string, string>;
+  /** Rows fitted to their contents (row number → column widths at the time). */
+  autofitRows: Record<string, string>;
   merged: string[];
   freezeRows: number;
   tabColor: string;
@@ -122,6 +128,17 @@ export interface FakeExcel {
   resetCounters(): void;
   /** The base64 packages given to Excel.createWorkbook, in order (each opened as a separate workbook). */
   readonly createdWorkbooks: readonly string[];
+  /**
+   * The workbook closed and opened again: every sheet gets a new id, while
+   * contents, names, conditional formats and settings stay.
+   */
+  reopen(): void;
+  /** The user starts typing in a cell (cell edit mode) … */
+  startCellEdit(): void;
+  /** … and presses Enter: batches waiting with delayForCellEdit run now. */
+  endCellEdit(): void;
+  /** Options each Excel.run was given, in order (undefined: none). */
+  readonly runOptions: readonly (Record<string, unknown> | undefined)[];
 }
 
 function addSheet(model: WorkbookModel, init: FakeSheetInit): void {
@@ -132,13 +149,14 @@ function addSheet(model: WorkbookModel, init: FakeSheetInit): void {
   sheet.protected = init.protected === true;
   sheet.visibility = init.visible === false ? 'Hidden' : 'Visible';
   sheet.merged = [...(init.merged ?? [])];
-  sheet.names = (init.names ?? []).map((n) => ({ name: n.name, formula: n.formula, visible: n.visible ?? true, deleted: false }));
+  sheet.names = (init.names ?? []).map((n) => ({ name: n.name, formula: n.formula, visible: n.visible ?? true, comment: n.comment ?? '', deleted: false }));
   for (const [cell, f] of Object.entries(init.cellFormats ?? {})) {
     const rect = parseRect(cell);
     Object.assign(sheet.format(rect.r0, rect.c0), f);
   }
   for (const cf of init.conditionalFormats ?? []) {
-    sheet.conditionalFormats.push({ id: model.newId(), type: 'Custom', areas: [parseRect(cf.range)], formula: cf.formula, fillColor: cf.fill });
+    // Listed top priority first.
+    sheet.conditionalFormats.push({ type: cf.type ?? 'Custom', areas: [parseRect(cf.range)], formula: cf.formula ?? null, fillColor: cf.fill ?? null });
   }
   model.sheets.push(sheet);
   for (const t of init.tables ?? []) {
@@ -153,12 +171,22 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
   model.structureProtected = init.structureProtected === true;
   model.definedNames = [...(init.definedNames ?? [])];
   model.activeSheet = model.liveSheets().find((s) => s.visibility === 'Visible') ?? null;
-  const state: FakeState = { model, apiVersion: init.apiVersion ?? '1.12', syncCount: 0, requests: [] };
+  const state: FakeState = { model, apiVersion: init.apiVersion ?? '1.12', syncCount: 0, requests: [], editingCell: false };
   const createdWorkbooks: string[] = [];
+  const runOptions: (Record<string, unknown> | undefined)[] = [];
+  let editEnded: (() => void) | null = null;
+  let editDone: Promise<void> = Promise.resolve();
 
+  type Batch<T> = (context: FakeRequestContext) => Promise<T>;
   const excelNamespace = {
     ...FakeExcelEnums,
-    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    /** Excel.run(batch) or Excel.run(options, batch). */
+    async run<T>(first: Batch<T> | Record<string, unknown>, second?: Batch<T>): Promise<T> {
+      const options = typeof first === 'function' ? undefined : first;
+      const batch = (typeof first === 'function' ? first : second) as Batch<T>;
+      runOptions.push(options);
+      // RunOptions.delayForCellEdit: the batch waits until the user leaves cell edit mode (where supported).
+      if (options?.delayForCellEdit === true && versionAtLeast(state.apiVersion, DELAY_FOR_CELL_EDIT_API)) await editDone;
       const context = new FakeRequestContext(state);
       const result = await batch(context);
       // Office sends what is still queued when the batch returns.
@@ -174,6 +202,10 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
       if (base64 !== undefined && (typeof base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0)) {
         throw new FakeOfficeError('InvalidArgument', 'createWorkbook takes the file as base64 text.');
       }
+      // The base64 text travels in one request, under Excel on the web's request limit like any other.
+      if (base64 !== undefined && base64.length > PAYLOAD_LIMIT_BYTES) {
+        throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The file (${base64.length} characters of base64) is larger than one request may carry.`);
+      }
       createdWorkbooks.push(base64 ?? '');
     },
   };
@@ -182,8 +214,13 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
     get: (name: string): unknown => model.settings.get(name)?.value ?? null,
     set: (name: string, value: unknown): void => void model.settings.set(name, { key: name, value: JSON.parse(JSON.stringify(value)) }),
     remove: (name: string): void => void model.settings.delete(name),
-    saveAsync: (callback?: (result: { status: string }) => void): void => {
+    saveAsync: (callback?: (result: { status: string; error?: { code: string; message: string } }) => void): void => {
       state.syncCount++;
+      // The same store as workbook.settings, with the same cap (our assumption, see SETTINGS_LIMIT_CHARS).
+      if (settingsChars(model) > SETTINGS_LIMIT_CHARS) {
+        callback?.({ status: 'failed', error: { code: 'GeneralException', message: 'The settings are too large to save.' } });
+        return;
+      }
       callback?.({ status: 'succeeded' });
     },
   };
@@ -248,7 +285,28 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
     get createdWorkbooks() {
       return createdWorkbooks;
     },
+    reopen() {
+      model.reopen();
+    },
+    startCellEdit() {
+      if (state.editingCell) return;
+      state.editingCell = true;
+      editDone = new Promise<void>((resolve) => (editEnded = resolve));
+    },
+    endCellEdit() {
+      state.editingCell = false;
+      editEnded?.();
+      editEnded = null;
+    },
+    get runOptions() {
+      return runOptions;
+    },
   };
+}
+
+function cellOfKey(k: string): string {
+  const [r, c] = k.split(',').map(Number);
+  return localAddress({ r0: r, c0: c, rows: 1, cols: 1 });
 }
 
 function snapshotSheet(sheet: SheetModel): SheetSnapshot {
@@ -281,11 +339,13 @@ function snapshotSheet(sheet: SheetModel): SheetSnapshot {
     cellFormats,
     hyperlinks,
     columnWidths: Object.fromEntries([...sheet.columnWidths].map(([c, w]) => [String(c), w])),
-    conditionalFormats: sheet.conditionalFormats.map((cf) => ({ id: cf.id, type: cf.type, areas: cf.areas.map(localAddress), formula: cf.formula, fillColor: cf.fillColor })),
+    conditionalFormats: sheet.conditionalFormats.map((cf, i) => ({ id: String(i), type: cf.type, areas: cf.areas.map(localAddress), formula: cf.formula, fillColor: cf.fillColor })),
+    formulas: Object.fromEntries([...sheet.formulas].map(([k, f]) => [cellOfKey(k), f])),
+    autofitRows: Object.fromEntries([...sheet.autofitRows].map(([r, widths]) => [String(r + 1), widths])),
     merged: [...sheet.merged],
     freezeRows: sheet.freezeRows,
     tabColor: sheet.tabColor,
-    names: sheet.names.filter((n) => !n.deleted).map((n) => `${n.name}${n.visible ? '' : ' (hidden)'} ${n.formula}`),
+    names: sheet.names.filter((n) => !n.deleted).map((n) => `${n.name}${n.visible ? '' : ' (hidden)'} ${n.formula}${n.comment ? ` // ${n.comment}` : ''}`),
     pageLayout: { orientation: sheet.pageLayout.orientation, zoom: { ...sheet.pageLayout.zoom } },
   };
 }

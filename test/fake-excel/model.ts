@@ -5,7 +5,7 @@
  */
 import type { CellValue } from '../../src/core/grid';
 import { columnLetter, columnNumber, quoteSheetName } from '../../src/core/grid';
-import { dayFromSerial, isDateNumberFormat } from '../../src/core/dates';
+import { dayFromParts, dayFromSerial, isDateNumberFormat, serialFromDay } from '../../src/core/dates';
 
 /** Office-like error: `code` is what Office.js puts on OfficeExtension.Error. */
 export class FakeOfficeError extends Error {
@@ -46,8 +46,13 @@ export interface HyperlinkModel {
   screenTip?: string;
 }
 
+/**
+ * A conditional format. It has no key of its own: Office's `id` is "the
+ * priority of the conditional format in the current
+ * ConditionalFormatCollection" (a position), so the sheet's list is kept in
+ * priority order, top priority first.
+ */
 export interface ConditionalFormatModel {
-  id: string;
   type: string;
   areas: Rect[];
   formula: string | null;
@@ -116,6 +121,8 @@ export interface SheetNameModel {
   /** What it refers to, as Office reports it ("=Sheet1!$A$1"). */
   formula: string;
   visible: boolean;
+  /** NamedItem.comment (ExcelApi 1.4); empty when none. */
+  comment: string;
   deleted: boolean;
 }
 
@@ -128,6 +135,11 @@ export interface PageLayoutModel {
 export class SheetModel {
   /** Sheet-scoped defined names. */
   names: SheetNameModel[] = [];
+  /**
+   * Cells Excel turned into formulas when text starting with =, + or - was
+   * written (the fake does not calculate: `values` reads back the formula text).
+   */
+  formulas = new Map<string, string>();
   pageLayout: PageLayoutModel = { orientation: 'Portrait', zoom: { scale: 100 } };
   values: CellValue[][] = [];
   numberFormats: (string | undefined)[][] = [];
@@ -136,8 +148,11 @@ export class SheetModel {
   formats = new Map<string, CellFormat>();
   hyperlinks = new Map<string, HyperlinkModel>();
   columnWidths = new Map<number, number>();
-  /** Rows Excel was asked to fit to their (wrapped) contents. */
-  autofitRows = new Set<number>();
+  /**
+   * Rows Excel was asked to fit to their (wrapped) contents, each with the
+   * column widths it was fitted to: a later width change does not refit it.
+   */
+  autofitRows = new Map<number, string>();
   merged: string[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];
@@ -147,7 +162,12 @@ export class SheetModel {
   freezeRows = 0;
   deleted = false;
 
-  constructor(readonly id: string, public name: string, readonly workbook: WorkbookModel) {}
+  constructor(public id: string, public name: string, readonly workbook: WorkbookModel) {}
+
+  /** The column widths as one comparable text (what an autofit of a row depends on). */
+  widthsKey(): string {
+    return JSON.stringify([...this.columnWidths].sort((a, b) => a[0] - b[0]));
+  }
 
   value(r: number, c: number): CellValue {
     const v = this.values[r]?.[c];
@@ -167,6 +187,15 @@ export class SheetModel {
   setValue(r: number, c: number, v: CellValue): void {
     (this.values[r] ??= [])[c] = v === null ? '' : v;
     this.texts.delete(key(r, c));
+    this.formulas.delete(key(r, c));
+  }
+
+  /** A value written through Range.values: read as if typed into the cell (see typedEntry). */
+  typeValue(r: number, c: number, v: CellValue): void {
+    const entry = typedEntry(v, this.numberFormat(r, c), this.workbook.date1904);
+    this.setValue(r, c, entry.value);
+    if (entry.formula !== undefined) this.formulas.set(key(r, c), entry.formula);
+    if (entry.numberFormat !== undefined) this.setNumberFormat(r, c, entry.numberFormat);
   }
 
   setNumberFormat(r: number, c: number, f: string): void {
@@ -222,9 +251,23 @@ export class WorkbookModel {
   private nextId = 1;
   constructor(public date1904: boolean) {}
 
+  /** Ids differ per session: a reopened workbook numbers its sheets afresh (see reopen). */
+  private session = 0;
+
   newId(): string {
     const n = String(this.nextId++).padStart(12, '0');
-    return `{00000000-0000-4000-8000-${n}}`;
+    return `{00000000-0000-4000-${String(8000 + this.session)}-${n}}`;
+  }
+
+  /**
+   * The workbook closed and opened again: every sheet gets a new id
+   * (Worksheet.id is not kept across sessions), while names, defined names,
+   * conditional formats, settings and contents stay.
+   */
+  reopen(): void {
+    this.session++;
+    for (const sheet of this.sheets) sheet.id = this.newId();
+    this.selection = null;
   }
 
   liveSheets(): SheetModel[] {
@@ -328,6 +371,65 @@ export function rangeAddress(sheetName: string, rect: Rect): string {
 
 export function intersects(a: Rect, b: Rect): boolean {
   return a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
+}
+
+const TEXT_FORMAT = '@';
+/** Excel's default short date format in the en-GB locale the fake simulates (our assumption). */
+export const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
+
+/**
+ * What a cell holds after `value` is written through Range.values, which
+ * Excel parses as if the user had typed it (Range.values: "If the returned
+ * value starts with a plus (+), minus (-), or equal sign (=), Excel
+ * interprets this value as a formula"). Text-formatted cells ("@") keep
+ * text as text; numbers written to them become text, as typing does (our
+ * assumption). Dates are read in the en-GB order (03/04/2021 = 3 April,
+ * our assumption for a UK user), and a date in a General cell gets the
+ * short date format, as Excel does when a date is entered.
+ */
+export function typedEntry(value: CellValue, format: string, date1904: boolean): { value: CellValue; formula?: string; numberFormat?: string } {
+  if (format === TEXT_FORMAT) return { value: typeof value === 'number' ? String(value) : value };
+  if (typeof value !== 'string' || value === '') return { value };
+  const text = value.trim();
+  const number = numberFromText(text);
+  if (number !== null) return { value: number, ...(text.endsWith('%') && format === 'General' ? { numberFormat: '0%' } : {}) };
+  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true' };
+  const day = dayFromTypedDate(text);
+  if (day !== null) return { value: serialFromDay(day, date1904), ...(isDateNumberFormat(format) ? {} : { numberFormat: DEFAULT_DATE_FORMAT }) };
+  if (/^[=+-]/.test(value)) {
+    const formula = value.startsWith('=') ? value : `=${value}`;
+    return { value: formula, formula };
+  }
+  return { value };
+}
+
+/** "000123", "-12", "+5", "1,234.5", "1e3", "50%" as Excel reads them when typed; null for other text. */
+function numberFromText(text: string): number | null {
+  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d*)?(?:[eE]([+-]?\d+))?(%?)$/.exec(text);
+  if (!m || (m[2] === undefined && (m[3] === undefined || m[3] === '.'))) return null;
+  const n = Number(`${m[1]}${(m[2] ?? '0').replace(/,/g, '')}${m[3] ?? ''}${m[4] !== undefined ? `e${m[4]}` : ''}`);
+  if (!Number.isFinite(n)) return null;
+  return m[5] === '%' ? n / 100 : n;
+}
+
+/** "2021-03-04" (ISO) or "03/04/2021" / "3/4/21" (day first, en-GB) to a day number; null otherwise. */
+function dayFromTypedDate(text: string): number | null {
+  let year: number;
+  let month: number;
+  let dayOfMonth: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(text);
+  if (iso) [year, month, dayOfMonth] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (uk) {
+    [dayOfMonth, month, year] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
+    // Excel's two-digit year window: 00-29 are 2000s, 30-99 are 1900s.
+    if (uk[3].length === 2) year += year < 30 ? 2000 : 1900;
+  } else return null;
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) return null;
+  const day = dayFromParts(year, month, dayOfMonth);
+  // Rejects 31/02 and the like: the parts must come back unchanged.
+  const check = new Date(day * 86_400_000);
+  return check.getUTCMonth() + 1 === month && check.getUTCDate() === dayOfMonth ? day : null;
 }
 
 /** What Excel would display for a value in a format (the few formats the project uses). */

@@ -33,14 +33,34 @@ import {
   assertStructureEditable,
 } from './model';
 
-/** Excel on the web refuses requests or responses above about 5 MB. */
+/** Excel on the web refuses requests or responses above 5 MB (Office Add-ins resource limits). */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Characters all settings of one add-in may take. Office states no figure;
+ * the settings store is reported to fail near 2 MB and errors have been
+ * seen near 1 MB, so the fake refuses above 1 MB (our assumption).
+ */
+export const SETTINGS_LIMIT_CHARS = 1024 * 1024;
+
+/** Excel.run(options, …) with RunOptions.delayForCellEdit (our reading: ExcelApi 1.11). */
+export const DELAY_FOR_CELL_EDIT_API = '1.11';
 
 export interface FakeState {
   model: WorkbookModel;
   apiVersion: string;
   syncCount: number;
   requests: number[];
+  /** The user is typing in a cell: a batch that does not wait for that fails. */
+  editingCell: boolean;
+}
+
+/** Characters the workbook's settings take, keys and JSON values. */
+export function settingsChars(model: WorkbookModel, replacing?: { key: string; value: unknown }): number {
+  let total = 0;
+  for (const s of model.settings.values()) if (s.key !== replacing?.key) total += s.key.length + payloadBytes(s.value);
+  if (replacing) total += replacing.key.length + payloadBytes(replacing.value);
+  return total;
 }
 
 type Op = () => void;
@@ -87,6 +107,12 @@ export class FakeRequestContext {
   async sync(): Promise<void> {
     await Promise.resolve();
     this.state.syncCount++;
+    if (this.state.editingCell) {
+      this.queue = [];
+      this.writeBytes = 0;
+      // As Office when a batch arrives while the user edits a cell and did not ask to wait (RunOptions.delayForCellEdit).
+      throw new FakeOfficeError('InvalidOperationInCellEditMode', 'The operation is not available while Excel is in cell edit mode.');
+    }
     const ops = this.queue;
     const written = this.writeBytes;
     this.queue = [];
@@ -434,7 +460,9 @@ export class FakeWorksheet extends FakeObject {
   private _tables?: FakeTableCollection;
   private _charts?: FakeChartCollection;
 
+  /** Worksheet.protection (ExcelApi 1.2). */
   get protection(): FakeWorksheetProtection {
+    this._ctx.requireApi('1.2', 'worksheet.protection');
     return (this._protection ??= new FakeWorksheetProtection(this._ctx, () => this._m()));
   }
   get freezePanes(): FakeFreezePanes {
@@ -493,6 +521,7 @@ export class FakeWorksheet extends FakeObject {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this._ctx.requireApi('1.7', 'getRangeByIndexes');
     return new FakeRange(this._ctx, () => {
       if (![startRow, startColumn, rowCount, columnCount].every(Number.isInteger) || rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0) {
         throw new FakeOfficeError('InvalidArgument', 'getRangeByIndexes needs whole, positive sizes.');
@@ -576,7 +605,7 @@ export class FakeSheetNamedItemCollection extends FakeCollection<SheetNameModel,
       const sheet: SheetModel = this._m();
       assertStructureEditable(sheet.workbook);
       if (typeof name !== 'string' || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `"${name}" is not a valid name.`);
-      if (comment !== undefined && typeof comment !== 'string') throw new FakeOfficeError('InvalidArgument', 'A name comment must be text.');
+      if (comment !== undefined && (typeof comment !== 'string' || comment.length > 255)) throw new FakeOfficeError('InvalidArgument', 'A name comment must be text of at most 255 characters.');
       if (this._list().some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `The name "${name}" already exists on this sheet.`);
       let formula: string;
       if (typeof reference === 'string') formula = reference.startsWith('=') ? reference : `=${reference}`;
@@ -585,7 +614,7 @@ export class FakeSheetNamedItemCollection extends FakeCollection<SheetNameModel,
         // As Office reports it: absolute, with the sheet ("='PACE Issues'!$A$1").
         formula = `=${rangeAddress(target.sheet.name, target.rect).replace(/([A-Z]+)(\d+)(?=(:|$))/g, '$$$1$$$2')}`;
       } else throw new FakeOfficeError('InvalidArgument', 'A name must refer to a range or a formula.');
-      const n: SheetNameModel = { name, formula, visible: true, deleted: false };
+      const n: SheetNameModel = { name, formula, visible: true, comment: comment ?? '', deleted: false };
       sheet.names.push(n);
       ref.n = n;
     });
@@ -610,6 +639,7 @@ export class FakeSheetNamedItem extends FakeObject {
 declare(FakeSheetNamedItem, {
   name: { get: (n) => n._m().name },
   formula: { get: (n) => n._m().formula },
+  comment: { api: '1.4', get: (n) => n._m().comment, set: (n, v: string) => (n._m().comment = String(v)) },
   visible: {
     get: (n) => n._m().visible,
     set: (n, v: boolean) => {
@@ -748,7 +778,8 @@ declare(
         const { sheet, rect }: RangeRef = r._m();
         assertWritable(sheet);
         const rows = checkShape(rect, v, 'values', isCellValue);
-        cells(rect, (i, j) => sheet.setValue(i, j, rows[i - rect.r0][j - rect.c0] as CellValue));
+        // Written values are read as if typed (Range.values reference): see typedEntry.
+        cells(rect, (i, j) => sheet.typeValue(i, j, rows[i - rect.r0][j - rect.c0] as CellValue));
       },
     },
     numberFormat: {
@@ -818,13 +849,16 @@ export class FakeRangeFormat extends FakeObject {
   get fill(): FakeRangeFill {
     return (this._fill ??= new FakeRangeFill(this._ctx, () => this._m()));
   }
+  /** Fits the rows to their contents at the column widths of that moment (ExcelApi 1.2). */
   autofitRows(): void {
+    this._ctx.requireApi('1.2', 'autofitRows');
     this._ctx.enqueue(() => {
       const { sheet, rect }: RangeRef = this._m();
-      for (let r = rect.r0; r < rect.r0 + rect.rows; r++) sheet.autofitRows.add(r);
+      for (let r = rect.r0; r < rect.r0 + rect.rows; r++) sheet.autofitRows.set(r, sheet.widthsKey());
     });
   }
   autofitColumns(): void {
+    this._ctx.requireApi('1.2', 'autofitColumns');
     this._ctx.enqueue(() => {
       const { sheet, rect }: RangeRef = this._m();
       for (let c = rect.c0; c < rect.c0 + rect.cols; c++) {
@@ -854,6 +888,7 @@ declare(
   FakeRangeFormat,
   {
     columnWidth: {
+      api: '1.2',
       get: (p) => {
         const { sheet, rect }: RangeRef = p._m();
         return uniform({ ...rect, r0: 0, rows: 1 }, (_r, c) => sheet.columnWidths.get(c) ?? 48);
@@ -889,13 +924,32 @@ interface AreasRef {
   rects: Rect[];
 }
 
+/**
+ * The conditional formats that intersect a range, in priority order (top
+ * first). An item has no key: its `id` is "the priority of the conditional
+ * format in the current ConditionalFormatCollection" (ConditionalFormat.id,
+ * ExcelApi 1.6), and add() "adds a new conditional format to the collection
+ * at the first/top priority", shifting every other one down.
+ */
 export class FakeConditionalFormatCollection extends FakeCollection<ConditionalFormatModel, FakeConditionalFormat> {
+  private readonly proxies = new Map<ConditionalFormatModel, FakeConditionalFormat>();
   _list(): ConditionalFormatModel[] {
     const { sheet, rects }: AreasRef = this._m();
     return sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => rects.some((r) => intersects(a, r))));
   }
   _item(m: ConditionalFormatModel): FakeConditionalFormat {
-    return this._ctx.proxyFor(m, () => new FakeConditionalFormat(this._ctx, () => m));
+    let p = this.proxies.get(m);
+    if (!p) {
+      p = new FakeConditionalFormat(this._ctx, () => m, this);
+      this.proxies.set(m, p);
+    }
+    return p;
+  }
+  /** The position of a format in this collection now ("0" = top priority). */
+  _idOf(m: ConditionalFormatModel): string {
+    const at = this._list().indexOf(m);
+    if (at < 0) throw new FakeOfficeError('ItemNotFound', 'The conditional format is no longer there.');
+    return String(at);
   }
   add(type: string): FakeConditionalFormat {
     if (type !== 'Custom') throw new FakeOfficeError('InvalidArgument', `The fake supports custom conditional formats only, not "${type}".`);
@@ -903,31 +957,56 @@ export class FakeConditionalFormatCollection extends FakeCollection<ConditionalF
     this._ctx.enqueue(() => {
       const { sheet, rects }: AreasRef = this._m();
       assertWritable(sheet);
-      const cf: ConditionalFormatModel = { id: sheet.workbook.newId(), type, areas: rects.map((r) => ({ ...r })), formula: null, fillColor: null };
-      sheet.conditionalFormats.push(cf);
+      const cf: ConditionalFormatModel = { type, areas: rects.map((r) => ({ ...r })), formula: null, fillColor: null };
+      // First/top priority: before every other format on the sheet.
+      sheet.conditionalFormats.unshift(cf);
       ref.cf = cf;
     });
-    return new FakeConditionalFormat(this._ctx, () => ref.cf ?? null);
+    return new FakeConditionalFormat(this._ctx, () => ref.cf ?? null, this);
   }
+  /** By id, that is by position in this collection when the request runs. */
   getItem(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(this._ctx, () => {
-      const cf = (this._m() as AreasRef).sheet.conditionalFormats.find((x) => x.id === id);
-      if (!cf) throw new FakeOfficeError('ItemNotFound', `There is no conditional format ${id}.`);
-      return cf;
-    });
+    return new FakeConditionalFormat(
+      this._ctx,
+      () => {
+        const cf = /^\d+$/.test(String(id)) ? this._list()[Number(id)] : undefined;
+        if (!cf) throw new FakeOfficeError('ItemNotFound', `There is no conditional format ${id}.`);
+        return cf;
+      },
+      this,
+    );
+  }
+  getItemAt(index: number): FakeConditionalFormat {
+    return this.getItem(String(index));
   }
   getCount(): FakeClientResult<number> {
     const r = new FakeClientResult<number>();
     this._ctx.enqueue(() => r._resolve(this._list().length));
     return r;
   }
+  clearAll(): void {
+    this._ctx.enqueue(() => {
+      const { sheet }: AreasRef = this._m();
+      assertWritable(sheet);
+      const gone = new Set(this._list());
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !gone.has(cf));
+    });
+  }
 }
 declare(FakeConditionalFormatCollection, {});
 
 export class FakeConditionalFormat extends FakeObject {
   private _custom?: FakeCustomConditionalFormat;
+  constructor(ctx: FakeRequestContext, resolve: () => unknown, readonly _collection: FakeConditionalFormatCollection) {
+    super(ctx, resolve);
+  }
+  /** Only on a custom format: "Returns the custom conditional format properties if the current conditional format is a custom type." */
   get custom(): FakeCustomConditionalFormat {
-    return (this._custom ??= new FakeCustomConditionalFormat(this._ctx, () => this._m()));
+    return (this._custom ??= new FakeCustomConditionalFormat(this._ctx, () => {
+      const cf: ConditionalFormatModel = this._m();
+      if (cf.type !== 'Custom') throw new FakeOfficeError('InvalidArgument', `This conditional format is of type ${cf.type}, not Custom.`);
+      return cf;
+    }));
   }
   delete(): void {
     this._ctx.enqueue(() => {
@@ -942,7 +1021,11 @@ export class FakeConditionalFormat extends FakeObject {
     });
   }
 }
-declare(FakeConditionalFormat, { id: { get: (c) => c._m().id }, type: { get: (c) => c._m().type } }, ['custom']);
+declare(
+  FakeConditionalFormat,
+  { id: { get: (c: FakeConditionalFormat) => c._collection._idOf(c._m()) }, type: { get: (c) => c._m().type } },
+  ['custom'],
+);
 
 export class FakeCustomConditionalFormat extends FakeObject {
   get rule(): FakeConditionalFormatRule {
@@ -1009,9 +1092,10 @@ export class FakeTableCollection extends FakeCollection<TableModel, FakeTable> {
       let target: RangeRef;
       if (typeof address === 'string') {
         const { sheet: named, local } = splitSheetAddress(address);
-        const sheet = named !== null ? model.findSheet(named) : this.sheetOf ? this.sheetOf() : null;
+        // TableCollection.add: "If the address does not contain a sheet name, the currently-active sheet is used",
+        // whichever collection (the workbook's or a worksheet's) is asked.
+        const sheet = named !== null ? model.findSheet(named) : model.activeSheet ?? model.liveSheets()[0] ?? null;
         if (!sheet) throw new FakeOfficeError('InvalidArgument', `"${address}" does not name a sheet.`);
-        if (this.sheetOf && sheet !== this.sheetOf()) throw new FakeOfficeError('InvalidArgument', `"${address}" is on another sheet.`);
         target = { sheet, rect: parseRect(local) };
       } else target = address._m();
       assertWritable(target.sheet);
@@ -1068,7 +1152,9 @@ export class FakeTable extends FakeObject {
       return { sheet: t.sheet, rect: { ...t.rect, r0: t.rect.r0 + 1, rows: t.rect.rows - 1 - (t.showTotals ? 1 : 0) } };
     });
   }
+  /** Table.worksheet (ExcelApi 1.2). */
   get worksheet(): FakeWorksheet {
+    this._ctx.requireApi('1.2', 'table.worksheet');
     return this._nav('worksheet', () => new FakeWorksheet(this._ctx, () => (this._m() as TableModel).sheet));
   }
   delete(): void {
@@ -1401,6 +1487,9 @@ export class FakeSettingCollection extends FakeCollection<SettingModel, FakeSett
     this._ctx.enqueue(() => {
       if (typeof k !== 'string' || k === '') throw new FakeOfficeError('InvalidArgument', 'A setting needs a key.');
       if (value === undefined) throw new FakeOfficeError('InvalidArgument', 'A setting needs a value.');
+      if (settingsChars(this._ctx.model, { key: k, value }) > SETTINGS_LIMIT_CHARS) {
+        throw new FakeOfficeError('GeneralException', 'The add-in settings are too large to store in the workbook.');
+      }
       const s: SettingModel = { key: k, value: JSON.parse(JSON.stringify(value)) };
       this._ctx.model.settings.set(k, s);
       ref.s = s;
