@@ -8,4 +8,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Workbook round trips (exceljs, LibreOffice) take seconds on a busy 2-core machine; 5 s made them flaky, not faster.
+  testTimeout: 30000,
 };
