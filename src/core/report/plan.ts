@@ -9,7 +9,7 @@
  */
 import type { CellValue } from '../grid';
 
-export type SheetRole = 'summary' | 'issues' | 'aim';
+export type SheetRole = 'summary' | 'issues' | 'aim' | 'changes';
 
 export interface ReportPlan {
   /** The as-of date the plan was built for (yyyy-mm-dd), printed on every sheet. */
