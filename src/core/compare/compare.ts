@@ -107,6 +107,8 @@ type Value = { kind: 'blank' } | { kind: 'date'; day: DayNumber } | { kind: 'tex
 export function dateValue(date: DecodedDate | undefined): Value {
   if (!date || date.reading === 'blank') return { kind: 'blank' };
   if (date.day !== null && isDateReading(date.reading)) return { kind: 'date', day: date.day };
+  // A placeholder keeps its day: 01/01/1900 typed as text and as a date cell are the same entry.
+  if (date.day !== null && date.reading === 'placeholder') return { kind: 'text', text: ukFromDay(date.day) };
   return { kind: 'text', text: cellText(date.raw) ?? '' };
 }
 

@@ -59,13 +59,13 @@ function matching(input: CompareSheetsInput): { matchedBy: 'childId' | 'pseudony
   if (lastPseudo === nowPseudo) return { matchedBy: lastPseudo ? 'pseudonym' : 'childId' };
   if (nowPseudo) {
     throw new UserFacingError(
-      'compareMismatch',
+      'usage',
       "This month's file is a submission copy (its IDs are pseudonyms) but last month's is a full tracker. Compare this month's tracker with last month's tracker or last month's submission copy.",
     );
   }
   if (!input.hmacHexOf) {
     throw new UserFacingError(
-      'needsKey',
+      'usage',
       "Last month's file is a submission copy: its child IDs are pseudonyms. Give the key that made it (the same key file as for the submission) so this month's children can be matched to them.",
     );
   }
