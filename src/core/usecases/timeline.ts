@@ -67,7 +67,7 @@ export function selectChildren(sheet: LoadedSheet, selection: TimelineSelection)
     const missing = wanted.filter((id) => !records.some((r) => r.childId === id));
     if (missing.length > 0) throw new UserFacingError('usage', `No child with ID ${missing.join(', ')} on sheet '${sheet.layout.sheet}'.`);
     const set = new Set(wanted);
-    return { records: records.filter((r) => r.childId !== null && set.has(r.childId)), subject: wanted.length === 1 ? wanted[0] : `${wanted.length} children` };
+    return { records: records.filter((r) => r.childId !== null && set.has(r.childId)), subject: wanted.length <= 3 ? wanted.join(', ') : `${wanted.length} children` };
   }
   if (selection.kind === 'rows') {
     const set = new Set(selection.rows);
