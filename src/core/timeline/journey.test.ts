@@ -1,6 +1,6 @@
 import { child, day } from '../aims/testing';
 import { PRESET_AIMS, normaliseAim } from '../aims/definition';
-import { childJourney } from './journey';
+import { childJourney, longestWaiting } from './journey';
 
 const AIMS = PRESET_AIMS.map((a) => normaliseAim(a));
 const AS_OF = day('2024-03-31');
@@ -106,5 +106,19 @@ describe('childJourney', () => {
     const j = childJourney(child({ row: 12, dates: {} }), AS_OF, AIMS);
     expect(j.stages).toEqual([]);
     expect(j.start).toBeNull();
+  });
+});
+
+describe('longestWaiting', () => {
+  it('keeps the children waiting longest at each stage, a set number a stage, in sheet order', () => {
+    const records = [
+      child({ row: 2, dates: { lookedAfterStart: '2023-01-02', firstAccommodated: '2023-01-09' } }), // waiting for a recommendation since 09/01/2023
+      child({ row: 3, dates: { lookedAfterStart: '2023-06-01', firstAccommodated: '2023-06-05' } }), // …since 05/06/2023
+      child({ row: 4, dates: { lookedAfterStart: '2022-01-01', firstAccommodated: '2022-01-03' } }), // …since 03/01/2022: longest
+      child({ row: 5, dates: { lookedAfterStart: '2022-01-01', firstAccommodated: '2022-01-03', permanenceRecommendation: '2023-12-01' } }), // waiting for a panel
+      child({ row: 6, dates: { lookedAfterStart: '2020-01-01', legalPermanence: '2021-01-01' } }), // not waiting
+    ];
+    const chosen = longestWaiting(records, AS_OF, AIMS, 2);
+    expect(chosen.map((j) => j.row)).toEqual([2, 4, 5]);
   });
 });

@@ -151,3 +151,19 @@ export function stageToJson(s: JourneyStage, iso: (day: DayNumber) => string): R
     overTarget: s.overTarget,
   };
 }
+
+/**
+ * For the report: the children waiting longest at each stage (top N per
+ * stage by weeks waited, ties by row), in sheet order.
+ */
+export function longestWaiting(records: readonly ChildRecord[], asOf: DayNumber, aims: readonly AimDefinition[], perStage = 10): Journey[] {
+  const waiting = records.map((r) => childJourney(r, asOf, aims)).filter((j) => j.stages.some((s) => s.open));
+  const openOf = (j: Journey) => j.stages.find((s) => s.open) as JourneyStage;
+  const byStage = new Map<string, Journey[]>();
+  for (const j of waiting) byStage.set(openOf(j).to, [...(byStage.get(openOf(j).to) ?? []), j]);
+  const chosen = new Set<Journey>();
+  for (const list of byStage.values()) {
+    [...list].sort((a, b) => openOf(b).weeks - openOf(a).weeks || a.row - b.row).slice(0, perStage).forEach((j) => chosen.add(j));
+  }
+  return waiting.filter((j) => chosen.has(j));
+}

@@ -104,23 +104,3 @@ export function planTimeline(sheet: LoadedSheet, selection: TimelineSelection, o
   });
   return { journeys, subject, sheet: planned, plan: { asOf: isoFromDay(options.asOf), sheets: [planned], replaceEarlierReport: false } };
 }
-
-/**
- * For the report: the children waiting longest at each stage (top N per
- * stage, longest first), on one sheet aligned by becoming looked after.
- */
-export function longestWaiting(records: readonly ChildRecord[], asOf: DayNumber, aims: AimsFile | null | undefined, perStage = 10): Journey[] {
-  const definitions = aimsOrPresets(aims).aims.map((a) => normaliseAim(a));
-  const waiting = records.map((r) => childJourney(r, asOf, definitions)).filter((j) => j.stages.some((s) => s.open));
-  const byStage = new Map<string, Journey[]>();
-  for (const j of waiting) {
-    const open = j.stages.find((s) => s.open) as Journey['stages'][number];
-    byStage.set(open.to, [...(byStage.get(open.to) ?? []), j]);
-  }
-  const chosen = new Set<Journey>();
-  for (const list of byStage.values()) {
-    const weeks = (j: Journey) => j.stages.find((s) => s.open)?.weeks ?? 0;
-    [...list].sort((a, b) => weeks(b) - weeks(a) || a.row - b.row).slice(0, perStage).forEach((j) => chosen.add(j));
-  }
-  return waiting.filter((j) => chosen.has(j));
-}
