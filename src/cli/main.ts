@@ -19,6 +19,8 @@ import { writeReportFile } from '../xlsx/writeReport';
 import { intOption, parseArgs, ParsedArgs, stringOption } from './args';
 import { formatAims, formatCheck, formatInspect, formatRunChart } from './text';
 import { runSubmission } from './submission';
+import { runCompare } from './compare';
+import { runTimeline } from './timeline';
 
 export interface Io {
   out: (text: string) => void;
@@ -41,6 +43,8 @@ Usage:
   pace-tracker report FILE.xlsx [-o OUT.xlsx] [--sheet NAME] [--as-of YYYY-MM-DD] [--aims AIMS.json]
   pace-tracker submission FILE.xlsx -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
                        [--as-of YYYY-MM-DD] [--yes]
+  pace-tracker timeline FILE.xlsx (--children ID,ID | --group COLUMN=VALUE) [--align calendar|start] [-o OUT.xlsx]
+  pace-tracker compare LAST.xlsx THIS.xlsx [--as-of YYYY-MM-DD] [--key-file KEY] [-o OUT.xlsx] [--json]
 
 The as-of date defaults to today. Nothing is sent anywhere: files are read and written on this computer only.
 `;
@@ -228,6 +232,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await report(rest, io);
       case 'submission':
         return await runSubmission(rest, io);
+      case 'compare':
+        return await runCompare(rest, io);
+      case 'timeline':
+        return await runTimeline(rest, io);
       case undefined:
         // A usage error: the usage for reading, and the one plain line on stderr the contract promises.
         io.out(USAGE);

@@ -307,6 +307,10 @@ function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart
         series.markerBackgroundColor = ps.color;
         series.markerForegroundColor = ps.color;
       }
+    } else if (ps.barFill === 'none' || ps.barFill === 'outline') {
+      // A Gantt bar's offset is not drawn; an open (still waiting) bar is an outline.
+      series.format.fill.clear();
+      if (ps.barFill === 'outline') series.format.line.color = ps.color;
     } else {
       series.format.fill.setSolidColor(ps.color);
     }
@@ -315,6 +319,7 @@ function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart
       series.hasDataLabels = true;
       series.dataLabels.showSeriesName = ps.dataLabels === 'seriesName';
       series.dataLabels.showValue = ps.dataLabels === 'value';
+      if (ps.labelFormat) series.dataLabels.numberFormat = ps.labelFormat;
     }
   }
   const categoryAxis = chart.axes.categoryAxis;

@@ -96,6 +96,8 @@ export interface SeriesModel {
   hasDataLabels: boolean;
   showSeriesName: boolean;
   showValue: boolean;
+  /** Data labels' number format (ChartDataLabels.numberFormat, ExcelApi 1.8); null: linked to the cells. */
+  labelNumberFormat: string | null;
   deleted?: boolean;
 }
 

@@ -1198,6 +1198,7 @@ function newSeries(name: string, values: string | null, xValues: string | null):
     hasDataLabels: false,
     showSeriesName: false,
     showValue: false,
+    labelNumberFormat: null,
   };
 }
 
@@ -1470,6 +1471,8 @@ export class FakeChartDataLabels extends FakeObject {}
 declare(FakeChartDataLabels, {
   showSeriesName: { get: (d) => d._m().showSeriesName, set: (d, v) => (d._m().showSeriesName = Boolean(v)) },
   showValue: { get: (d) => d._m().showValue, set: (d, v) => (d._m().showValue = Boolean(v)) },
+  // ChartDataLabels.numberFormat: ExcelApi 1.8 (learn.microsoft.com/javascript/api/excel/excel.chartdatalabels#excel-excel-chartdatalabels-numberformat-member).
+  numberFormat: { api: '1.8', get: (d) => d._m().labelNumberFormat, set: (d, v) => (d._m().labelNumberFormat = String(v)) },
 });
 
 // ---------------------------------------------------------------- settings

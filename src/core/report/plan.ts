@@ -9,7 +9,7 @@
  */
 import type { CellValue } from '../grid';
 
-export type SheetRole = 'summary' | 'issues' | 'aim';
+export type SheetRole = 'summary' | 'issues' | 'aim' | 'changes' | 'timeline';
 
 export interface ReportPlan {
   /** The as-of date the plan was built for (yyyy-mm-dd), printed on every sheet. */
@@ -76,6 +76,15 @@ export interface PlannedSeries {
   markerSize?: number;
   /** Show a label at each (non-blank) point: its series name (e.g. a test of change) or its value. */
   dataLabels?: 'seriesName' | 'value';
+  /**
+   * Bars only: 'none' draws nothing (the offset that places a Gantt bar where a
+   * stage starts), 'outline' an open bar (time still waiting). Default: solid.
+   */
+  barFill?: 'solid' | 'none' | 'outline';
+  /** False: left out of the legend (the invisible offset series). Default: shown. */
+  inLegend?: boolean;
+  /** Number format of value labels (e.g. "0.0" for weeks); default: the cells' own. */
+  labelFormat?: string;
 }
 
 export interface PlannedChart {

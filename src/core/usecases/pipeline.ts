@@ -5,7 +5,9 @@
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import type { AimDefinition, AimResult, AimsFile, CheckResult, ChildRecord, ColumnMapping, DayNumber, SheetLayout, StageCount, TestOfChange } from '../model';
-import type { ReportPlan } from '../report/plan';
+import type { PlannedSheet, ReportPlan } from '../report/plan';
+import { planTimelineSheet } from '../report/timelineSheet';
+import { longestWaiting } from '../timeline/journey';
 import { UserFacingError } from '../errors';
 import { detectLayout, localMilestoneId } from '../layout';
 import { DATE_FIELDS, isCanonicalField } from '../fields';
@@ -127,5 +129,29 @@ export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber):
     issues,
     localLabels: sheet.localLabels,
   });
+  const longest = planLongestWaitsSheet(sheet, file, asOf);
+  if (longest) plan.sheets.push(longest);
   return { check, measured, plan };
+}
+
+export const LONGEST_WAITS_SHEET = 'PACE Timeline longest waits';
+
+/**
+ * The report's timelines: the children waiting longest at each stage (ten a
+ * stage), every bar from becoming looked after, so a team sees who has waited
+ * longest and where. None when no child is waiting.
+ */
+export function planLongestWaitsSheet(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, perStage = 10): PlannedSheet | null {
+  const aims = file.aims.map((a) => normaliseAim(a, sheet.localLabels));
+  const journeys = longestWaiting(sheet.records, asOf, aims, perStage);
+  if (journeys.length === 0) return null;
+  return planTimelineSheet({
+    journeys,
+    subject: `longest waits (${perStage} a stage)`,
+    asOf,
+    align: 'start',
+    date1904: sheet.date1904,
+    sheetName: LONGEST_WAITS_SHEET,
+    tablePrefix: 'PACE_LongestWaits_',
+  });
 }

@@ -100,7 +100,7 @@ function dataLabels(s: PlannedSeries, kind: PlannedChart['kind'], stacked: boole
   // 't' (above) is valid for line charts only; bars take the default position for their grouping.
   const pos = kind === 'line' ? '<c:dLblPos val="t"/>' : stacked ? '' : '<c:dLblPos val="outEnd"/>';
   return (
-    `<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `<c:dLbls>${s.labelFormat ? `<c:numFmt formatCode="${escapeXml(s.labelFormat)}" sourceLinked="0"/>` : ''}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
     `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>` +
     `${pos}<c:showLegendKey val="0"/><c:showVal val="${val}"/><c:showCatName val="0"/>` +
     `<c:showSerName val="${serName}"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
@@ -126,8 +126,17 @@ function seriesXml(chart: PlannedChart, sheetName: string, cache: ChartCache, s:
   if (chart.kind === 'line') {
     return `<c:ser>${head}${lineProps(s)}${marker(s)}${dataLabels(s, 'line', false)}${cat}${val}<c:smooth val="0"/></c:ser>`;
   }
-  const fill = `<c:spPr><a:solidFill><a:srgbClr val="${colour(s.color)}"/></a:solidFill></c:spPr>`;
+  const fill = barFill(s);
   return `<c:ser>${head}${fill}<c:invertIfNegative val="0"/>${dataLabels(s, chart.kind, !!chart.stacked)}${cat}${val}</c:ser>`;
+}
+
+/** A bar's look: solid, nothing at all (a Gantt bar's offset), or an open outline (time still waiting). */
+function barFill(s: PlannedSeries): string {
+  if (s.barFill === 'none') return '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>';
+  if (s.barFill === 'outline') {
+    return `<c:spPr><a:noFill/><a:ln w="19050"><a:solidFill><a:srgbClr val="${colour(s.color)}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>`;
+  }
+  return `<c:spPr><a:solidFill><a:srgbClr val="${colour(s.color)}"/></a:solidFill></c:spPr>`;
 }
 
 function plotGroup(chart: PlannedChart, sheetName: string, cache: ChartCache): string {
@@ -188,7 +197,9 @@ function axes(chart: PlannedChart): string {
 
 /** The whole chart part for `chart` on sheet `sheetName`. */
 export function buildChartXml(chart: PlannedChart, sheetName: string, cache: ChartCache, date1904 = false): string {
-  const legend = chart.showLegend === false ? '' : `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${SMALL_TEXT}</c:legend>`;
+  // Series kept out of the legend (an invisible offset) are deleted entries, by series index.
+  const hidden = chart.series.map((s, i) => (s.inLegend === false ? `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>` : '')).join('');
+  const legend = chart.showLegend === false ? '' : `<c:legend><c:legendPos val="b"/>${hidden}<c:overlay val="0"/>${SMALL_TEXT}</c:legend>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +

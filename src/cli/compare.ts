@@ -1,0 +1,149 @@
+/**
+ * `pace-tracker compare LAST.xlsx THIS.xlsx`: what changed since last month's
+ * tracker or submission copy (src/core/usecases/compare.ts does the work).
+ */
+import { createHmac } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { UserFacingError } from '../core/errors';
+import { dayFromIso, isoFromDay, todayDay } from '../core/dates';
+import { keyBytesFromText } from '../core/submission/pseudonym';
+import { analyseWorkbook } from '../core/usecases/pipeline';
+import { compareSheets } from '../core/usecases/compare';
+import { CHANGE_KINDS, CHANGE_KIND_TITLES, changeToJson } from '../core/compare/compare';
+import { fieldLabel } from '../core/fields';
+import { readWorkbookFile } from '../xlsx/read';
+import { writeReportFile } from '../xlsx/writeReport';
+import { intOption, parseArgs, stringOption } from './args';
+
+export interface CompareIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const COMPARE_USAGE = `Usage: pace-tracker compare LAST.xlsx THIS.xlsx [--sheet NAME] [--last-sheet NAME]
+                       [--as-of YYYY-MM-DD] [--last-as-of YYYY-MM-DD] [--changed-days N]
+                       [--key-file KEY] [-o OUT.xlsx] [--json]
+
+Lists what changed between last month's tracker (or last month's submission copy)
+and this month's: children added and gone, milestones newly recorded, dates changed
+or removed after they were submitted, route and legal status changes.
+
+  --as-of          this month's as-of date (default: today)
+  --last-as-of     last month's as-of date (default: the end of the month before --as-of)
+  --changed-days   a submitted date that moved by more than this many days is a warning (default 7)
+  --key-file       the key that made last month's submission copy, to match its pseudonyms
+  -o OUT.xlsx      also write a copy of THIS.xlsx with a "PACE Changes" sheet
+
+Example:
+  pace-tracker compare tracker-2024-02.xlsx tracker-2024-03.xlsx --as-of 2024-03-31 -o changes.xlsx
+`;
+
+function dateOption(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const day = dayFromIso(value);
+  if (day === null) throw new UserFacingError('usage', `${flag} takes a date written YYYY-MM-DD, not "${value}".`);
+  return day;
+}
+
+function readKey(file: string): (id: string) => string {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UserFacingError('unreadableFile', `The key file ${file} cannot be read. Give the key file that made last month's submission copy.`);
+  }
+  let key: Uint8Array;
+  try {
+    key = keyBytesFromText(text);
+  } catch {
+    throw new UserFacingError('unreadableFile', `The key file ${file} is empty. Give the key file that made last month's submission copy.`);
+  }
+  return (id) => createHmac('sha256', key).update(id, 'utf8').digest('hex');
+}
+
+async function load(file: string, sheetName: string | undefined) {
+  if (!fs.existsSync(file)) throw new UserFacingError('unreadableFile', `${file} does not exist.`);
+  return analyseWorkbook(await readWorkbookFile(file), sheetName);
+}
+
+export async function runCompare(argv: string[], io: CompareIo): Promise<number> {
+  const args = parseArgs(argv, {
+    sheet: { value: true },
+    'last-sheet': { value: true },
+    'as-of': { value: true },
+    'last-as-of': { value: true },
+    'changed-days': { value: true },
+    'key-file': { value: true },
+    output: { value: true, aliases: ['-o'] },
+    json: { value: false },
+    help: { value: false, aliases: ['-h'] },
+  });
+  if (args.options.has('help')) {
+    io.out(COMPARE_USAGE);
+    return 0;
+  }
+  if (args.positional.length !== 2) {
+    throw new UserFacingError('usage', 'Give two files: last month\'s, then this month\'s (pace-tracker compare LAST.xlsx THIS.xlsx). Run "pace-tracker compare --help" for more.');
+  }
+  const [lastFile, thisFile] = args.positional;
+  const thisAsOf = dateOption(stringOption(args, 'as-of'), '--as-of') ?? todayDay();
+  const lastAsOf = dateOption(stringOption(args, 'last-as-of'), '--last-as-of');
+  const output = stringOption(args, 'output');
+  if (output !== undefined && path.extname(output).toLowerCase() !== '.xlsx') {
+    throw new UserFacingError('usage', `-o must name an .xlsx file, not "${output}".`);
+  }
+  if (output !== undefined && (path.resolve(output) === path.resolve(thisFile) || path.resolve(output) === path.resolve(lastFile))) {
+    throw new UserFacingError('usage', 'The changes must go to a new file: choose another name with -o (your workbooks are never overwritten).');
+  }
+  const keyFile = stringOption(args, 'key-file');
+  const last = await load(lastFile, stringOption(args, 'last-sheet'));
+  const now = await load(thisFile, stringOption(args, 'sheet'));
+  const result = compareSheets({
+    last,
+    now,
+    thisAsOf,
+    lastAsOf,
+    changedDaysThreshold: intOption(args, 'changed-days'),
+    hmacHexOf: keyFile === undefined ? undefined : readKey(keyFile),
+    lastName: path.basename(lastFile),
+  });
+  if (output !== undefined) await writeReportFile(thisFile, result.plan, output);
+  const { comparison } = result;
+  if (args.options.has('json')) {
+    const json = {
+      last: { file: lastFile, sheet: last.layout.sheet, asOf: isoFromDay(result.lastAsOf) },
+      this: { file: thisFile, sheet: now.layout.sheet, asOf: isoFromDay(thisAsOf) },
+      matchedBy: result.matchedBy,
+      matched: comparison.matched,
+      fields: result.fields,
+      notCompared: result.notCompared,
+      counts: comparison.counts,
+      findings: comparison.severityCounts,
+      changes: comparison.changes.map(changeToJson),
+    };
+    io.out(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [
+    `Compared '${now.layout.sheet}' in ${thisFile} (as of ${isoFromDay(thisAsOf)}) with ${lastFile} (as of ${isoFromDay(result.lastAsOf)}): ${comparison.matched} children in both, matched by ${result.matchedBy === 'pseudonym' ? 'pseudonym' : 'child ID'}.`,
+  ];
+  if (result.notCompared.length > 0) {
+    lines.push(`Not compared (in only one of the two months): ${result.notCompared.map((f) => fieldLabel(f, now.localLabels)).join(', ')}.`);
+  }
+  for (const kind of CHANGE_KINDS) {
+    const changes = comparison.changes.filter((c) => c.kind === kind);
+    if (changes.length === 0) continue;
+    lines.push('', `${CHANGE_KIND_TITLES[kind]}: ${changes.length}`);
+    for (const c of changes) {
+      const where = c.cell ? `${c.cell} ` : c.lastRow !== null ? `(last month row ${c.lastRow}) ` : '';
+      const flag = c.severity === 'warning' || c.severity === 'error' ? 'CHECK ' : '';
+      lines.push(`  ${flag}${c.childId} ${where}${c.message}`);
+    }
+  }
+  if (comparison.changes.length === 0) lines.push('No changes: every child and every date is as it was last month.');
+  const toCheck = comparison.severityCounts.error + comparison.severityCounts.warning;
+  lines.push('', `${comparison.changes.length} changes, ${toCheck} to check.${output ? ` Wrote ${output} with a "PACE Changes" sheet.` : ''}`);
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,119 @@
+/**
+ * `pace-tracker timeline FILE.xlsx --children ID,ID | --group COLUMN=VALUE`:
+ * children's journeys as a native stacked-bar chart on a "PACE Timeline …"
+ * sheet in a copy of the workbook (src/core/usecases/timeline.ts does the work).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { UserFacingError } from '../core/errors';
+import { dayFromIso, isoFromDay, todayDay } from '../core/dates';
+import { fieldLabel } from '../core/fields';
+import { analyseWorkbook } from '../core/usecases/pipeline';
+import { planTimeline, type TimelineSelection } from '../core/usecases/timeline';
+import { stageToJson } from '../core/timeline/journey';
+import { readWorkbookFile } from '../xlsx/read';
+import { writeReportFile } from '../xlsx/writeReport';
+import { parseArgs, stringOption } from './args';
+
+export interface TimelineIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const TIMELINE_USAGE = `Usage: pace-tracker timeline FILE.xlsx (--children ID,ID,… | --group COLUMN=VALUE)
+                       [--align calendar|start] [--sheet NAME] [--as-of YYYY-MM-DD] [-o OUT.xlsx] [--json]
+
+Draws children's journeys to permanence: one bar per child, a segment per stage
+between the milestones reached, stages past the aim's target in red, and the time
+still waiting at the as-of date as an open segment. Only child IDs are shown.
+
+  --children    the child IDs, separated by commas
+  --group       every child with this value in a column: team=North, route=Kinship,
+                or a column of your own by its heading ("Sibling group=7")
+  --align       calendar (default: the bars on one calendar) or start (every bar
+                from becoming looked after, week 0)
+  -o OUT.xlsx   the copy of the workbook with the timeline sheet
+                (default: FILE-pace-timeline.xlsx beside FILE)
+
+Example:
+  pace-tracker timeline tracker.xlsx --group team=North --align start --as-of 2024-03-31
+`;
+
+function selection(children: string | undefined, group: string | undefined): TimelineSelection {
+  if ((children === undefined) === (group === undefined)) {
+    throw new UserFacingError('usage', 'Say which children: --children ID,ID or --group COLUMN=VALUE (one of the two). Run "pace-tracker timeline --help" for more.');
+  }
+  if (children !== undefined) return { kind: 'children', childIds: children.split(',') };
+  const eq = (group as string).indexOf('=');
+  if (eq <= 0 || eq === (group as string).length - 1) {
+    throw new UserFacingError('usage', `--group takes COLUMN=VALUE, for example team=North, not "${group}".`);
+  }
+  return { kind: 'group', column: (group as string).slice(0, eq), value: (group as string).slice(eq + 1) };
+}
+
+export function defaultTimelinePath(input: string): string {
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-pace-timeline.xlsx`);
+}
+
+export async function runTimeline(argv: string[], io: TimelineIo): Promise<number> {
+  const args = parseArgs(argv, {
+    children: { value: true },
+    group: { value: true },
+    align: { value: true },
+    sheet: { value: true },
+    'as-of': { value: true },
+    output: { value: true, aliases: ['-o'] },
+    json: { value: false },
+    help: { value: false, aliases: ['-h'] },
+  });
+  if (args.options.has('help')) {
+    io.out(TIMELINE_USAGE);
+    return 0;
+  }
+  if (args.positional.length !== 1) throw new UserFacingError('usage', 'Give exactly one FILE.xlsx. Run "pace-tracker timeline --help" for usage.');
+  const input = args.positional[0];
+  const chosen = selection(stringOption(args, 'children'), stringOption(args, 'group'));
+  const align = stringOption(args, 'align') ?? 'calendar';
+  if (align !== 'calendar' && align !== 'start') throw new UserFacingError('usage', `--align takes calendar or start, not "${align}".`);
+  const asOfText = stringOption(args, 'as-of');
+  const asOf = asOfText === undefined ? todayDay() : dayFromIso(asOfText);
+  if (asOf === null) throw new UserFacingError('usage', `--as-of takes a date written YYYY-MM-DD, not "${asOfText}".`);
+  const output = stringOption(args, 'output') ?? (args.options.has('json') ? undefined : defaultTimelinePath(input));
+  if (output !== undefined && path.extname(output).toLowerCase() !== '.xlsx') throw new UserFacingError('usage', `-o must name an .xlsx file, not "${output}".`);
+  if (output !== undefined && path.resolve(output) === path.resolve(input)) {
+    throw new UserFacingError('usage', 'The timeline must go to a new file: choose another name with -o (your workbook is never overwritten).');
+  }
+  if (!fs.existsSync(input)) throw new UserFacingError('unreadableFile', `${input} does not exist.`);
+  const sheet = analyseWorkbook(await readWorkbookFile(input), stringOption(args, 'sheet'));
+  const timeline = planTimeline(sheet, chosen, { asOf, align });
+  if (output !== undefined) await writeReportFile(input, timeline.plan, output);
+  if (args.options.has('json')) {
+    const json = {
+      asOf: isoFromDay(asOf),
+      align,
+      subject: timeline.subject,
+      children: timeline.journeys.map((j) => ({
+        childId: j.childId,
+        row: j.row,
+        start: j.start === null ? null : isoFromDay(j.start),
+        end: j.end === null ? null : isoFromDay(j.end),
+        milestones: j.milestones.map((m) => ({ field: m.field, date: isoFromDay(m.day), age: m.age })),
+        stages: j.stages.map((s) => stageToJson(s, isoFromDay)),
+        leftOut: j.leftOut,
+      })),
+      ...(output !== undefined ? { output } : {}),
+    };
+    io.out(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [`Wrote ${output}: sheet '${timeline.sheet.name}' with ${timeline.journeys.length} ${timeline.journeys.length === 1 ? 'child' : 'children'} as of ${isoFromDay(asOf)}.`];
+  for (const j of timeline.journeys) {
+    const open = j.stages.find((s) => s.open);
+    const past = j.stages.filter((s) => s.overTarget).length;
+    const state = open ? `waiting ${Math.round(open.weeks * 10) / 10} weeks for ${fieldLabel(open.to).toLowerCase()}` : j.stages.length === 0 ? 'no milestone yet' : 'journey recorded';
+    lines.push(`  ${j.childId ?? `(row ${j.row})`}: ${j.stages.length} stages, ${state}${past > 0 ? `, ${past} past target` : ''}.`);
+  }
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
+}

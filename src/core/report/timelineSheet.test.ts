@@ -1,0 +1,97 @@
+import { child, day } from '../aims/testing';
+import { PRESET_AIMS, normaliseAim } from '../aims/definition';
+import { childJourney } from '../timeline/journey';
+import { checkSheet, rangeValues } from './planCheck.test-helper';
+import { CHILDREN_PER_CHART, planTimelineSheet } from './timelineSheet';
+
+const AIMS = PRESET_AIMS.map((a) => normaliseAim(a));
+const AS_OF = day('2024-03-31');
+
+const GAP = child({
+  row: 5,
+  childId: 'GAP1',
+  dates: { lookedAfterStart: '2022-01-03', firstAccommodated: '2022-01-17', permanenceRecommendation: '2022-08-01', admDecision: '2022-10-03' },
+});
+const WAITING = child({ row: 6, childId: 'WAIT1', dates: { lookedAfterStart: '2023-01-02', firstAccommodated: '2023-01-02', permanenceRecommendation: '2023-06-05' } });
+const HOME = child({ row: 7, childId: 'HOME1', text: { route: 'Remaining at home' }, dates: { lookedAfterStart: '2022-05-02', permanenceRecommendation: '2022-09-05', legalPermanence: '2023-03-06' } });
+
+function plan(align: 'calendar' | 'start') {
+  const journeys = [GAP, WAITING, HOME].map((r) => childJourney(r, AS_OF, AIMS));
+  return planTimelineSheet({ journeys, subject: 'three children', asOf: AS_OF, align, date1904: false, sheetName: 'PACE Timeline three', tablePrefix: 'PACE_Timeline_' });
+}
+
+/** Each child's bar read back from the chart's series: [offset, then (series name, weeks) for each segment present]. */
+function bars(sheet: ReturnType<typeof plan>) {
+  const chart = sheet.charts[0];
+  const ids = rangeValues(sheet, chart.categories);
+  return ids.map((id, i) => ({
+    id,
+    offset: rangeValues(sheet, chart.series[0].values)[i],
+    segments: chart.series
+      .slice(1)
+      .map((s) => [s.name, rangeValues(sheet, s.values)[i]] as const)
+      .filter(([, v]) => v !== null && v !== undefined),
+  }));
+}
+
+describe('planTimelineSheet', () => {
+  it('draws each stage as a segment of its child’s bar, in time order, with the offset placing the bar on one calendar', () => {
+    const sheet = plan('calendar');
+    checkSheet(sheet);
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0];
+    expect(chart).toMatchObject({ kind: 'bar', stacked: true, reverseCategories: true });
+    expect(chart.series[0]).toMatchObject({ name: 'Start', barFill: 'none', inLegend: false });
+    const read = bars(sheet);
+    // Origin: 03/01/2022 (GAP1 became looked after first).
+    expect(read[0].offset).toBe(0);
+    expect(read[0].segments).toEqual([
+      ['To first accommodated', 2], // 14 days
+      ['To recommendation, past target', 28], // 17/01 → 01/08/2022: 196 days, past 26 weeks
+      ['To ADM decision', 9], // 63 days, the panel not recorded in between
+      ['Still waiting, past target', (AS_OF - day('2022-10-03')) / 7], // waiting for the court application
+    ]);
+    expect(read[1].offset).toBe((day('2023-01-02') - day('2022-01-03')) / 7);
+    expect(read[1].segments).toEqual([
+      ['To first accommodated', 0],
+      ['To recommendation', 22], // 154 days
+      ['Still waiting, past target', 300 / 7], // waiting for the panel, past 12 weeks
+    ]);
+    expect(read[2].offset).toBe((day('2022-05-02') - day('2022-01-03')) / 7);
+    expect(read[2].segments).toEqual([
+      ['To recommendation', 18], // 126 days
+      ['To legal permanence', 26], // 182 days
+    ]);
+    // Series stack in journey order: an earlier stage's series always comes first.
+    const names = chart.series.map((s) => s.name);
+    expect(names.indexOf('To first accommodated')).toBeLessThan(names.indexOf('To recommendation'));
+    expect(names.indexOf('To ADM decision')).toBeLessThan(names.indexOf('Still waiting, past target'));
+    expect(chart.series.find((s) => s.name.startsWith('Still waiting'))?.barFill).toBe('outline');
+  });
+
+  it('aligned by start, every bar begins at week 0', () => {
+    const read = bars(plan('start'));
+    expect(read.map((b) => b.offset)).toEqual([0, 0, 0]);
+    expect(plan('start').charts[0].yAxisTitle).toBe('Weeks since becoming looked after');
+  });
+
+  it('lists every stage with its dates, weeks, target and what was not recorded', () => {
+    const sheet = plan('calendar');
+    const stagesTable = sheet.tables.find((t) => t.name.endsWith('Stages'));
+    expect(stagesTable).toBeDefined();
+    const header = sheet.blocks.find((b) => b.values[0]?.[0] === 'Child ID' && b.values[0]?.[1] === 'Stage');
+    expect(header?.values.length).toBe(1 + 4 + 3 + 2);
+    const gapRow = header?.values.find((r) => r[0] === 'GAP1' && String(r[1]).includes('ADM'));
+    expect(gapRow?.[9]).toBe('Permanence panel');
+  });
+
+  it('splits more than 50 children across charts', () => {
+    const many = Array.from({ length: CHILDREN_PER_CHART + 5 }, (_, i) =>
+      childJourney(child({ row: 10 + i, childId: `K${i}`, dates: { lookedAfterStart: '2023-01-02', firstAccommodated: '2023-02-06' } }), AS_OF, AIMS),
+    );
+    const sheet = planTimelineSheet({ journeys: many, subject: 'team North', asOf: AS_OF, align: 'start', date1904: false, sheetName: 'PACE Timeline team North', tablePrefix: 'T_' });
+    checkSheet(sheet);
+    expect(sheet.charts.map((c) => rangeValues(sheet, c.categories).length)).toEqual([50, 5]);
+    expect(sheet.charts[1].title).toContain('(2 of 2)');
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The monthly cycle's question, for both twins: what changed since last
+ * month's tracker or submission copy? Matches the children (by ID, or by
+ * pseudonym when last month's file is a submission copy), compares every
+ * field mapped in both months, and plans the "PACE Changes" sheet.
+ */
+import type { AimsFile, DayNumber } from '../model';
+import { UserFacingError } from '../errors';
+import { dayFromParts, isoFromDay } from '../dates';
+import { DATE_FIELDS, isCanonicalField } from '../fields';
+import { normaliseAim } from '../aims/definition';
+import { compareMonths, looksPseudonymised, pseudonymMatcher, type Comparison } from '../compare/compare';
+import { planChangesSheet } from '../report/changesSheet';
+import type { ReportPlan } from '../report/plan';
+import { aimsOrPresets, type LoadedSheet } from './pipeline';
+
+export interface CompareSheetsInput {
+  last: LoadedSheet;
+  now: LoadedSheet;
+  thisAsOf: DayNumber;
+  /** Default: the last day of the month before this month's as-of date (the monthly cycle). */
+  lastAsOf?: DayNumber;
+  changedDaysThreshold?: number;
+  /** The aims whose run-chart points are followed (default: the presets). */
+  aims?: AimsFile | null;
+  /** Full HMAC-SHA-256 hex of a child ID with the authority's key; needed when last month is a submission copy and this month is not. */
+  hmacHexOf?: (id: string) => string;
+  /** How last month's data is named on the sheet ("PACE-March.xlsx"). */
+  lastName: string;
+}
+
+export interface ComparedSheets {
+  comparison: Comparison;
+  matchedBy: 'childId' | 'pseudonym';
+  lastAsOf: DayNumber;
+  /** Date fields compared (mapped in both months). */
+  fields: string[];
+  /** Date fields mapped in only one of the months: not compared. */
+  notCompared: string[];
+  /** Only the changes sheet: the user's other sheets and earlier reports stay. */
+  plan: ReportPlan;
+}
+
+/** The last day of the month before the one `day` falls in. */
+export function endOfPreviousMonth(day: DayNumber): DayNumber {
+  const iso = isoFromDay(day);
+  return dayFromParts(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 1) - 1;
+}
+
+function dateFieldsOf(sheet: LoadedSheet): string[] {
+  const mapped = new Set(sheet.layout.columns.map((c) => String(c.field)));
+  const canonical = DATE_FIELDS.filter((f) => mapped.has(f));
+  return [...canonical, ...sheet.localLabels.keys()];
+}
+
+function matching(input: CompareSheetsInput): { matchedBy: 'childId' | 'pseudonym'; lastIdOf?: (id: string) => string | undefined } {
+  const lastPseudo = looksPseudonymised(input.last.records);
+  const nowPseudo = looksPseudonymised(input.now.records);
+  if (lastPseudo === nowPseudo) return { matchedBy: lastPseudo ? 'pseudonym' : 'childId' };
+  if (nowPseudo) {
+    throw new UserFacingError(
+      'usage',
+      "This month's file is a submission copy (its IDs are pseudonyms) but last month's is a full tracker. Compare this month's tracker with last month's tracker or last month's submission copy.",
+    );
+  }
+  if (!input.hmacHexOf) {
+    throw new UserFacingError(
+      'usage',
+      "Last month's file is a submission copy: its child IDs are pseudonyms. Give the key that made it (the same key file as for the submission) so this month's children can be matched to them.",
+    );
+  }
+  const lastIds = input.last.records.map((r) => r.childId).filter((id): id is string => id !== null);
+  return { matchedBy: 'pseudonym', lastIdOf: pseudonymMatcher(lastIds, input.hmacHexOf) };
+}
+
+export function compareSheets(input: CompareSheetsInput): ComparedSheets {
+  const lastAsOf = input.lastAsOf ?? endOfPreviousMonth(input.thisAsOf);
+  if (lastAsOf > input.thisAsOf) {
+    throw new UserFacingError('usage', `Last month's as-of date (${isoFromDay(lastAsOf)}) is after this month's (${isoFromDay(input.thisAsOf)}).`);
+  }
+  const { matchedBy, lastIdOf } = matching(input);
+  const lastFields = new Set(dateFieldsOf(input.last));
+  const nowFields = dateFieldsOf(input.now);
+  const fields = nowFields.filter((f) => lastFields.has(f));
+  const notCompared = [...nowFields.filter((f) => !lastFields.has(f)), ...[...lastFields].filter((f) => !nowFields.includes(f))];
+  const localLabels = new Map([...input.last.localLabels, ...input.now.localLabels]);
+  const aims = aimsOrPresets(input.aims).aims.map((a) => normaliseAim(a, localLabels));
+  const comparison = compareMonths(input.last.records, input.now.records, {
+    lastAsOf,
+    changedDaysThreshold: input.changedDaysThreshold,
+    aims: aims.filter((a) => (isCanonicalField(a.start) || localLabels.has(a.start)) && (isCanonicalField(a.end) || localLabels.has(a.end))),
+    dateFields: fields,
+    localLabels,
+    lastIdOf,
+  });
+  const sheet = planChangesSheet({
+    comparison,
+    sourceSheet: input.now.layout.sheet,
+    thisAsOf: input.thisAsOf,
+    lastAsOf,
+    lastName: input.lastName,
+    date1904: input.now.date1904,
+    localLabels,
+    matchedBy,
+  });
+  return {
+    comparison,
+    matchedBy,
+    lastAsOf,
+    fields,
+    notCompared,
+    plan: { asOf: isoFromDay(input.thisAsOf), sheets: [sheet], replaceEarlierReport: false },
+  };
+}

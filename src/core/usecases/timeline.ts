@@ -1,0 +1,106 @@
+/**
+ * Timelines for both twins: pick the children (by ID, by row — the pane's
+ * selection — or by a group such as a team, a route or a sibling group), work
+ * out each journey, and plan a "PACE Timeline …" sheet.
+ */
+import type { AimsFile, ChildRecord, DayNumber } from '../model';
+import { UserFacingError } from '../errors';
+import { FIELD_BY_ID, fieldLabel } from '../fields';
+import { cellText } from '../records';
+import { columnNumber } from '../grid';
+import { normaliseAim } from '../aims/definition';
+import { childJourney, type Journey } from '../timeline/journey';
+import { planTimelineSheet, type TimelineAlign } from '../report/timelineSheet';
+import { safeSheetName } from '../report/aimSheet';
+import { safeTableName } from '../report/issuesSheet';
+import type { PlannedSheet, ReportPlan } from '../report/plan';
+import { isoFromDay } from '../dates';
+import { aimsOrPresets, type LoadedSheet } from './pipeline';
+
+export type TimelineSelection =
+  | { kind: 'children'; childIds: string[] }
+  | { kind: 'rows'; rows: number[] }
+  /** A text column and a value: "team" / "North", or a column's heading or letter ("Sibling group" / "7"). */
+  | { kind: 'group'; column: string; value: string };
+
+export interface TimelineOptions {
+  asOf: DayNumber;
+  align: TimelineAlign;
+  aims?: AimsFile | null;
+}
+
+export interface PlannedTimeline {
+  journeys: Journey[];
+  subject: string;
+  sheet: PlannedSheet;
+  plan: ReportPlan;
+}
+
+/** Text fields a group can be chosen by, straight from the records. */
+const GROUP_FIELDS = new Set(['team', 'route', 'placementType', 'legalStatus', 'gender']);
+
+function groupReader(sheet: LoadedSheet, column: string): { label: string; read: (r: ChildRecord) => string | null } {
+  const wanted = column.trim().toLowerCase();
+  const field = [...GROUP_FIELDS].find((f) => f.toLowerCase() === wanted || fieldLabel(f).toLowerCase() === wanted || FIELD_BY_ID.get(f)?.shortLabel.toLowerCase() === wanted);
+  if (field) return { label: (FIELD_BY_ID.get(field)?.shortLabel ?? field).toLowerCase(), read: (r) => r.text[field] ?? null };
+  // Any other column (a sibling group, a worker): by its heading or its letter, read from the grid.
+  const candidates = [...sheet.layout.unmapped.map((u) => ({ header: u.header, column: u.column })), ...sheet.layout.columns.map((c) => ({ header: c.header, column: c.column }))];
+  const found = candidates.find((c) => c.header.trim().toLowerCase() === wanted || c.column.toLowerCase() === wanted);
+  if (!found) {
+    throw new UserFacingError(
+      'usage',
+      `There is no column "${column}" to group by on sheet '${sheet.layout.sheet}'. Use team, route, placement type, legal status, or the heading of one of the sheet's own columns (for example a sibling group column).`,
+    );
+  }
+  const index = columnNumber(found.column) - sheet.grid.firstColumn;
+  return {
+    label: found.header.trim() || `column ${found.column}`,
+    read: (r) => cellText(sheet.grid.values[r.row - sheet.grid.firstRow]?.[index]),
+  };
+}
+
+/** The children a selection names, in sheet order; says plainly which were not found. */
+export function selectChildren(sheet: LoadedSheet, selection: TimelineSelection): { records: ChildRecord[]; subject: string } {
+  const records = sheet.records;
+  if (selection.kind === 'children') {
+    const wanted = selection.childIds.map((id) => id.trim()).filter((id) => id !== '');
+    const missing = wanted.filter((id) => !records.some((r) => r.childId === id));
+    if (missing.length > 0) throw new UserFacingError('usage', `No child with ID ${missing.join(', ')} on sheet '${sheet.layout.sheet}'.`);
+    const set = new Set(wanted);
+    return { records: records.filter((r) => r.childId !== null && set.has(r.childId)), subject: wanted.length <= 3 ? wanted.join(', ') : `${wanted.length} children` };
+  }
+  if (selection.kind === 'rows') {
+    const set = new Set(selection.rows);
+    const chosen = records.filter((r) => set.has(r.row));
+    if (chosen.length === 0) {
+      throw new UserFacingError('usage', `The selected rows hold no child on sheet '${sheet.layout.sheet}'. Select one or more children's rows below the headings, then try again.`);
+    }
+    return { records: chosen, subject: chosen.length === 1 ? chosen[0].childId ?? `row ${chosen[0].row}` : `${chosen.length} selected children` };
+  }
+  const group = groupReader(sheet, selection.column);
+  const value = selection.value.trim().toLowerCase();
+  const chosen = records.filter((r) => (group.read(r) ?? '').trim().toLowerCase() === value);
+  if (chosen.length === 0) throw new UserFacingError('usage', `No child has ${group.label} "${selection.value}" on sheet '${sheet.layout.sheet}'.`);
+  return { records: chosen, subject: `${group.label} ${selection.value.trim()}` };
+}
+
+export function timelineSheetName(subject: string): string {
+  return safeSheetName(`PACE Timeline ${subject}`);
+}
+
+export function planTimeline(sheet: LoadedSheet, selection: TimelineSelection, options: TimelineOptions): PlannedTimeline {
+  const { records, subject } = selectChildren(sheet, selection);
+  const aims = aimsOrPresets(options.aims).aims.map((a) => normaliseAim(a, sheet.localLabels));
+  const journeys = records.map((r) => childJourney(r, options.asOf, aims));
+  const sheetName = timelineSheetName(subject);
+  const planned = planTimelineSheet({
+    journeys,
+    subject,
+    asOf: options.asOf,
+    align: options.align,
+    date1904: sheet.date1904,
+    sheetName,
+    tablePrefix: safeTableName(`PACE_Timeline_${subject}_`).slice(0, 60),
+  });
+  return { journeys, subject, sheet: planned, plan: { asOf: isoFromDay(options.asOf), sheets: [planned], replaceEarlierReport: false } };
+}
