@@ -1,0 +1,78 @@
+/**
+ * A CSV export of the tracking sheet, read as the grid Office.js would hand
+ * over for a sheet of text: every cell a string, dates as the text the
+ * export wrote (31/03/2024), so the core reads them the UK way and runs the
+ * same header detection, checks and aims as on a workbook.
+ */
+import type { SheetGrid, WorkbookGrid } from '../core/grid';
+
+/** Text of the file: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252 as Excel's plain "CSV" saves. */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** The separator: comma, unless the first line holds more semicolons (European Excel) or tabs. */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  const candidates = [',', ';', '\t'];
+  return candidates.reduce((best, ch) => (count(ch) > count(best) ? ch : best), ',');
+}
+
+/** RFC 4180 rows: quoted fields may hold separators, doubled quotes and line breaks. */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') {
+      quoted = true;
+    } else if (ch === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The sheet's name: the file's name without .csv, as Excel names the one sheet of a CSV it opens (at most 31 characters). */
+export function csvSheetName(fileName: string): string {
+  const stem = fileName.replace(/\.[^.]*$/, '').replace(/[[\]:*?/\\]/g, '_').trim();
+  return (stem === '' ? 'Sheet1' : stem).slice(0, 31);
+}
+
+/** One sheet from the CSV text: rectangular, trailing blank rows dropped. */
+export function csvToWorkbook(text: string, fileName: string): WorkbookGrid {
+  const rows = parseCsv(text);
+  while (rows.length > 0 && rows[rows.length - 1].every((v) => v.trim() === '')) rows.pop();
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const values = rows.map((r) => (r.length === width ? r : [...r, ...new Array<string>(width - r.length).fill('')]));
+  const sheet: SheetGrid = { sheetName: csvSheetName(fileName), firstRow: 1, firstColumn: 1, values, numberFormats: null, table: null };
+  return { sheets: [sheet], date1904: false };
+}
