@@ -67,12 +67,25 @@ export function csvSheetName(fileName: string): string {
   return (stem === '' ? 'Sheet1' : stem).slice(0, 31);
 }
 
+/** Plain numbers without leading zeros, as Excel reads them when it opens a CSV ("00123" stays text, like an ID). */
+const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
+/** A CSV field as a cell value: numbers as numbers, everything else (dates included) as the text it is. */
+export function csvCellValue(text: string): string | number {
+  const trimmed = text.trim();
+  return PLAIN_NUMBER.test(trimmed) && trimmed.length <= 15 ? Number(trimmed) : text;
+}
+
 /** One sheet from the CSV text: rectangular, trailing blank rows dropped. */
 export function csvToWorkbook(text: string, fileName: string): WorkbookGrid {
   const rows = parseCsv(text);
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v.trim() === '')) rows.pop();
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  const values = rows.map((r) => (r.length === width ? r : [...r, ...new Array<string>(width - r.length).fill('')]));
+  const values = rows.map((r) => {
+    const cells: (string | number)[] = r.map(csvCellValue);
+    while (cells.length < width) cells.push('');
+    return cells;
+  });
   const sheet: SheetGrid = { sheetName: csvSheetName(fileName), firstRow: 1, firstColumn: 1, values, numberFormats: null, table: null };
   return { sheets: [sheet], date1904: false };
 }

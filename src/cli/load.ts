@@ -4,7 +4,7 @@
  * (--map), else the one the add-in saved in the workbook, else as detected.
  */
 import type { WorkbookGrid } from '../core/grid';
-import type { ColumnMapping } from '../core/model';
+import type { ColumnMapping, Finding } from '../core/model';
 import { inspectLayout } from '../core/inspect';
 import { analyseSheet, type LoadedSheet } from '../core/usecases/pipeline';
 import { readInputFile, readInputWorkbook, type InputFile } from './inputFile';
@@ -20,7 +20,20 @@ export interface LoadedInput {
   /** The add-in's settings saved in the package (empty for a CSV or a workbook the add-in never saved in). */
   settings: Map<string, unknown>;
   mappingFrom: MappingFrom;
+  /** Findings that mean something for this kind of file (all, for a workbook). */
+  keepFinding?: (f: Finding) => boolean;
+  /** A line about how the file was read, for the text output (null when there is nothing to say). */
+  sourceNote: string | null;
 }
+
+/**
+ * Every date in a CSV is text, so the note that a cell holds a date typed as
+ * text (rule text-date) would fire on every date and say nothing; the other
+ * checks, and the core's own per-column checks of the date order, still apply.
+ */
+export const keepCsvFinding = (f: Finding): boolean => f.rule !== 'text-date';
+
+export const CSV_NOTE = 'Read as a CSV file: its dates are text and were read day first (dd/mm/yyyy), as UK dates are written.';
 
 export async function loadInput(file: string, sheetName?: string, mapOption?: string): Promise<LoadedInput> {
   // Options first: a mistyped --map is a usage error before any reading.
@@ -42,5 +55,6 @@ export async function loadInput(file: string, sheetName?: string, mapOption?: st
     sheet = analyseSheet(grid, workbook.date1904, columns);
     mappingFrom = 'option';
   }
-  return { input, workbook, sheet, settings, mappingFrom };
+  const csv = input.kind === 'csv';
+  return { input, workbook, sheet, settings, mappingFrom, keepFinding: csv ? keepCsvFinding : undefined, sourceNote: csv ? CSV_NOTE : null };
 }

@@ -108,10 +108,10 @@ async function check(argv: string[], io: Io): Promise<number> {
     throw new UserFacingError('usage', `--fail-on takes error, warning or info, not "${failOn}".`);
   }
   const asOf = asOfOption(args);
-  const { sheet } = await loadSheet(args, 'check');
-  const result = checkForCommandLine(runCheck(sheet, asOf));
+  const { sheet, keepFinding, sourceNote } = await loadSheet(args, 'check');
+  const result = checkForCommandLine(runCheck(sheet, asOf, keepFinding));
   if (args.options.has('json')) printJson(io, result);
-  else io.out(formatCheck(result));
+  else io.out(`${sourceNote ? `${sourceNote}\n` : ''}${formatCheck(result)}`);
   if (failOn !== undefined) {
     // --fail-on warning fails on warnings and anything worse.
     const worst = SEVERITIES.slice(0, SEVERITIES.indexOf(failOn as Severity) + 1);
@@ -204,14 +204,15 @@ async function report(argv: string[], io: Io): Promise<number> {
   // Settled before the long work, so a refused name costs nothing; chosen again just before writing.
   const pick = () => chooseOutput({ given, input, force, defaultName: defaultReportPath(input), what: 'report' });
   pick();
-  const { sheet, settings, input: read } = await loadSheet(args, 'report');
+  const { sheet, settings, input: read, keepFinding, sourceNote } = await loadSheet(args, 'report');
   const chosen = readAimsOption(args, aimFieldIds(sheet), settings);
-  const { check: result, measured, plan } = planReport(sheet, chosen.file, asOf);
+  const { check: result, measured, plan } = planReport(sheet, chosen.file, asOf, keepFinding);
   const bytes = await reportBytes(read, sheet, plan);
   const output = pick();
   writeOutput(output, bytes, force, 'report');
   const lines = [
     `Wrote ${output}`,
+    ...(sourceNote ? [sourceNote] : []),
     chosen.note,
     `Sheet '${sheet.layout.sheet}': ${sheet.records.length} children, as of ${isoFromDay(asOf)}.`,
     `Findings: ${result.counts.error} errors, ${result.counts.warning} warnings, ${result.counts.info} information.`,

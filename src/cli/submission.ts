@@ -152,7 +152,7 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
   const pick = () => chooseOutput({ given, input, force, what: 'copy', protect: [{ file: keyFile, what: 'the key file' }] });
   pick();
 
-  const { sheet } = await loadInput(input, stringOption(args, 'sheet'), stringOption(args, 'map'));
+  const { sheet, keepFinding } = await loadInput(input, stringOption(args, 'sheet'), stringOption(args, 'map'));
   const columns = findIdentifyingColumns(sheet.grid, sheet.layout);
   io.out(`Sheet '${sheet.layout.sheet}': ${sheet.records.length} children.\n`);
   io.out(formatDropList(columns));
@@ -165,7 +165,7 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
   if (keyNote) io.out(`${keyNote}\n`);
   const key = loadOrCreateKey(keyFile, io);
   const pseudonyms = pseudonymsFor(pseudonymInputs(sheet.records), key);
-  const findings = runCheck(sheet, asOf).findings;
+  const findings = runCheck(sheet, asOf, keepFinding).findings;
   const plan = planSubmission({
     grid: sheet.grid,
     layout: sheet.layout,
