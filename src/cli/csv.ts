@@ -6,6 +6,19 @@
  */
 import type { SheetGrid, WorkbookGrid } from '../core/grid';
 
+/**
+ * Windows-1252 characters 0x80–0x9F (€, curly quotes, dashes…); the rest of
+ * the code page is Latin-1. Spelled out because Node built without full ICU
+ * decodes "windows-1252" as Latin-1 and loses them.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const b of bytes) text += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return text;
+}
+
 /** Text of the file: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252 as Excel's plain "CSV" saves. */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
@@ -14,7 +27,7 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
