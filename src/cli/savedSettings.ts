@@ -48,6 +48,9 @@ export function propertiesInWebExtensionXml(xml: string): Map<string, unknown> {
 /** The add-in's settings in an .xlsx package (empty when there are none or it is not a package). */
 export async function addinSettingsInPackage(bytes: Uint8Array): Promise<Map<string, unknown>> {
   const settings = new Map<string, unknown>();
+  // Part names are stored as plain text in a zip's directory: most workbooks have no settings part,
+  // and this look costs nothing next to unzipping the package a second time.
+  if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('xl/webextensions/webextension')) return settings;
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
