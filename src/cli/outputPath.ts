@@ -102,7 +102,8 @@ export function chooseOutput(choice: OutputChoice): string {
   const wanted = given ?? choice.defaultName;
   if (wanted === undefined) throw new UserFacingError('usage', `Say where to write the ${what} with -o OUT.xlsx.`);
   if (isSameFile(input, wanted)) {
-    throw new UserFacingError('usage', `The ${what} must go to a new file, and ${wanted} is your workbook ${input}: choose another name with -o (your workbook is never overwritten).`);
+    const same = path.resolve(wanted) === path.resolve(input) ? `${wanted} is your workbook` : `${wanted} is your workbook ${input} under another name or through a link`;
+    throw new UserFacingError('usage', `The ${what} must go to a new file, and ${same}: choose another name with -o (your workbook is never overwritten).`);
   }
   for (const p of choice.protect ?? []) {
     if (isSameFile(p.file, wanted)) throw new UserFacingError('usage', `The ${what} cannot be written over ${p.what} (${p.file}): choose another name with -o.`);
