@@ -151,12 +151,14 @@ module.exports = async (env = {}, argv = {}) => {
   });
   // Certificates only for `webpack serve`, so `npm run build` never needs them.
   if (env.WEBPACK_SERVE || process.env.WEBPACK_SERVE) {
-    const { getHttpsServerOptions } = require('office-addin-dev-certs');
+    // Explained in plain words, not a stack trace, when the certificate cannot be installed.
+    const options = await require('./scripts/dev-certs').httpsOptionsOrExplain();
+    if (!options) process.exit(1);
     config.devServer = {
       port: 3000,
       host: 'localhost',
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: { type: 'https', options: await getHttpsServerOptions() },
+      server: { type: 'https', options },
       static: false,
       hot: false,
       client: { overlay: false },

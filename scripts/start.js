@@ -15,6 +15,7 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { httpsOptionsOrExplain } = require('./dev-certs');
 
 const ROOT = path.resolve(__dirname, '..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');
@@ -41,18 +42,28 @@ function run(command, args) {
 }
 
 const WEB_STEPS = `To use it in Excel on the web:
-  1. Keep this running (it serves the add-in at https://localhost:3000). The first time, accept
-     the development certificate (office-addin-dev-certs installs it; if your browser still warns,
-     open https://localhost:3000/taskpane.html once and allow it).
+  1. Keep this running (it serves the add-in at https://localhost:3000). It uses a trusted
+     development certificate, installed once with administrator rights (npx office-addin-dev-certs
+     install); if your browser still warns, open https://localhost:3000/taskpane.html once and allow it.
   2. Open Excel on the web (office.com), and open or upload your tracking workbook
      (try ${path.relative(ROOT, SAMPLE)}).
   3. Choose Insert > Add-ins > More Add-ins > Upload My Add-in (in some tenants: Home > Add-ins >
      Advanced > Upload My Add-in), pick ${path.relative(ROOT, MANIFEST)} from this folder, and Upload.
   4. Choose Home > PACE Tracker to open the pane.`;
 
-function startWeb() {
+/**
+ * Sets up the development certificate first, so a missing one is explained in
+ * plain words (and the server is not started) instead of a stack trace.
+ */
+async function startWeb(devCerts) {
+  const options = await httpsOptionsOrExplain(devCerts);
+  if (!options) {
+    process.exitCode = 1;
+    return false;
+  }
   console.log(`Starting the add-in's development server.\n\n${WEB_STEPS}\n`);
   run(bin('webpack'), ['serve', '--mode', 'development']);
+  return true;
 }
 
 function explainLinux() {
@@ -82,7 +93,7 @@ function plan(platform, argv) {
   return platform === 'win32' || platform === 'darwin' ? 'desktop' : 'explain';
 }
 
-module.exports = { explainLinux, desktopArgs, plan, usageDataIsOff, WEB_STEPS };
+module.exports = { explainLinux, desktopArgs, plan, startWeb, usageDataIsOff, WEB_STEPS };
 
 if (require.main === module) {
   const what = plan(process.platform, process.argv.slice(2));

@@ -68,6 +68,13 @@ function checkUrlsAndIcons(manifestXml, origin = DEV_ORIGIN) {
   return problems;
 }
 
+/** The closing line: "valid" only when the schema check really ran. */
+function validationSummary(name, schemaChecked) {
+  return schemaChecked
+    ? `${name} is valid against the Office add-in manifest schema; icons and URLs checked.`
+    : `${name}: icons and URLs checked and fine, but the schema check was skipped, so it is NOT confirmed valid.`;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const originAt = args.indexOf('--origin');
@@ -87,10 +94,10 @@ async function main() {
     console.error(`${path.basename(manifestPath)} has ${problems.length} problem(s):\n` + problems.join('\n'));
     process.exit(1);
   }
-  console.log(`${path.basename(manifestPath)} is valid${schemaDir ? ' against the Office add-in manifest schema' : ''}; icons and URLs checked.`);
+  console.log(validationSummary(path.basename(manifestPath), Boolean(schemaDir)));
 }
 
-module.exports = { findSchemaDir, validateAgainstSchema, checkUrlsAndIcons, manifestUrls, SCHEMA_FILES, DEV_ORIGIN };
+module.exports = { findSchemaDir, validateAgainstSchema, checkUrlsAndIcons, manifestUrls, validationSummary, SCHEMA_FILES, DEV_ORIGIN };
 
 if (require.main === module) {
   main().catch((err) => {

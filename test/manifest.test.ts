@@ -109,3 +109,26 @@ describe('icons', () => {
     expect(white).toBeGreaterThan(100); // the run-chart line
   });
 });
+
+describe('npm run validate', () => {
+  it('says "valid" only when the schema check ran', () => {
+    const v = require('../scripts/validate-manifest.js') as { validationSummary(name: string, schemaChecked: boolean): string };
+    expect(v.validationSummary('manifest.xml', true)).toBe('manifest.xml is valid against the Office add-in manifest schema; icons and URLs checked.');
+    const skipped = v.validationSummary('manifest.xml', false);
+    expect(skipped).toContain('the schema check was skipped');
+    expect(skipped).not.toMatch(/is valid/);
+    expect(skipped).toMatch(/NOT confirmed valid/);
+  });
+
+  it('run without the schemas beside the repo, it never prints "is valid"', () => {
+    const { spawnSync } = require('child_process') as typeof import('child_process');
+    const out = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'validate-manifest.js')], {
+      encoding: 'utf8',
+      env: { ...process.env, PACE_MANIFEST_SCHEMAS: path.join(ROOT, 'no-such-folder') },
+      cwd: ROOT,
+    });
+    if (validator.findSchemaDir() !== null && !out.stdout.includes('skipped')) return; // ../shared is present: the schema check ran
+    expect(out.stdout).not.toMatch(/is valid/);
+    expect(out.stdout).toMatch(/NOT confirmed valid/);
+  });
+});

@@ -6,45 +6,40 @@ import { createHmac } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { UserFacingError } from '../core/errors';
-import { dayFromIso, isoFromDay, todayDay } from '../core/dates';
+import { isoFromDay } from '../core/dates';
 import { keyBytesFromText } from '../core/submission/pseudonym';
-import { analyseWorkbook } from '../core/usecases/pipeline';
 import { compareSheets } from '../core/usecases/compare';
 import { CHANGE_KINDS, CHANGE_KIND_TITLES, changeToJson } from '../core/compare/compare';
 import { fieldLabel } from '../core/fields';
-import { readWorkbookFile } from '../xlsx/read';
-import { writeReportFile } from '../xlsx/writeReport';
 import { intOption, parseArgs, stringOption } from './args';
+import { asOfDay } from './asOf';
+import { loadInput } from './load';
+import { chooseOutput, writeOutput } from './outputPath';
+import { reportBytes } from './reportInput';
 
 export interface CompareIo {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-export const COMPARE_USAGE = `Usage: pace-tracker compare LAST.xlsx THIS.xlsx [--sheet NAME] [--last-sheet NAME]
-                       [--as-of YYYY-MM-DD] [--last-as-of YYYY-MM-DD] [--changed-days N]
-                       [--key-file KEY] [-o OUT.xlsx] [--json]
+export const COMPARE_USAGE = `Usage: pace-tracker compare LAST THIS [--sheet NAME] [--last-sheet NAME]
+                       [--as-of DATE] [--last-as-of DATE] [--changed-days N]
+                       [--key-file KEY] [-o OUT.xlsx] [--force] [--json]
 
 Lists what changed between last month's tracker (or last month's submission copy)
-and this month's: children added and gone, milestones newly recorded, dates changed
+and this month's (each a workbook or a CSV export of it): children added and gone, milestones newly recorded, dates changed
 or removed after they were submitted, route and legal status changes.
 
-  --as-of          this month's as-of date (default: today)
+  --as-of          this month's as-of date, 31/03/2024 or 2024-03-31 (default: today)
   --last-as-of     last month's as-of date (default: the end of the month before --as-of)
   --changed-days   a submitted date that moved by more than this many days is a warning (default 7)
   --key-file       the key that made last month's submission copy, to match its pseudonyms
-  -o OUT.xlsx      also write a copy of THIS.xlsx with a "PACE Changes" sheet
+  -o OUT.xlsx      also write a copy of THIS with a "PACE Changes" sheet
+  --force          replace OUT.xlsx if it exists
 
 Example:
   pace-tracker compare tracker-2024-02.xlsx tracker-2024-03.xlsx --as-of 2024-03-31 -o changes.xlsx
 `;
-
-function dateOption(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const day = dayFromIso(value);
-  if (day === null) throw new UserFacingError('usage', `${flag} takes a date written YYYY-MM-DD, not "${value}".`);
-  return day;
-}
 
 function readKey(file: string): (id: string) => string {
   let text: string;
@@ -62,11 +57,6 @@ function readKey(file: string): (id: string) => string {
   return (id) => createHmac('sha256', key).update(id, 'utf8').digest('hex');
 }
 
-async function load(file: string, sheetName: string | undefined) {
-  if (!fs.existsSync(file)) throw new UserFacingError('unreadableFile', `${file} does not exist.`);
-  return analyseWorkbook(await readWorkbookFile(file), sheetName);
-}
-
 export async function runCompare(argv: string[], io: CompareIo): Promise<number> {
   const args = parseArgs(argv, {
     sheet: { value: true },
@@ -76,29 +66,26 @@ export async function runCompare(argv: string[], io: CompareIo): Promise<number>
     'changed-days': { value: true },
     'key-file': { value: true },
     output: { value: true, aliases: ['-o'] },
+    force: { value: false },
     json: { value: false },
-    help: { value: false, aliases: ['-h'] },
   });
-  if (args.options.has('help')) {
-    io.out(COMPARE_USAGE);
-    return 0;
-  }
   if (args.positional.length !== 2) {
     throw new UserFacingError('usage', 'Give two files: last month\'s, then this month\'s (pace-tracker compare LAST.xlsx THIS.xlsx). Run "pace-tracker compare --help" for more.');
   }
   const [lastFile, thisFile] = args.positional;
-  const thisAsOf = dateOption(stringOption(args, 'as-of'), '--as-of') ?? todayDay();
-  const lastAsOf = dateOption(stringOption(args, 'last-as-of'), '--last-as-of');
-  const output = stringOption(args, 'output');
-  if (output !== undefined && path.extname(output).toLowerCase() !== '.xlsx') {
-    throw new UserFacingError('usage', `-o must name an .xlsx file, not "${output}".`);
-  }
-  if (output !== undefined && (path.resolve(output) === path.resolve(thisFile) || path.resolve(output) === path.resolve(lastFile))) {
-    throw new UserFacingError('usage', 'The changes must go to a new file: choose another name with -o (your workbooks are never overwritten).');
-  }
+  const thisAsOf = asOfDay(stringOption(args, 'as-of'));
+  const lastAsOfText = stringOption(args, 'last-as-of');
+  const lastAsOf = lastAsOfText === undefined ? undefined : asOfDay(lastAsOfText, '--last-as-of');
+  const given = stringOption(args, 'output');
+  const force = args.options.has('force');
+  // Settled before the reading, so a refused name costs nothing; chosen again just before writing.
+  const pick = () => chooseOutput({ given, input: thisFile, force, protect: [{ file: lastFile, what: "last month's file" }], what: 'copy with the changes' });
+  if (given !== undefined) pick();
   const keyFile = stringOption(args, 'key-file');
-  const last = await load(lastFile, stringOption(args, 'last-sheet'));
-  const now = await load(thisFile, stringOption(args, 'sheet'));
+  const lastInput = await loadInput(lastFile, stringOption(args, 'last-sheet'));
+  const thisInput = await loadInput(thisFile, stringOption(args, 'sheet'));
+  const last = lastInput.sheet;
+  const now = thisInput.sheet;
   const result = compareSheets({
     last,
     now,
@@ -108,7 +95,12 @@ export async function runCompare(argv: string[], io: CompareIo): Promise<number>
     hmacHexOf: keyFile === undefined ? undefined : readKey(keyFile),
     lastName: path.basename(lastFile),
   });
-  if (output !== undefined) await writeReportFile(thisFile, result.plan, output);
+  let output: string | undefined;
+  if (given !== undefined) {
+    const bytes = await reportBytes(thisInput.input, now, result.plan);
+    output = pick();
+    writeOutput(output, bytes, force, 'copy with the changes');
+  }
   const { comparison } = result;
   if (args.options.has('json')) {
     const json = {

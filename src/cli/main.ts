@@ -5,18 +5,22 @@
  * usage error or an unreadable file — always one plain line on stderr.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { isUserFacingError, UserFacingError } from '../core/errors';
 import type { AimsFile, Severity } from '../core/model';
-import { dayFromIso, isoFromDay, todayDay } from '../core/dates';
+import { dayFromIso, isoFromDay } from '../core/dates';
 import { parseAimsFile } from '../core/aims/definition';
 import { aimResultToJson } from '../core/aims/measures';
 import { computeRunChart, parseSeriesCsv, runChartToJson } from '../core/runchart';
 import { inspectJson } from '../core/inspect';
-import { aimFieldIds, aimsOrPresets, analyseWorkbook, planReport, runAims, runCheck } from '../core/usecases/pipeline';
-import { readWorkbookFile } from '../xlsx/read';
-import { writeReportFile } from '../xlsx/writeReport';
+import { aimFieldIds, planReport, runAims, runCheck } from '../core/usecases/pipeline';
 import { intOption, parseArgs, ParsedArgs, stringOption } from './args';
+import { asOfDay } from './asOf';
+import { COMMAND_HELP, isCommandName, wantsHelp } from './help';
+import { loadInput } from './load';
+import { chooseOutput, defaultReportPath, writeOutput } from './outputPath';
+import { reportBytes } from './reportInput';
+import { chooseAims, type ChosenAims } from './savedSettings';
+import { checkForCommandLine, forCommandLine } from './wording';
 import { formatAims, formatCheck, formatInspect, formatRunChart } from './text';
 import { runSubmission } from './submission';
 import { runCompare } from './compare';
@@ -35,46 +39,43 @@ const defaultIo: Io = {
 export const USAGE = `pace-tracker: read a PACE permanence tracking workbook, check its dates, and measure its aims.
 
 Usage:
-  pace-tracker inspect FILE.xlsx [--sheet NAME] [--json]
-  pace-tracker check FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--fail-on error|warning|info] [--json]
-  pace-tracker aims FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--aims AIMS.json] [--json]
+  pace-tracker inspect FILE [--sheet NAME] [--map FIELD=COLUMN] [--json]
+  pace-tracker check FILE [--sheet NAME] [--as-of DATE] [--fail-on error|warning|info] [--json]
+  pace-tracker aims FILE [--sheet NAME] [--as-of DATE] [--aims AIMS.json] [--json]
   pace-tracker runchart SERIES.csv [--baseline N | --baseline-before YYYY-MM-DD]
                        [--rephase N | --no-rephase] [--direction down|up] [--rules ihi|anhoej] [--json]
-  pace-tracker report FILE.xlsx [-o OUT.xlsx] [--sheet NAME] [--as-of YYYY-MM-DD] [--aims AIMS.json]
-  pace-tracker submission FILE.xlsx -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
-                       [--as-of YYYY-MM-DD] [--yes]
-  pace-tracker timeline FILE.xlsx (--children ID,ID | --group COLUMN=VALUE) [--align calendar|start] [-o OUT.xlsx]
-  pace-tracker compare LAST.xlsx THIS.xlsx [--as-of YYYY-MM-DD] [--key-file KEY] [-o OUT.xlsx] [--json]
+  pace-tracker report FILE [-o OUT.xlsx] [--force] [--sheet NAME] [--as-of DATE] [--aims AIMS.json]
+  pace-tracker submission FILE -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
+                       [--as-of DATE] [--force] [--yes]
+  pace-tracker timeline FILE (--children ID,ID | --group COLUMN=VALUE) [--align calendar|start] [-o OUT.xlsx]
+  pace-tracker compare LAST THIS [--as-of DATE] [--last-as-of DATE] [--key-file KEY] [-o OUT.xlsx] [--json]
 
-The as-of date defaults to today. Nothing is sent anywhere: files are read and written on this computer only.
+FILE is the tracking workbook (.xlsx) or a CSV export of it. DATE is written 31/03/2024 or 2024-03-31;
+the as-of date defaults to today. Each command's options and an example: pace-tracker help COMMAND
+(or pace-tracker COMMAND --help). Nothing is sent anywhere: files are read and written on this computer only.
 `;
 
-const common = { sheet: { value: true }, json: { value: false }, 'as-of': { value: true } };
+const common = { sheet: { value: true }, json: { value: false }, 'as-of': { value: true }, map: { value: true } };
 
-function requireFile(args: ParsedArgs, what = 'FILE.xlsx'): string {
-  if (args.positional.length !== 1) throw new UserFacingError('usage', `Give exactly one ${what}. Run "pace-tracker --help" for usage.`);
-  const file = args.positional[0];
-  if (!fs.existsSync(file)) throw new UserFacingError('unreadableFile', `${file} does not exist.`);
-  return file;
+function requireFile(args: ParsedArgs, command: string, what = 'FILE.xlsx'): string {
+  if (args.positional.length !== 1) throw new UserFacingError('usage', `Give exactly one ${what}. Run "pace-tracker ${command} --help" for usage.`);
+  return args.positional[0];
 }
 
 function asOfOption(args: ParsedArgs): number {
-  const text = stringOption(args, 'as-of');
-  if (text === undefined) return todayDay();
-  const day = dayFromIso(text);
-  if (day === null) throw new UserFacingError('usage', `--as-of takes a date written YYYY-MM-DD, not "${text}".`);
-  return day;
+  return asOfDay(stringOption(args, 'as-of'));
 }
 
-async function loadSheet(args: ParsedArgs) {
-  const file = requireFile(args);
-  const workbook = await readWorkbookFile(file);
-  return { file, sheet: analyseWorkbook(workbook, stringOption(args, 'sheet')) };
+async function loadSheet(args: ParsedArgs, command: string) {
+  const file = requireFile(args, command);
+  const loaded = await loadInput(file, stringOption(args, 'sheet'), stringOption(args, 'map'));
+  return { file, ...loaded };
 }
 
-function readAimsOption(args: ParsedArgs, knownFields: string[]): AimsFile {
+/** The aims to measure and the line saying which (--aims, else the workbook's saved aims, else the presets). */
+function readAimsOption(args: ParsedArgs, knownFields: string[], settings: Map<string, unknown>): ChosenAims {
   const file = stringOption(args, 'aims');
-  if (file === undefined) return aimsOrPresets(null);
+  if (file === undefined) return chooseAims(undefined, undefined, settings, knownFields);
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -82,7 +83,8 @@ function readAimsOption(args: ParsedArgs, knownFields: string[]): AimsFile {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : 'it is not valid JSON';
     throw new UserFacingError('badAims', `The aims file ${file} cannot be used: ${why}.`);
   }
-  return parseAimsFile(json, knownFields);
+  const parsed: AimsFile = parseAimsFile(json, knownFields);
+  return chooseAims(parsed, file, settings, knownFields);
 }
 
 function printJson(io: Io, value: unknown): void {
@@ -91,10 +93,13 @@ function printJson(io: Io, value: unknown): void {
 
 async function inspect(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, common);
-  const { sheet } = await loadSheet(args);
+  const { sheet, mappingFrom } = await loadSheet(args, 'inspect');
   const json = inspectJson(sheet.layout);
   if (args.options.has('json')) printJson(io, json);
-  else io.out(formatInspect(json, sheet.records.length));
+  else {
+    io.out(formatInspect(json, sheet.records.length));
+    if (mappingFrom === 'saved') io.out('The column mapping saved in the workbook by the add-in was used.\n');
+  }
   return 0;
 }
 
@@ -107,10 +112,10 @@ async function check(argv: string[], io: Io): Promise<number> {
     throw new UserFacingError('usage', `--fail-on takes error, warning or info, not "${failOn}".`);
   }
   const asOf = asOfOption(args);
-  const { sheet } = await loadSheet(args);
-  const result = runCheck(sheet, asOf);
+  const { sheet, keepFinding, sourceNote } = await loadSheet(args, 'check');
+  const result = checkForCommandLine(runCheck(sheet, asOf, keepFinding));
   if (args.options.has('json')) printJson(io, result);
-  else io.out(formatCheck(result));
+  else io.out(`${sourceNote ? `${sourceNote}\n` : ''}${formatCheck(result)}`);
   if (failOn !== undefined) {
     // --fail-on warning fails on warnings and anything worse.
     const worst = SEVERITIES.slice(0, SEVERITIES.indexOf(failOn as Severity) + 1);
@@ -122,12 +127,12 @@ async function check(argv: string[], io: Io): Promise<number> {
 async function aims(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { ...common, aims: { value: true } });
   const asOf = asOfOption(args);
-  const { sheet } = await loadSheet(args);
-  const file = readAimsOption(args, aimFieldIds(sheet));
-  const measured = runAims(sheet, file, asOf);
+  const { sheet, settings } = await loadSheet(args, 'aims');
+  const chosen = readAimsOption(args, aimFieldIds(sheet), settings);
+  const measured = runAims(sheet, chosen.file, asOf);
   const json = { asOf: isoFromDay(asOf), aims: measured.aims.map((a) => aimResultToJson(a.result)) };
   if (args.options.has('json')) printJson(io, json);
-  else io.out(formatAims(json.asOf, measured));
+  else io.out(`${chosen.note}\n${formatAims(json.asOf, measured)}`);
   return 0;
 }
 
@@ -185,24 +190,34 @@ async function runchart(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-export function defaultReportPath(input: string): string {
-  const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}-pace-report.xlsx`);
-}
+export { defaultReportPath };
 
 async function report(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { sheet: { value: true }, 'as-of': { value: true }, aims: { value: true }, output: { value: true, aliases: ['-o'] } });
+  const args = parseArgs(argv, {
+    sheet: { value: true },
+    'as-of': { value: true },
+    aims: { value: true },
+    map: { value: true },
+    output: { value: true, aliases: ['-o'] },
+    force: { value: false },
+  });
   const asOf = asOfOption(args);
-  const { file: input, sheet } = await loadSheet(args);
-  const file = readAimsOption(args, aimFieldIds(sheet));
-  const output = stringOption(args, 'output') ?? defaultReportPath(input);
-  if (path.resolve(output) === path.resolve(input)) {
-    throw new UserFacingError('usage', 'The report must go to a new file: choose another name with -o (your workbook is never overwritten).');
-  }
-  const { check: result, measured, plan } = planReport(sheet, file, asOf);
-  await writeReportFile(input, plan, output);
+  const given = stringOption(args, 'output');
+  const force = args.options.has('force');
+  const input = requireFile(args, 'report');
+  // Settled before the long work, so a refused name costs nothing; chosen again just before writing.
+  const pick = () => chooseOutput({ given, input, force, defaultName: defaultReportPath(input), what: 'report' });
+  pick();
+  const { sheet, settings, input: read, keepFinding, sourceNote } = await loadSheet(args, 'report');
+  const chosen = readAimsOption(args, aimFieldIds(sheet), settings);
+  const { check: result, measured, plan } = planReport(sheet, chosen.file, asOf, keepFinding);
+  const bytes = await reportBytes(read, sheet, plan);
+  const output = pick();
+  writeOutput(output, bytes, force, 'report');
   const lines = [
     `Wrote ${output}`,
+    ...(sourceNote ? [sourceNote] : []),
+    chosen.note,
     `Sheet '${sheet.layout.sheet}': ${sheet.records.length} children, as of ${isoFromDay(asOf)}.`,
     `Findings: ${result.counts.error} errors, ${result.counts.warning} warnings, ${result.counts.info} information.`,
     ...measured.aims.map(({ result: a }) => {
@@ -219,6 +234,16 @@ async function report(argv: string[], io: Io): Promise<number> {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // pace-tracker CMD --help, and pace-tracker help CMD: that command's own options and an example.
+    if (isCommandName(command) && wantsHelp(rest)) {
+      io.out(COMMAND_HELP[command]);
+      return 0;
+    }
+    if (command === 'help' && rest.length > 0) {
+      if (!isCommandName(rest[0])) throw new UserFacingError('usage', `There is no command "${rest[0]}". The commands are inspect, check, aims, runchart, report, submission, timeline and compare.`);
+      io.out(COMMAND_HELP[rest[0]]);
+      return 0;
+    }
     switch (command) {
       case 'inspect':
         return await inspect(rest, io);
@@ -239,7 +264,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case undefined:
         // A usage error: the usage for reading, and the one plain line on stderr the contract promises.
         io.out(USAGE);
-        io.err('pace-tracker: no command given. Use one of inspect, check, aims, runchart, report or submission (usage above).\n');
+        io.err('pace-tracker: no command given. Use one of inspect, check, aims, runchart, report, submission, timeline or compare (usage above).\n');
         return 2;
       case 'help':
       case '--help':
@@ -251,7 +276,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
   } catch (err) {
     if (isUserFacingError(err)) {
-      io.err(`pace-tracker: ${err.message}\n`);
+      io.err(`pace-tracker: ${forCommandLine(err.message)}\n`);
       return 2;
     }
     // A defect: still one line, but say it is ours.

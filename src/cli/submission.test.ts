@@ -104,15 +104,28 @@ function capture(extra: Partial<SubmissionIo> = {}): Captured {
 describe('pace-tracker submission (end to end)', () => {
   let dir: string;
   let input: string;
+  // The default key lives in the home folder: a home of the test's own, so no real key is touched.
+  let home: string;
+  let homeKey: string;
+  const savedEnv = { PACE_TRACKER_HOME: process.env.PACE_TRACKER_HOME };
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pace-submission-'));
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'pace-submission-home-'));
+    // os.homedir() cannot be redirected from inside jest; the documented override can.
+    process.env.PACE_TRACKER_HOME = path.join(home, '.pace-tracker');
+    homeKey = path.join(home, '.pace-tracker', DEFAULT_KEY_FILE);
     input = path.join(dir, 'tracker.xlsx');
     await writeAuthorityWorkbook(input);
   });
 
   afterAll(() => {
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(home, { recursive: true, force: true });
   });
 
   describe('a first run with --yes', () => {
@@ -126,20 +139,22 @@ describe('pace-tracker submission (end to end)', () => {
       code = await runSubmission([input, '-o', output, '--yes', '--as-of', '2024-03-31'], run.io);
     });
 
-    it('writes the copy and a new key beside the input, and says so', () => {
+    it('writes the copy and a new key in the home folder (never beside the input), and says where and to keep it private', () => {
       expect(run.err()).toBe('');
       expect(code).toBe(0);
       expect(fs.existsSync(output)).toBe(true);
-      const keyFile = path.join(dir, DEFAULT_KEY_FILE);
-      expect(fs.readFileSync(keyFile, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
-      expect(run.out()).toContain(`Created a new key in ${keyFile}. Keep it safe and use it every month so pseudonyms match.`);
+      expect(fs.existsSync(path.join(dir, DEFAULT_KEY_FILE))).toBe(false);
+      expect(fs.readFileSync(homeKey, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+      if (process.platform !== 'win32') expect(fs.statSync(homeKey).mode & 0o077).toBe(0);
+      expect(run.out()).toContain(`Created a new secret key in ${homeKey}. Keep it private`);
+      expect(run.out()).toContain(`keep ${homeKey} private, never send it`);
       expect(run.out()).toContain('These columns will be left out of the copy:');
       expect(run.out()).toContain("'Foster carer name'");
     });
 
     it('holds no dropped value, no original child ID, no other sheet, no author and not the key in any part of the file', async () => {
       const parts = await packageParts(output);
-      const key = fs.readFileSync(path.join(dir, DEFAULT_KEY_FILE), 'utf8').trim();
+      const key = fs.readFileSync(homeKey, 'utf8').trim();
       const forbidden = [...droppedValues(), ...ids, key, key.toUpperCase(), 'Moira Stewartson', '01463 555123', 'Jane Analyst', 'Contacts'];
       expect(forbidden.length).toBeGreaterThan(150);
       const hits: string[] = [];
@@ -187,12 +202,12 @@ describe('pace-tracker submission (end to end)', () => {
       const again = path.join(dir, 'copy2.xlsx');
       const second = capture();
       expect(await runSubmission([input, '-o', again, '--yes', '--as-of', '2024-03-31'], second.io)).toBe(0);
-      expect(second.out()).not.toContain('Created a new key');
+      expect(second.out()).not.toContain('Created a new');
       const otherKey = path.join(dir, 'other.key');
       const third = path.join(dir, 'copy3.xlsx');
       const run3 = capture();
       expect(await runSubmission([input, '-o', third, '--yes', '--as-of', '2024-03-31', '--key-file', otherKey], run3.io)).toBe(0);
-      expect(run3.out()).toContain(`Created a new key in ${otherKey}.`);
+      expect(run3.out()).toContain(`Created a new secret key in ${otherKey}.`);
 
       const ids1 = columnValues((await readBack(output)).getWorksheet('PACE data') as ExcelJS.Worksheet, 1);
       const ids2 = columnValues((await readBack(again)).getWorksheet('PACE data') as ExcelJS.Worksheet, 1);
@@ -226,6 +241,7 @@ describe('pace-tracker submission (end to end)', () => {
     expect(run.out()).toContain("'Surname'");
     expect(fs.existsSync(output)).toBe(false);
     expect(fs.existsSync(path.join(fresh, DEFAULT_KEY_FILE))).toBe(false);
+    expect(fs.readdirSync(fresh).sort()).toEqual(['tracker.xlsx']);
     fs.rmSync(fresh, { recursive: true, force: true });
   });
 
@@ -247,7 +263,9 @@ describe('pace-tracker submission (end to end)', () => {
     [['IN', '--yes'], '-o OUT.xlsx'],
     [['IN', '-o', 'IN', '--yes'], 'new file'],
     [['IN', '-o', 'x.xlsx', '--dob', 'day'], '--dob takes month or age'],
-    [['IN', '-o', 'x.xlsx', '--as-of', '31/03/2024'], '--as-of takes a date'],
+    [['IN', '-o', 'x.xlsx', '--as-of', '31/02/2024'], '--as-of takes a date'],
+    [['IN', '-o', 'x.xlsx', '--as-of', '03/31/2024'], '--as-of takes a date'],
+    [['IN', '-o', 'x.csv', '--yes'], 'must name an .xlsx file'],
     [['IN', '-o', 'x.xlsx', '--colour'], 'Unknown option --colour'],
     [['IN', '-o', 'x.xlsx', '--key-file', 'IN'], 'key file must be a file of its own'],
     [['IN', '-o', 'x.xlsx', '--yes', '--sheet', 'Nowhere'], 'Nowhere'],
@@ -262,7 +280,7 @@ describe('pace-tracker submission (end to end)', () => {
   it('explains itself with --help, naming the default key file', async () => {
     const run = capture();
     expect(await runSubmission(['--help'], run.io)).toBe(0);
-    expect(run.out()).toContain(`default: ${DEFAULT_KEY_FILE} in the`);
+    expect(run.out()).toContain(`default: ${DEFAULT_KEY_FILE} in the .pace-tracker folder of`);
     expect(run.out()).toContain('--dob age');
   });
 
@@ -277,7 +295,7 @@ describe('pace-tracker main', () => {
   it('routes the submission command', async () => {
     let out = '';
     expect(await main(['submission', '--help'], { out: (t) => (out += t), err: () => undefined })).toBe(0);
-    expect(out).toContain('pace-tracker submission FILE.xlsx -o OUT.xlsx');
+    expect(out).toContain('pace-tracker submission FILE -o OUT.xlsx');
   });
 });
 

@@ -6,17 +6,21 @@
  */
 import { createHmac, randomBytes } from 'crypto';
 import * as fs from 'fs';
-import * as path from 'path';
 import * as readline from 'readline';
 import { isUserFacingError, UserFacingError } from '../core/errors';
-import { dayFromIso, isoFromDay, todayDay } from '../core/dates';
-import { analyseWorkbook, runCheck } from '../core/usecases/pipeline';
+import { isoFromDay } from '../core/dates';
+import { runCheck } from '../core/usecases/pipeline';
 import { findIdentifyingColumns, type IdentifyingColumn } from '../core/submission/identifying';
 import { planSubmission, type DobMode } from '../core/submission/plan';
 import { assignPseudonyms, keyBytesFromText, pseudonymInputs } from '../core/submission/pseudonym';
-import { readWorkbookFile } from '../xlsx/read';
 import { writePlanToNewWorkbook } from '../xlsx/newWorkbook';
 import { parseArgs, stringOption } from './args';
+import { asOfDay } from './asOf';
+import { COMMAND_HELP } from './help';
+import { chooseKeyFile, DEFAULT_KEY_FILE_NAME, ensureKeyFolder } from './keyFile';
+import { loadInput } from './load';
+import { chooseOutput, isSameFile, writeOutput } from './outputPath';
+import { forCommandLine } from './wording';
 
 export interface SubmissionIo {
   out(text: string): void;
@@ -27,18 +31,10 @@ export interface SubmissionIo {
   ask?(question: string): Promise<string>;
 }
 
-/** The key file's name when --key-file is not given; it sits beside the input workbook. */
-export const DEFAULT_KEY_FILE = 'pace-submission.key';
+/** The key file's name when --key-file is not given (it lives in ~/.pace-tracker: see keyFile.ts). */
+export const DEFAULT_KEY_FILE = DEFAULT_KEY_FILE_NAME;
 
-export const SUBMISSION_USAGE = `Usage: pace-tracker submission FILE.xlsx -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age] [--as-of YYYY-MM-DD] [--yes]
-
-Writes OUT.xlsx, a de-identified copy to send: identifying columns dropped, date of birth reduced
-(--dob month: yyyy-mm, the default; --dob age: age in whole years at each milestone), child IDs
-replaced by pseudonymous IDs made with the secret key in KEY (default: ${DEFAULT_KEY_FILE} in the
-folder of FILE.xlsx; created with a new random key if it does not exist). Keep KEY safe, do not
-send it, and use the same KEY every month so the pseudonymous IDs match.
-Without --yes it lists the columns it will drop and asks before writing.
-`;
+export const SUBMISSION_USAGE = COMMAND_HELP.submission;
 
 function defaultAsk(question: string): Promise<string> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
@@ -54,13 +50,6 @@ function dobOption(value: string | undefined): DobMode {
   if (value === undefined) return 'month';
   if (value === 'month' || value === 'age') return value;
   throw new UserFacingError('usage', `--dob takes month or age, not "${value}".`);
-}
-
-function asOfOption(value: string | undefined): number {
-  if (value === undefined) return todayDay();
-  const day = dayFromIso(value);
-  if (day === null) throw new UserFacingError('usage', `--as-of takes a date written YYYY-MM-DD, not "${value}".`);
-  return day;
 }
 
 /** The column list shown before writing. */
@@ -90,12 +79,13 @@ export function loadOrCreateKey(keyFile: string, io: SubmissionIo): Uint8Array {
   }
   const hex = randomBytes(32).toString('hex');
   try {
+    ensureKeyFolder(keyFile);
     // Readable by this user only: with the key and a list of real IDs anyone could recompute the pseudonyms.
     fs.writeFileSync(keyFile, `${hex}\n`, { mode: 0o600, flag: 'wx' });
   } catch {
     throw new UserFacingError('unreadableFile', `A new key could not be saved as ${keyFile}. Check the folder exists and you can write to it.`);
   }
-  io.out(`Created a new key in ${keyFile}. Keep it safe and use it every month so pseudonyms match.\n`);
+  io.out(`Created a new secret key in ${keyFile}. Keep it private (do not send it or put it in a shared folder) and use it every month so pseudonyms match.\n`);
   return keyBytesFromText(hex);
 }
 
@@ -119,10 +109,6 @@ async function confirmed(columns: IdentifyingColumn[], yes: boolean, io: Submiss
   return /^\s*y(es)?\s*$/i.test(answer);
 }
 
-function sameFile(a: string, b: string): boolean {
-  return path.resolve(a) === path.resolve(b);
-}
-
 /**
  * Runs the command; 0 when the copy was written, 1 when the user said no,
  * 2 for a usage error or an unreadable file (one plain line on stderr).
@@ -132,7 +118,7 @@ export async function runSubmission(argv: string[], io: SubmissionIo): Promise<n
     return await submission(argv, io);
   } catch (err) {
     if (!isUserFacingError(err)) throw err;
-    io.err(`pace-tracker: ${err.message}\n`);
+    io.err(`pace-tracker: ${forCommandLine(err.message)}\n`);
     return 2;
   }
 }
@@ -144,6 +130,8 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
     'key-file': { value: true },
     dob: { value: true },
     'as-of': { value: true },
+    map: { value: true },
+    force: { value: false },
     yes: { value: false, aliases: ['-y'] },
     help: { value: false, aliases: ['-h'] },
   });
@@ -153,21 +141,18 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
   }
   if (args.positional.length !== 1) throw new UserFacingError('usage', 'Give exactly one FILE.xlsx. Run "pace-tracker submission --help" for usage.');
   const input = args.positional[0];
-  const output = stringOption(args, 'output');
-  if (output === undefined) throw new UserFacingError('usage', 'Say where to write the copy with -o OUT.xlsx.');
+  const given = stringOption(args, 'output');
+  const force = args.options.has('force');
   const dob = dobOption(stringOption(args, 'dob'));
-  const asOf = asOfOption(stringOption(args, 'as-of'));
-  if (!fs.existsSync(input)) throw new UserFacingError('unreadableFile', `${input} does not exist.`);
-  if (sameFile(input, output)) {
-    throw new UserFacingError('usage', 'The copy must go to a new file: choose another name with -o (your workbook is never overwritten).');
-  }
-  const keyFile = stringOption(args, 'key-file') ?? path.join(path.dirname(input), DEFAULT_KEY_FILE);
-  if (sameFile(keyFile, output) || sameFile(keyFile, input)) {
+  const asOf = asOfDay(stringOption(args, 'as-of'));
+  const { keyFile, note: keyNote } = chooseKeyFile(stringOption(args, 'key-file'), input);
+  if (isSameFile(keyFile, input) || (given !== undefined && isSameFile(keyFile, given))) {
     throw new UserFacingError('usage', 'The key file must be a file of its own, not the workbook or the copy.');
   }
+  const pick = () => chooseOutput({ given, input, force, what: 'copy', protect: [{ file: keyFile, what: 'the key file' }] });
+  pick();
 
-  const workbook = await readWorkbookFile(input);
-  const sheet = analyseWorkbook(workbook, stringOption(args, 'sheet'));
+  const { sheet, keepFinding } = await loadInput(input, stringOption(args, 'sheet'), stringOption(args, 'map'));
   const columns = findIdentifyingColumns(sheet.grid, sheet.layout);
   io.out(`Sheet '${sheet.layout.sheet}': ${sheet.records.length} children.\n`);
   io.out(formatDropList(columns));
@@ -177,9 +162,10 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
     return 1;
   }
 
+  if (keyNote) io.out(`${keyNote}\n`);
   const key = loadOrCreateKey(keyFile, io);
   const pseudonyms = pseudonymsFor(pseudonymInputs(sheet.records), key);
-  const findings = runCheck(sheet, asOf).findings;
+  const findings = runCheck(sheet, asOf, keepFinding).findings;
   const plan = planSubmission({
     grid: sheet.grid,
     layout: sheet.layout,
@@ -192,16 +178,12 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
     pseudonyms,
   });
   const bytes = await writePlanToNewWorkbook(plan);
-  try {
-    fs.writeFileSync(output, bytes);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' ? ' It may be open in Excel: close it and try again.' : ' Check the folder exists and you can write to it.';
-    throw new UserFacingError('unreadableFile', `The copy could not be saved as "${output}".${why}`);
-  }
+  const output = pick();
+  writeOutput(output, bytes, force, 'copy');
   io.out(
     `Wrote ${output}: ${sheet.records.length} children as of ${isoFromDay(asOf)}, ${columns.length} column${columns.length === 1 ? '' : 's'} left out, ` +
       `date of birth as ${dob === 'month' ? 'month and year' : 'age at each milestone'}, child IDs pseudonymised with the key in ${keyFile}.\n` +
+      `The key stays here: keep ${keyFile} private, never send it, and use it again next month so each child keeps the same pseudonymous ID.\n` +
       'Check the copy before you send it (see its Cover sheet).\n',
   );
   return 0;

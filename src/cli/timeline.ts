@@ -3,25 +3,25 @@
  * children's journeys as a native stacked-bar chart on a "PACE Timeline …"
  * sheet in a copy of the workbook (src/core/usecases/timeline.ts does the work).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { UserFacingError } from '../core/errors';
-import { dayFromIso, isoFromDay, todayDay } from '../core/dates';
+import { isoFromDay } from '../core/dates';
 import { fieldLabel } from '../core/fields';
-import { analyseWorkbook } from '../core/usecases/pipeline';
 import { planTimeline, type TimelineSelection } from '../core/usecases/timeline';
 import { stageToJson } from '../core/timeline/journey';
-import { readWorkbookFile } from '../xlsx/read';
-import { writeReportFile } from '../xlsx/writeReport';
 import { parseArgs, stringOption } from './args';
+import { asOfDay } from './asOf';
+import { loadInput } from './load';
+import { chooseOutput, writeOutput } from './outputPath';
+import { reportBytes } from './reportInput';
 
 export interface TimelineIo {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-export const TIMELINE_USAGE = `Usage: pace-tracker timeline FILE.xlsx (--children ID,ID,… | --group COLUMN=VALUE)
-                       [--align calendar|start] [--sheet NAME] [--as-of YYYY-MM-DD] [-o OUT.xlsx] [--json]
+export const TIMELINE_USAGE = `Usage: pace-tracker timeline FILE (--children ID,ID,… | --group COLUMN=VALUE)
+                       [--align calendar|start] [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [-o OUT.xlsx] [--force] [--json]
 
 Draws children's journeys to permanence: one bar per child, a segment per stage
 between the milestones reached, stages past the aim's target in red, and the time
@@ -32,8 +32,11 @@ still waiting at the as-of date as an open segment. Only child IDs are shown.
                 or a column of your own by its heading ("Sibling group=7")
   --align       calendar (default: the bars on one calendar) or start (every bar
                 from becoming looked after, week 0)
+  --map FIELD=COLUMN   read COLUMN as FIELD when its heading was not recognised (--map panel=H)
+  --as-of       count to this date, 31/03/2024 or 2024-03-31 (default: today)
   -o OUT.xlsx   the copy of the workbook with the timeline sheet
-                (default: FILE-pace-timeline.xlsx beside FILE)
+                (default: FILE-pace-timeline.xlsx beside FILE; with --json, none unless -o)
+  --force       replace OUT.xlsx if it exists
 
 Example:
   pace-tracker timeline tracker.xlsx --group team=North --align start --as-of 2024-03-31
@@ -62,32 +65,31 @@ export async function runTimeline(argv: string[], io: TimelineIo): Promise<numbe
     group: { value: true },
     align: { value: true },
     sheet: { value: true },
+    map: { value: true },
     'as-of': { value: true },
     output: { value: true, aliases: ['-o'] },
+    force: { value: false },
     json: { value: false },
-    help: { value: false, aliases: ['-h'] },
   });
-  if (args.options.has('help')) {
-    io.out(TIMELINE_USAGE);
-    return 0;
-  }
   if (args.positional.length !== 1) throw new UserFacingError('usage', 'Give exactly one FILE.xlsx. Run "pace-tracker timeline --help" for usage.');
   const input = args.positional[0];
   const chosen = selection(stringOption(args, 'children'), stringOption(args, 'group'));
   const align = stringOption(args, 'align') ?? 'calendar';
   if (align !== 'calendar' && align !== 'start') throw new UserFacingError('usage', `--align takes calendar or start, not "${align}".`);
-  const asOfText = stringOption(args, 'as-of');
-  const asOf = asOfText === undefined ? todayDay() : dayFromIso(asOfText);
-  if (asOf === null) throw new UserFacingError('usage', `--as-of takes a date written YYYY-MM-DD, not "${asOfText}".`);
-  const output = stringOption(args, 'output') ?? (args.options.has('json') ? undefined : defaultTimelinePath(input));
-  if (output !== undefined && path.extname(output).toLowerCase() !== '.xlsx') throw new UserFacingError('usage', `-o must name an .xlsx file, not "${output}".`);
-  if (output !== undefined && path.resolve(output) === path.resolve(input)) {
-    throw new UserFacingError('usage', 'The timeline must go to a new file: choose another name with -o (your workbook is never overwritten).');
+  const asOf = asOfDay(stringOption(args, 'as-of'));
+  const given = stringOption(args, 'output');
+  const force = args.options.has('force');
+  const writes = given !== undefined || !args.options.has('json');
+  const pick = () => chooseOutput({ given, input, force, defaultName: defaultTimelinePath(input), what: 'timeline' });
+  if (writes) pick();
+  const loaded = await loadInput(input, stringOption(args, 'sheet'), stringOption(args, 'map'));
+  const timeline = planTimeline(loaded.sheet, chosen, { asOf, align });
+  let output: string | undefined;
+  if (writes) {
+    const bytes = await reportBytes(loaded.input, loaded.sheet, timeline.plan);
+    output = pick();
+    writeOutput(output, bytes, force, 'timeline');
   }
-  if (!fs.existsSync(input)) throw new UserFacingError('unreadableFile', `${input} does not exist.`);
-  const sheet = analyseWorkbook(await readWorkbookFile(input), stringOption(args, 'sheet'));
-  const timeline = planTimeline(sheet, chosen, { asOf, align });
-  if (output !== undefined) await writeReportFile(input, timeline.plan, output);
   if (args.options.has('json')) {
     const json = {
       asOf: isoFromDay(asOf),

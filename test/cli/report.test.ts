@@ -114,11 +114,11 @@ describe('report FILE.xlsx', () => {
     expect(again.stdout).toContain(`Sheet 'Tracker'`);
   });
 
-  it('writing a report over an earlier report (-o) replaces it rather than stacking sheets', async () => {
+  it('writing a report over an earlier report (-o … --force) replaces it rather than stacking sheets', async () => {
     const out = path.join(dir, 'again.xlsx');
     expect((await runCli(['report', input, '-o', out, '--as-of', '2024-03-31'])).code).toBe(0);
     const once = sheetNames(await readBook(out));
-    expect((await runCli(['report', input, '-o', out, '--as-of', '2024-03-31'])).code).toBe(0);
+    expect((await runCli(['report', input, '-o', out, '--as-of', '2024-03-31', '--force'])).code).toBe(0);
     expect(sheetNames(await readBook(out))).toEqual(once);
   });
 });

@@ -75,9 +75,16 @@ describe('refused plainly: exit 2, one line on stderr, no stack trace, nothing w
     const locked = expectPlainRefusal(await runCli(['check', path.join(dir, 'locked.xlsx')]));
     expect(locked).toMatch(/password-protected/);
     expect(locked).toMatch(/remove the password/i);
-    for (const name of ['notes.xlsx', 'other.xlsx', 'cut.xlsx', 'nothing.xlsx']) {
+    for (const name of ['notes.xlsx', 'other.xlsx']) {
       const line = expectPlainRefusal(await runCli(['report', path.join(dir, name), '--as-of', AS_OF]));
       expect(line).toContain(`"${name}" could not be opened as an Excel workbook (.xlsx)`);
+      expect(fs.existsSync(path.join(dir, name.replace('.xlsx', '-pace-report.xlsx')))).toBe(false);
+    }
+    // Empty and cut-short files say so (issue 15 point 6), and never mention a password.
+    for (const name of ['cut.xlsx', 'nothing.xlsx']) {
+      const line = expectPlainRefusal(await runCli(['report', path.join(dir, name), '--as-of', AS_OF]));
+      expect(line).toContain(`${name}" is empty or damaged`);
+      expect(line).not.toMatch(/password/i);
       expect(fs.existsSync(path.join(dir, name.replace('.xlsx', '-pace-report.xlsx')))).toBe(false);
     }
     const folder = expectPlainRefusal(await runCli(['check', dir]));

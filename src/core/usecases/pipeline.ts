@@ -4,7 +4,7 @@
  * line call these, so the add-in and `pace-tracker` give the same answers.
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
-import type { AimDefinition, AimResult, AimsFile, CheckResult, ChildRecord, ColumnMapping, DayNumber, SheetLayout, StageCount, TestOfChange } from '../model';
+import type { AimDefinition, AimResult, AimsFile, CheckResult, ChildRecord, ColumnMapping, DayNumber, Finding, SheetLayout, StageCount, TestOfChange } from '../model';
 import type { PlannedSheet, ReportPlan } from '../report/plan';
 import { planTimelineSheet } from '../report/timelineSheet';
 import { longestWaiting } from '../timeline/journey';
@@ -83,8 +83,18 @@ export function analyseSheet(grid: SheetGrid, date1904: boolean, savedColumns?: 
   return loaded(grid, layout, date1904);
 }
 
-export function runCheck(sheet: LoadedSheet, asOf: DayNumber): CheckResult {
-  return checkRecords(sheet.records, sheet.layout, { asOf });
+/**
+ * Runs the checks. `keepFinding` leaves out findings whose premise does not
+ * hold for the source (a CSV holds every date as text, so "this date is
+ * text" says nothing there); the counts follow.
+ */
+export function runCheck(sheet: LoadedSheet, asOf: DayNumber, keepFinding?: (f: Finding) => boolean): CheckResult {
+  const result = checkRecords(sheet.records, sheet.layout, { asOf });
+  if (!keepFinding) return result;
+  const findings = result.findings.filter(keepFinding);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { ...result, findings, counts };
 }
 
 export interface MeasuredAims {
@@ -115,8 +125,8 @@ export interface ReportParts {
 }
 
 /** Everything a report holds: the issues sheet, the summary and one sheet per aim. */
-export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber): ReportParts {
-  const check = runCheck(sheet, asOf);
+export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, keepFinding?: (f: Finding) => boolean): ReportParts {
+  const check = runCheck(sheet, asOf, keepFinding);
   const measured = runAims(sheet, file, asOf);
   const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
   const plan = buildReportPlan({
