@@ -14,6 +14,7 @@ import { aimResultToJson } from '../core/aims/measures';
 import { computeRunChart, parseSeriesCsv, runChartToJson } from '../core/runchart';
 import { inspectJson } from '../core/inspect';
 import { aimFieldIds, aimsOrPresets, analyseWorkbook, planReport, runAims, runCheck } from '../core/usecases/pipeline';
+import { severityCounts } from '../core/severity';
 import { readWorkbookFile } from '../xlsx/read';
 import { writeReportFile } from '../xlsx/writeReport';
 import { intOption, parseArgs, ParsedArgs, stringOption } from './args';
@@ -200,7 +201,7 @@ async function report(argv: string[], io: Io): Promise<number> {
   const lines = [
     `Wrote ${output}`,
     `Sheet '${sheet.layout.sheet}': ${sheet.records.length} children, as of ${isoFromDay(asOf)}.`,
-    `Findings: ${result.counts.error} errors, ${result.counts.warning} warnings, ${result.counts.info} information.`,
+    `Findings: ${severityCounts(result.counts)}.`,
     ...measured.aims.map(({ result: a }) => {
       const pct = a.percentWithinTarget === null ? 'no target' : `${a.percentWithinTarget}% within ${a.targetWeeks} weeks (aim ${a.targetPercent ?? '–'}%)`;
       const median = a.medianWeeks === null ? '–' : `${a.medianWeeks}`;

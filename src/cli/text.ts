@@ -7,6 +7,7 @@ import type { InspectResult } from '../core/inspect';
 import type { MeasuredAims } from '../core/usecases/pipeline';
 import { dayFromIso, ukFromDay } from '../core/dates';
 import { fieldLabel } from '../core/fields';
+import { SEVERITY_LABELS, severityCounts } from '../core/severity';
 
 
 function uk(iso: string): string {
@@ -34,12 +35,9 @@ export function formatInspect(json: InspectResult, children: number): string {
 }
 
 export function formatCheck(result: CheckResult): string {
-  const { error, warning, info } = result.counts;
-  const lines = [
-    `Checked '${result.sheet}' as of ${uk(result.asOf)}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} information.`,
-  ];
+  const lines = [`Checked '${result.sheet}' as of ${uk(result.asOf)}: ${severityCounts(result.counts)}.`];
   for (const f of result.findings) {
-    lines.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.cell.padEnd(6)} ${f.childId ?? '(no ID)'}: ${f.message}`);
+    lines.push(`  ${SEVERITY_LABELS[f.severity].toUpperCase().padEnd(7)} ${f.cell.padEnd(6)} ${f.childId ?? '(no ID)'}: ${f.message}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -29,6 +29,8 @@ export interface UnmappedColumn {
   header: string;
   column: string;
   looksLikeDates: boolean;
+  /** The user's saved mapping sets this column to "Not used": it is not read as a local milestone. */
+  notUsed?: boolean;
 }
 
 export interface SheetLayout {

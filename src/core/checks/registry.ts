@@ -2,7 +2,6 @@
  * Every check, in one list. Order here does not matter for the output
  * (findings are sorted), but reads as a data lead would check a row.
  */
-import type { Severity } from '../model';
 import { beforeBirth } from './rules/before-birth';
 import { ceasedBeforeLookedAfter } from './rules/ceased-before-looked-after';
 import { duplicateChildId } from './rules/duplicate-child-id';
@@ -57,9 +56,5 @@ export const RULES: readonly CheckRule[] = [
 /** Every rule id the checks can report (stable; used in AIMS-free scripts and the issues sheet). */
 export const RULE_IDS: readonly string[] = RULES.flatMap((r) => r.ids);
 
-/** Plain-words name of each severity, as shown on sheets and in the pane. */
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Information',
-};
+/** The severity words live in one place for the pane, the Issues sheet and the command line. */
+export { SEVERITY_LABELS } from '../severity';

@@ -37,7 +37,7 @@ export function withLocalMilestones(layout: SheetLayout): SheetLayout {
   const taken = new Set(layout.columns.map((c) => String(c.field)));
   const extra: ColumnMapping[] = [];
   for (const u of layout.unmapped) {
-    if (!u.looksLikeDates) continue;
+    if (!u.looksLikeDates || u.notUsed) continue;
     const field = localMilestoneId(u.header, taken);
     taken.add(field);
     extra.push({ field, header: u.header, column: u.column, confidence: 0.5, label: u.header });
@@ -74,11 +74,28 @@ export function analyseWorkbook(workbook: WorkbookGrid, sheetName?: string): Loa
   return loaded(grid, layout, workbook.date1904);
 }
 
+/** True when the layout is the user's saved mapping (every saved column found under its heading). */
+export function usesSavedMapping(layout: SheetLayout, savedColumns: readonly ColumnMapping[] | undefined): boolean {
+  if (!savedColumns || savedColumns.length === 0) return false;
+  const key = (c: ColumnMapping) => `${String(c.field)}\u0000${c.header.trim().toLowerCase()}`;
+  const mapped = new Set(layout.columns.map(key));
+  return savedColumns.every((c) => mapped.has(key(c)));
+}
+
+/**
+ * With a saved mapping the user chose every column: one left out of it was
+ * set to "Not used", so it is not read as a local milestone behind their back.
+ */
+export function markNotUsed(layout: SheetLayout, savedColumns: readonly ColumnMapping[] | undefined): SheetLayout {
+  if (!usesSavedMapping(layout, savedColumns) || layout.unmapped.length === 0) return layout;
+  return { ...layout, unmapped: layout.unmapped.map((u) => ({ ...u, notUsed: true })) };
+}
+
 /** Finds the header and reads every child on a sheet; throws a plain-words problem when it cannot. */
 export function analyseSheet(grid: SheetGrid, date1904: boolean, savedColumns?: ColumnMapping[]): LoadedSheet {
   const layout = detectLayout(grid, date1904, savedColumns);
   if (!layout) throw new UserFacingError('noHeader', `Sheet '${grid.sheetName}': ${NO_HEADER_MESSAGE}`);
-  return loaded(grid, layout, date1904);
+  return loaded(grid, markNotUsed(layout, savedColumns), date1904);
 }
 
 export function runCheck(sheet: LoadedSheet, asOf: DayNumber): CheckResult {
