@@ -18,7 +18,9 @@ import { missingFirstAccommodated } from './rules/missing-first-accommodated';
 import { missingLookedAfterStart } from './rules/missing-looked-after-start';
 import { missingPanel } from './rules/missing-panel';
 import { missingRecommendation } from './rules/missing-recommendation';
+import { outsidePopulation } from './rules/outside-population';
 import { placeholderDate } from './rules/placeholder-date';
+import { recommendationBeforeLookedAfter } from './rules/recommendation-before-looked-after';
 import { respiteRow } from './rules/respite-row';
 import { serialNumber } from './rules/serial-number';
 import { textDate } from './rules/text-date';
@@ -41,8 +43,10 @@ export const RULES: readonly CheckRule[] = [
   beforeBirth,
   implausibleAge,
   milestoneOrder,
+  recommendationBeforeLookedAfter,
   ceasedBeforeLookedAfter,
   milestoneAfterCeased,
+  outsidePopulation,
   missingLookedAfterStart,
   missingFirstAccommodated,
   missingRecommendation,
