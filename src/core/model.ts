@@ -195,6 +195,17 @@ export interface WaitingChild {
   beyondTarget?: boolean;
 }
 
+/** A cohort child left out of every figure of an aim, with the reason in plain words. */
+export interface ExcludedChild {
+  childId: string | null;
+  row: number;
+  /** e.g. "end date before start date" */
+  reason: string;
+  /** yyyy-mm-dd, for the aim sheet (not in the JSON contract). */
+  startDate?: string;
+  endDate?: string;
+}
+
 export interface MonthlyRow {
   month: string; // yyyy-mm
   completed: number;
@@ -221,6 +232,8 @@ export interface AimResult {
   monthly: MonthlyRow[];
   children: ChildInterval[];
   waitingChildren: WaitingChild[];
+  /** Cohort children in no figure (end date before start date): listed so nothing is dropped silently. */
+  excluded: ExcludedChild[];
   runChart: RunChart;
 }
 
