@@ -28,6 +28,7 @@ import { twoDigitYear } from './rules/two-digit-year';
 import { unmappedLocalColumn } from './rules/unmapped-local-column';
 import { unreadableDate } from './rules/unreadable-date';
 import type { CheckRule } from './types';
+import { AIM_END_BEFORE_START } from './aimIntervals';
 
 export const RULES: readonly CheckRule[] = [
   missingChildId,
@@ -58,7 +59,7 @@ export const RULES: readonly CheckRule[] = [
 ];
 
 /** Every rule id the checks can report (stable; used in AIMS-free scripts and the issues sheet). */
-export const RULE_IDS: readonly string[] = RULES.flatMap((r) => r.ids);
+export const RULE_IDS: readonly string[] = [...RULES.flatMap((r) => r.ids), AIM_END_BEFORE_START];
 
 /** The severity words live in one place for the pane, the Issues sheet and the command line. */
 export { SEVERITY_LABELS } from '../severity';

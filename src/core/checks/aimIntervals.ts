@@ -1,0 +1,95 @@
+/**
+ * Findings about aims: for every aim (presets and the user's own), a cohort
+ * child whose end milestone is dated before its start milestone. The measures
+ * leave such a child out (measures.ts, `excluded`); this says so on the row,
+ * naming the aim.
+ *
+ * One finding per problem: when another rule already reports the same two
+ * dates (an order rule, the link between the chains) or the doubtful date
+ * itself (a date before birth), that finding gains the aim's name instead of a
+ * second finding being added. Otherwise one new error per child and pair of
+ * milestones, naming every aim that measures that pair.
+ */
+import { cohortOf } from '../aims/measures';
+import type { AimDefinition, ChildRecord, DayNumber, Finding } from '../model';
+import { Phrase, phrase, trustedDay } from './context';
+import { ukDate } from './format';
+import type { CheckContext } from './types';
+
+export const AIM_END_BEFORE_START = 'aim-end-before-start';
+
+interface Broken {
+  record: ChildRecord;
+  start: string;
+  end: string;
+  startDay: DayNumber;
+  endDay: DayNumber;
+  aims: string[];
+}
+
+function quoted(names: readonly string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  return q.length === 1 ? `the aim ${q[0]}` : `the aims ${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+/** Each child and pair of milestones measured the wrong way round, with the aims that measure it. */
+export function brokenIntervals(records: readonly ChildRecord[], aims: readonly AimDefinition[], asOf: DayNumber): Broken[] {
+  const byKey = new Map<string, Broken>();
+  for (const aim of aims) {
+    for (const c of cohortOf(records, aim, asOf)) {
+      if (c.end === null || c.end >= c.start) continue;
+      const key = `${c.record.row}\u0000${aim.start}\u0000${aim.end}`;
+      const known = byKey.get(key);
+      if (known) {
+        if (!known.aims.includes(aim.name)) known.aims.push(aim.name);
+      } else {
+        byKey.set(key, { record: c.record, start: aim.start, end: aim.end, startDay: c.start, endDay: c.end, aims: [aim.name] });
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The finding already about this problem, if any: both cells, else the doubtful date's own finding. */
+function existingFinding(findings: readonly Finding[], b: Broken, ctx: CheckContext): number {
+  const startCell = b.record.cells[b.start];
+  const endCell = b.record.cells[b.end];
+  const onRow = (f: Finding) => f.row === b.record.row && f.severity !== 'info';
+  const covers = (f: Finding, cell: string | undefined) => cell !== undefined && (f.cell === cell || (f.cells ?? []).includes(cell));
+  const both = findings.findIndex((f) => onRow(f) && covers(f, startCell) && covers(f, endCell));
+  if (both >= 0) return both;
+  // A date the checks do not trust (before birth) already has its own finding on that cell.
+  const doubtful = [b.start, b.end].filter((field) => trustedDay(b.record, field, ctx.asOf) === null).map((field) => b.record.cells[field]);
+  return findings.findIndex((f) => onRow(f) && doubtful.some((cell) => cell !== undefined && f.cell === cell));
+}
+
+/**
+ * The findings with aim names added where another finding already covers the
+ * problem, plus one new finding for each problem no rule reported. Not sorted.
+ */
+export function withAimFindings(findings: readonly Finding[], records: readonly ChildRecord[], aims: readonly AimDefinition[], ctx: CheckContext): Finding[] {
+  const out = [...findings];
+  for (const b of brokenIntervals(records, aims, ctx.asOf)) {
+    const leftOut = `The child is left out of ${quoted(b.aims)} until the dates are corrected.`;
+    const at = existingFinding(out, b, ctx);
+    if (at >= 0) {
+      out[at] = { ...out[at], message: `${out[at].message} ${leftOut}` };
+      continue;
+    }
+    const cell = b.record.cells[b.end];
+    if (cell === undefined) continue;
+    const finding: Finding = {
+      rule: AIM_END_BEFORE_START,
+      severity: 'error',
+      cell,
+      row: b.record.row,
+      field: b.end,
+      childId: b.record.childId,
+      message: `${Phrase(b.end, ctx)} (${ukDate(b.endDay)}) is before ${phrase(b.start, ctx)} (${ukDate(b.startDay)}), where ${quoted(b.aims)} ${b.aims.length === 1 ? 'measures' : 'measure'} from ${phrase(b.start, ctx)} to ${phrase(b.end, ctx)}. ${leftOut} Check both dates.`,
+    };
+    const other = b.record.cells[b.start];
+    if (other !== undefined) finding.cells = [cell, other];
+    out.push(finding);
+  }
+  return out;
+}
