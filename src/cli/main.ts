@@ -13,7 +13,8 @@ import { parseAimsFile } from '../core/aims/definition';
 import { aimResultToJson } from '../core/aims/measures';
 import { computeRunChart, parseSeriesCsv, runChartToJson } from '../core/runchart';
 import { inspectJson } from '../core/inspect';
-import { aimFieldIds, aimsOrPresets, analyseWorkbook, planReport, runAims, runCheck } from '../core/usecases/pipeline';
+import { aimFieldIds, aimsOrPresets, analyseWorkbook, planReport, runAims, runCheck, type FigureOptions, type MeasuredAims } from '../core/usecases/pipeline';
+import { OUTSIDE_POPULATION_REASON, populationNote } from '../core/population';
 import { severityCounts } from '../core/severity';
 import { readWorkbookFile } from '../xlsx/read';
 import { writeReportFile } from '../xlsx/writeReport';
@@ -35,15 +36,18 @@ export const USAGE = `pace-tracker: read a PACE permanence tracking workbook, ch
 
 Usage:
   pace-tracker inspect FILE.xlsx [--sheet NAME] [--json]
-  pace-tracker check FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--fail-on error|warning|info] [--json]
-  pace-tracker aims FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--aims AIMS.json] [--json]
+  pace-tracker check FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--aims AIMS.json] [--fail-on error|warning|info] [--json]
+  pace-tracker aims FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--aims AIMS.json] [--include-outside-population] [--json]
   pace-tracker runchart SERIES.csv [--baseline N | --baseline-before YYYY-MM-DD]
                        [--rephase N | --no-rephase] [--direction down|up] [--rules ihi|anhoej] [--json]
   pace-tracker report FILE.xlsx [-o OUT.xlsx] [--sheet NAME] [--as-of YYYY-MM-DD] [--aims AIMS.json]
+                       [--include-outside-population]
   pace-tracker submission FILE.xlsx -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
-                       [--as-of YYYY-MM-DD] [--yes]
+                       [--as-of YYYY-MM-DD] [--yes] [--include-outside-population]
 
-The as-of date defaults to today. Nothing is sent anywhere: files are read and written on this computer only.
+The as-of date defaults to today. Rows outside the PACE population (ceased to be looked after more than
+a year before the as-of date) are flagged and left out of the figures and the copy unless you give
+--include-outside-population. Nothing is sent anywhere: files are read and written on this computer only.
 `;
 
 const common = { sheet: { value: true }, json: { value: false }, 'as-of': { value: true } };
@@ -82,6 +86,25 @@ function readAimsOption(args: ParsedArgs, knownFields: string[]): AimsFile {
   return parseAimsFile(json, knownFields);
 }
 
+/** --include-outside-population: keep rows outside the PACE population in the figures. */
+const populationSwitch = { 'include-outside-population': { value: false } };
+
+function figureOptions(args: ParsedArgs): FigureOptions {
+  return { includeOutsidePopulation: args.options.has('include-outside-population') };
+}
+
+/** The rows outside the PACE population, as `aims --json` reports them. */
+export function outsidePopulationJson(measured: MeasuredAims): Record<string, unknown> {
+  const { outside, kept } = measured.population;
+  return { count: outside.length, leftOut: !kept && outside.length > 0, reason: OUTSIDE_POPULATION_REASON, children: outside.map((o) => ({ ...o })) };
+}
+
+/** One line for the terminal about rows outside the population, or nothing. */
+function populationLine(measured: MeasuredAims): string {
+  const note = populationNote(measured.population, 'Use --include-outside-population to keep them.');
+  return note === null ? '' : `${note}\n`;
+}
+
 function printJson(io: Io, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -98,14 +121,15 @@ async function inspect(argv: string[], io: Io): Promise<number> {
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 async function check(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { ...common, 'fail-on': { value: true } });
+  const args = parseArgs(argv, { ...common, aims: { value: true }, 'fail-on': { value: true } });
   const failOn = stringOption(args, 'fail-on');
   if (failOn !== undefined && !SEVERITIES.includes(failOn as Severity)) {
     throw new UserFacingError('usage', `--fail-on takes error, warning or info, not "${failOn}".`);
   }
   const asOf = asOfOption(args);
   const { sheet } = await loadSheet(args);
-  const result = runCheck(sheet, asOf);
+  // With the aims (presets unless --aims), a child whose end milestone is before its start gets a finding naming the aim.
+  const result = runCheck(sheet, asOf, readAimsOption(args, aimFieldIds(sheet)));
   if (args.options.has('json')) printJson(io, result);
   else io.out(formatCheck(result));
   if (failOn !== undefined) {
@@ -117,14 +141,14 @@ async function check(argv: string[], io: Io): Promise<number> {
 }
 
 async function aims(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { ...common, aims: { value: true } });
+  const args = parseArgs(argv, { ...common, aims: { value: true }, ...populationSwitch });
   const asOf = asOfOption(args);
   const { sheet } = await loadSheet(args);
   const file = readAimsOption(args, aimFieldIds(sheet));
-  const measured = runAims(sheet, file, asOf);
-  const json = { asOf: isoFromDay(asOf), aims: measured.aims.map((a) => aimResultToJson(a.result)) };
+  const measured = runAims(sheet, file, asOf, figureOptions(args));
+  const json = { asOf: isoFromDay(asOf), outsidePopulation: outsidePopulationJson(measured), aims: measured.aims.map((a) => aimResultToJson(a.result)) };
   if (args.options.has('json')) printJson(io, json);
-  else io.out(formatAims(json.asOf, measured));
+  else io.out(`${formatAims(json.asOf, measured)}${populationLine(measured)}`);
   return 0;
 }
 
@@ -188,7 +212,7 @@ export function defaultReportPath(input: string): string {
 }
 
 async function report(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { sheet: { value: true }, 'as-of': { value: true }, aims: { value: true }, output: { value: true, aliases: ['-o'] } });
+  const args = parseArgs(argv, { sheet: { value: true }, 'as-of': { value: true }, aims: { value: true }, output: { value: true, aliases: ['-o'] }, ...populationSwitch });
   const asOf = asOfOption(args);
   const { file: input, sheet } = await loadSheet(args);
   const file = readAimsOption(args, aimFieldIds(sheet));
@@ -196,7 +220,7 @@ async function report(argv: string[], io: Io): Promise<number> {
   if (path.resolve(output) === path.resolve(input)) {
     throw new UserFacingError('usage', 'The report must go to a new file: choose another name with -o (your workbook is never overwritten).');
   }
-  const { check: result, measured, plan } = planReport(sheet, file, asOf);
+  const { check: result, measured, plan } = planReport(sheet, file, asOf, figureOptions(args));
   await writeReportFile(input, plan, output);
   const lines = [
     `Wrote ${output}`,
@@ -205,10 +229,13 @@ async function report(argv: string[], io: Io): Promise<number> {
     ...measured.aims.map(({ result: a }) => {
       const pct = a.percentWithinTarget === null ? 'no target' : `${a.percentWithinTarget}% within ${a.targetWeeks} weeks (aim ${a.targetPercent ?? '–'}%)`;
       const median = a.medianWeeks === null ? '–' : `${a.medianWeeks}`;
-      return `  ${a.name}: ${a.completed} completed, ${pct}, median ${median} weeks, ${a.waiting} waiting.`;
+      const excluded = a.excluded.length === 0 ? '' : `, ${a.excluded.length} excluded (end date before start date)`;
+      return `  ${a.name}: ${a.completed} completed, ${pct}, median ${median} weeks, ${a.waiting} waiting${excluded}.`;
     }),
     `New sheets: ${plan.sheets.map((s) => s.name).join(', ')}.`,
   ];
+  const population = populationLine(measured);
+  if (population !== '') lines.splice(2, 0, population.trimEnd());
   io.out(`${lines.join('\n')}\n`);
   return 0;
 }

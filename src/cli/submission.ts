@@ -10,7 +10,8 @@ import * as path from 'path';
 import * as readline from 'readline';
 import { isUserFacingError, UserFacingError } from '../core/errors';
 import { dayFromIso, isoFromDay, todayDay } from '../core/dates';
-import { analyseWorkbook, runCheck } from '../core/usecases/pipeline';
+import { analyseWorkbook } from '../core/usecases/pipeline';
+import { submissionRows } from '../core/usecases/submission';
 import { findIdentifyingColumns, type IdentifyingColumn } from '../core/submission/identifying';
 import { planSubmission, type DobMode } from '../core/submission/plan';
 import { assignPseudonyms, keyBytesFromText, pseudonymInputs } from '../core/submission/pseudonym';
@@ -31,13 +32,16 @@ export interface SubmissionIo {
 export const DEFAULT_KEY_FILE = 'pace-submission.key';
 
 export const SUBMISSION_USAGE = `Usage: pace-tracker submission FILE.xlsx -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age] [--as-of YYYY-MM-DD] [--yes]
+       [--include-outside-population]
 
 Writes OUT.xlsx, a de-identified copy to send: identifying columns dropped, date of birth reduced
 (--dob month: yyyy-mm, the default; --dob age: age in whole years at each milestone), child IDs
 replaced by pseudonymous IDs made with the secret key in KEY (default: ${DEFAULT_KEY_FILE} in the
 folder of FILE.xlsx; created with a new random key if it does not exist). Keep KEY safe, do not
 send it, and use the same KEY every month so the pseudonymous IDs match.
-Without --yes it lists the columns it will drop and asks before writing.
+Without --yes it lists the columns it will drop and asks before writing. Rows outside the PACE population
+(ceased to be looked after more than a year before the as-of date) are left out unless you give
+--include-outside-population.
 `;
 
 function defaultAsk(question: string): Promise<string> {
@@ -146,6 +150,7 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
     'as-of': { value: true },
     yes: { value: false, aliases: ['-y'] },
     help: { value: false, aliases: ['-h'] },
+    'include-outside-population': { value: false },
   });
   if (args.options.has('help')) {
     io.out(SUBMISSION_USAGE);
@@ -179,12 +184,14 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
 
   const key = loadOrCreateKey(keyFile, io);
   const pseudonyms = pseudonymsFor(pseudonymInputs(sheet.records), key);
-  const findings = runCheck(sheet, asOf).findings;
+  // Rows outside the PACE population (ceased more than a year before the as-of date) are left out unless kept.
+  const rows = submissionRows(sheet, asOf, args.options.has('include-outside-population'));
   const plan = planSubmission({
     grid: sheet.grid,
     layout: sheet.layout,
-    records: sheet.records,
-    findings,
+    records: rows.records,
+    findings: rows.findings,
+    leftOut: rows.leftOut,
     drop: columns.map((c) => c.column),
     dob,
     asOf,
@@ -200,7 +207,10 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
     throw new UserFacingError('unreadableFile', `The copy could not be saved as "${output}".${why}`);
   }
   io.out(
-    `Wrote ${output}: ${sheet.records.length} children as of ${isoFromDay(asOf)}, ${columns.length} column${columns.length === 1 ? '' : 's'} left out, ` +
+    (rows.leftOut
+      ? `Left out ${rows.leftOut.rows} row${rows.leftOut.rows === 1 ? '' : 's'} outside the PACE population (${rows.leftOut.reason}); use --include-outside-population to keep them.\n`
+      : '') +
+    `Wrote ${output}: ${rows.records.length} children as of ${isoFromDay(asOf)}, ${columns.length} column${columns.length === 1 ? '' : 's'} left out, ` +
       `date of birth as ${dob === 'month' ? 'month and year' : 'age at each milestone'}, child IDs pseudonymised with the key in ${keyFile}.\n` +
       'Check the copy before you send it (see its Cover sheet).\n',
   );

@@ -55,6 +55,10 @@ export function formatAims(asOf: string, measured: MeasuredAims): string {
       lines.push(`  ${a.completed} completed`);
     }
     lines.push(`  Median ${a.medianWeeks ?? '–'} weeks. ${a.waiting} waiting${a.targetWeeks !== null ? `, ${a.waitingBeyondTarget} past the target` : ''}.`);
+    if (a.excluded.length > 0) {
+      const rows = a.excluded.map((e) => e.row);
+      lines.push(`  Excluded from every figure: ${plural(a.excluded.length, 'child', 'children')} whose end date is before the start date (row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}).`);
+    }
     const signals = a.runChart.points.filter((p) => p.shift || p.trend).length;
     lines.push(`  Run chart: ${a.runChart.points.length} points, ${a.runChart.phases.length} median${a.runChart.phases.length === 1 ? '' : 's'}, ${signals} points in a shift or trend.`);
   }

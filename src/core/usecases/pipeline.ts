@@ -17,6 +17,7 @@ import { measureAim } from '../aims/measures';
 import { childrenBetweenMilestones } from '../aims/stages';
 import { planIssuesSheet } from '../report/issuesSheet';
 import { buildReportPlan } from '../report/buildPlan';
+import { splitPopulation, type PopulationSplit } from '../population';
 
 export interface LoadedSheet {
   grid: SheetGrid;
@@ -98,14 +99,41 @@ export function analyseSheet(grid: SheetGrid, date1904: boolean, savedColumns?: 
   return loaded(grid, markNotUsed(layout, savedColumns), date1904);
 }
 
-export function runCheck(sheet: LoadedSheet, asOf: DayNumber): CheckResult {
-  return checkRecords(sheet.records, sheet.layout, { asOf });
+/** The user's choices about which rows the figures use (the same in the pane and on the command line). */
+export interface FigureOptions {
+  /**
+   * Keep rows outside the PACE population (ceased more than a year before the
+   * as-of date) in the measures, tables, waiting lists and submission copy.
+   * Default false: they are left out, counted and listed. Command line:
+   * `--include-outside-population`.
+   */
+  includeOutsidePopulation?: boolean;
+}
+
+/** The aims' definitions as measured on this sheet (local milestones named as the user wrote them). */
+export function aimDefinitions(sheet: LoadedSheet, file: AimsFile): AimDefinition[] {
+  return file.aims.map((input) => normaliseAim(input, sheet.localLabels));
+}
+
+/**
+ * Every finding on the sheet. With the aims (presets or the user's own), a
+ * child whose end milestone is before its start gets a finding naming the aim.
+ */
+export function runCheck(sheet: LoadedSheet, asOf: DayNumber, file?: AimsFile): CheckResult {
+  return checkRecords(sheet.records, sheet.layout, { asOf, aims: file ? aimDefinitions(sheet, file) : undefined });
+}
+
+/** The rows the figures use, and those outside the population (left out unless the user keeps them). */
+export function populationOf(sheet: LoadedSheet, asOf: DayNumber, options: FigureOptions = {}): PopulationSplit {
+  return splitPopulation(sheet.records, asOf, options.includeOutsidePopulation === true);
 }
 
 export interface MeasuredAims {
   aims: { definition: AimDefinition; result: AimResult }[];
   stages: StageCount[];
   changes: TestOfChange[];
+  /** Which rows were measured: those outside the PACE population are listed, and left out unless kept. */
+  population: PopulationSplit;
 }
 
 /** The aims to use: the workbook's (or file's) own, else the presets. */
@@ -113,14 +141,12 @@ export function aimsOrPresets(file: AimsFile | null | undefined): AimsFile {
   return file && file.aims.length > 0 ? file : { aims: PRESET_AIMS.map((a) => ({ ...a })), changes: file?.changes ?? [] };
 }
 
-export function runAims(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber): MeasuredAims {
+export function runAims(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions = {}): MeasuredAims {
   const changes = file.changes ?? [];
-  const aims = file.aims.map((input) => {
-    const definition = normaliseAim(input, sheet.localLabels);
-    return { definition, result: measureAim(sheet.records, definition, asOf, changes) };
-  });
-  const stages = childrenBetweenMilestones(sheet.records, asOf);
-  return { aims, stages, changes };
+  const population = populationOf(sheet, asOf, options);
+  const aims = aimDefinitions(sheet, file).map((definition) => ({ definition, result: measureAim(population.records, definition, asOf, changes) }));
+  const stages = childrenBetweenMilestones(population.records, asOf);
+  return { aims, stages, changes, population };
 }
 
 export interface ReportParts {
@@ -130,9 +156,9 @@ export interface ReportParts {
 }
 
 /** Everything a report holds: the issues sheet, the summary and one sheet per aim. */
-export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber): ReportParts {
-  const check = runCheck(sheet, asOf);
-  const measured = runAims(sheet, file, asOf);
+export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions = {}): ReportParts {
+  const check = runCheck(sheet, asOf, file);
+  const measured = runAims(sheet, file, asOf, options);
   const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
   const plan = buildReportPlan({
     asOf,
@@ -143,6 +169,7 @@ export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber):
     changes: measured.changes,
     issues,
     localLabels: sheet.localLabels,
+    population: { outside: measured.population.outside.length, kept: measured.population.kept },
   });
   return { check, measured, plan };
 }
