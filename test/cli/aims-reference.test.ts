@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the JSON documents under test are untyped on purpose: their keys and types are what is checked. */
+jest.setTimeout(60_000); // several runs of the command line each; the machine may be busy
 /**
  * aims: every figure recomputed here, independently, from the raw workbook
  * (read with exceljs, not with the project's reader) by a small reference
@@ -431,6 +432,19 @@ describe('aims with a custom AIMS.json', () => {
     for (const aim of json.aims) {
       expect(report.stdout).toContain(`${aim.name}: ${aim.completed} completed`);
       expect(report.stdout).toContain(`${aim.waiting} waiting`);
+    }
+  });
+});
+
+describe('samples/README.md states the sample\'s headline figures', () => {
+  it('as the command line computes them', async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'samples', 'README.md'), 'utf8');
+    const { json } = await runJson(['aims', SAMPLE_FILE, '--as-of', '2024-03-31', '--json']);
+    const shown = (x: number | null) => (x === null ? '–' : Number.isInteger(x) ? `${x}.0` : String(x));
+    for (const a of json.aims) {
+      const pct = a.percentWithinTarget === null ? '–' : String(a.percentWithinTarget);
+      const within = a.targetWeeks === null ? '–' : String(a.withinTarget);
+      expect(readme).toContain(`| ${a.completed} | ${within} | ${pct} | ${shown(a.medianWeeks)} | ${a.waiting} | ${a.excluded.length} |`);
     }
   });
 });

@@ -51,6 +51,12 @@ describe('an aim whose end milestone is before its start: one finding naming the
     );
   });
 
+  test('a recommendation typed before becoming looked after: the one cross-chain error names aim 1', () => {
+    const findings = check([child({ row: 15, dates: { lookedAfterStart: '2022-03-01', firstAccommodated: '2022-03-01', permanenceRecommendation: '2021-09-01' } })]);
+    expect(findings.map((f) => f.rule)).toEqual(['recommendation-before-looked-after']);
+    expect(findings[0].message).toMatch(/left out of the aim 'Accommodation to permanence recommendation'/);
+  });
+
   test('a date before birth keeps its own finding, which names the aim', () => {
     const findings = check([child({ row: 12, dates: { dateOfBirth: '2016-05-01', lookedAfterStart: '2022-01-01', firstAccommodated: '2022-01-01', permanenceRecommendation: '2006-03-01' } })]);
     expect(findings.map((f) => f.rule)).toEqual(['before-birth']);

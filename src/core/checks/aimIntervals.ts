@@ -5,16 +5,27 @@
  * naming the aim.
  *
  * One finding per problem: when another rule already reports the same two
- * dates (an order rule, the link between the chains) or the doubtful date
- * itself (a date before birth), that finding gains the aim's name instead of a
+ * dates, or blames the start or end date for being out of order (an order
+ * rule, the link between the chains, a date before birth), that finding gains
+ * the aim's name instead of a
  * second finding being added. Otherwise one new error per child and pair of
  * milestones, naming every aim that measures that pair.
  */
 import { cohortOf } from '../aims/measures';
 import type { AimDefinition, ChildRecord, DayNumber, Finding } from '../model';
-import { Phrase, phrase, trustedDay } from './context';
+import { Phrase, phrase } from './context';
 import { ukDate } from './format';
 import type { CheckContext } from './types';
+import { ORDER_RULE_IDS } from './rules/milestone-order';
+
+/** Rules about a date being out of order: one blaming the aim's start or end cell is about the same problem. */
+const DATE_ORDER_RULES: ReadonlySet<string> = new Set([
+  ...ORDER_RULE_IDS,
+  'recommendation-before-looked-after',
+  'recommendation-before-first-accommodated',
+  'before-birth',
+  'ceased-before-looked-after',
+]);
 
 export const AIM_END_BEFORE_START = 'aim-end-before-start';
 
@@ -51,16 +62,15 @@ export function brokenIntervals(records: readonly ChildRecord[], aims: readonly 
 }
 
 /** The finding already about this problem, if any: both cells, else the doubtful date's own finding. */
-function existingFinding(findings: readonly Finding[], b: Broken, ctx: CheckContext): number {
+function existingFinding(findings: readonly Finding[], b: Broken): number {
   const startCell = b.record.cells[b.start];
   const endCell = b.record.cells[b.end];
   const onRow = (f: Finding) => f.row === b.record.row && f.severity !== 'info';
   const covers = (f: Finding, cell: string | undefined) => cell !== undefined && (f.cell === cell || (f.cells ?? []).includes(cell));
   const both = findings.findIndex((f) => onRow(f) && covers(f, startCell) && covers(f, endCell));
   if (both >= 0) return both;
-  // A date the checks do not trust (before birth) already has its own finding on that cell.
-  const doubtful = [b.start, b.end].filter((field) => trustedDay(b.record, field, ctx.asOf) === null).map((field) => b.record.cells[field]);
-  return findings.findIndex((f) => onRow(f) && doubtful.some((cell) => cell !== undefined && f.cell === cell));
+  // A date already blamed for being out of order (or before birth) is the same problem.
+  return findings.findIndex((f) => onRow(f) && DATE_ORDER_RULES.has(f.rule) && (f.cell === startCell || f.cell === endCell));
 }
 
 /**
@@ -71,7 +81,7 @@ export function withAimFindings(findings: readonly Finding[], records: readonly 
   const out = [...findings];
   for (const b of brokenIntervals(records, aims, ctx.asOf)) {
     const leftOut = `The child is left out of ${quoted(b.aims)} until the dates are corrected.`;
-    const at = existingFinding(out, b, ctx);
+    const at = existingFinding(out, b);
     if (at >= 0) {
       out[at] = { ...out[at], message: `${out[at].message} ${leftOut}` };
       continue;

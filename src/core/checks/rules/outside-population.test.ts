@@ -10,7 +10,7 @@ describe('outside-population', () => {
     const [f] = run('2023-03-30');
     expect(f).toMatchObject({ rule: 'outside-population', severity: 'warning', cell: 'S30', field: 'ceasedDate', row: 30 });
     expect(f.message).toBe(
-      "This child ceased to be looked after on 30/03/2023, more than a year before the as-of date (31/03/2024): only children who ceased on or after 31/03/2023 belong in this month's data. Unless you choose to keep such rows, it is left out of the aims and the submission copy; remove it from the sheet, or correct the date if it is wrong.",
+      "This child ceased to be looked after on 30/03/2023, more than a year before the as-of date (31/03/2024), so the row should not be in this month's data: the PACE population takes only children who ceased on or after 31/03/2023. Unless you choose to keep such rows, it is left out of the aims and the submission copy; remove it from the sheet, or correct the date if it is wrong.",
     );
   });
   test('ceased exactly a year before, or since, or not at all: in the population', () => {

@@ -20,7 +20,7 @@ export const outsidePopulation: RecordRule = {
       'outside-population',
       'warning',
       'ceasedDate',
-      `This child ceased to be looked after on ${ukDate(ceased)}, more than a year before the as-of date (${ukDate(ctx.asOf)}): only children who ceased on or after ${ukDate(populationStart(ctx.asOf))} belong in this month's data. Unless you choose to keep such rows, it is left out of the aims and the submission copy; remove it from the sheet, or correct the date if it is wrong.`,
+      `This child ceased to be looked after on ${ukDate(ceased)}, more than a year before the as-of date (${ukDate(ctx.asOf)}), so the row should not be in this month's data: the PACE population takes only children who ceased on or after ${ukDate(populationStart(ctx.asOf))}. Unless you choose to keep such rows, it is left out of the aims and the submission copy; remove it from the sheet, or correct the date if it is wrong.`,
     );
   },
 };
