@@ -47,6 +47,7 @@ export function buildReportPlan(input: ReportInput): ReportPlan {
     stages: input.stages,
     changes: input.changes,
     tablePrefix: 'PACE_Summary_',
+    population: input.population,
   });
   const aimSheets = named.map((a) => ({
     ...planAimSheet(a.result, a.definition, {
