@@ -61,16 +61,17 @@ export function brokenIntervals(records: readonly ChildRecord[], aims: readonly 
   return [...byKey.values()];
 }
 
-/** The finding already about this problem, if any: both cells, else the doubtful date's own finding. */
-function existingFinding(findings: readonly Finding[], b: Broken): number {
+/** The finding already about this problem, if any: both cells, else one blamed for its order. `onRow` holds indices into `findings`. */
+function existingFinding(findings: readonly Finding[], onRow: readonly number[], b: Broken): number {
   const startCell = b.record.cells[b.start];
   const endCell = b.record.cells[b.end];
-  const onRow = (f: Finding) => f.row === b.record.row && f.severity !== 'info';
+  const candidates = onRow.filter((i) => findings[i].severity !== 'info');
   const covers = (f: Finding, cell: string | undefined) => cell !== undefined && (f.cell === cell || (f.cells ?? []).includes(cell));
-  const both = findings.findIndex((f) => onRow(f) && covers(f, startCell) && covers(f, endCell));
-  if (both >= 0) return both;
+  const both = candidates.find((i) => covers(findings[i], startCell) && covers(findings[i], endCell));
+  if (both !== undefined) return both;
   // A date already blamed for being out of order (or before birth) is the same problem.
-  return findings.findIndex((f) => onRow(f) && DATE_ORDER_RULES.has(f.rule) && (f.cell === startCell || f.cell === endCell));
+  const blamed = candidates.find((i) => DATE_ORDER_RULES.has(findings[i].rule) && (findings[i].cell === startCell || findings[i].cell === endCell));
+  return blamed ?? -1;
 }
 
 /**
@@ -79,9 +80,18 @@ function existingFinding(findings: readonly Finding[], b: Broken): number {
  */
 export function withAimFindings(findings: readonly Finding[], records: readonly ChildRecord[], aims: readonly AimDefinition[], ctx: CheckContext): Finding[] {
   const out = [...findings];
-  for (const b of brokenIntervals(records, aims, ctx.asOf)) {
+  const broken = brokenIntervals(records, aims, ctx.asOf);
+  if (broken.length === 0) return out;
+  // Findings by row, so a big sheet with many wrong-way-round children stays linear.
+  const byRow = new Map<number, number[]>();
+  out.forEach((f, i) => {
+    const list = byRow.get(f.row);
+    if (list) list.push(i);
+    else byRow.set(f.row, [i]);
+  });
+  for (const b of broken) {
     const leftOut = `The child is left out of ${quoted(b.aims)} until the dates are corrected.`;
-    const at = existingFinding(out, b);
+    const at = existingFinding(out, byRow.get(b.record.row) ?? [], b);
     if (at >= 0) {
       out[at] = { ...out[at], message: `${out[at].message} ${leftOut}` };
       continue;
