@@ -17,6 +17,9 @@ const MAP = `  --map FIELD=COLUMN   Read COLUMN as FIELD when a heading was not 
                        saved in the workbook by the add-in is used where there is one.`;
 const AS_OF = `  --as-of DATE         Count to this date: 31/03/2024 or 2024-03-31 (default: today).`;
 const JSON_OPT = `  --json               Print one JSON document (for scripts) instead of text.`;
+const POPULATION = `  --include-outside-population
+                       Keep rows outside the PACE population (ceased to be looked after more than a
+                       year before the as-of date); by default they are flagged and left out.`;
 const AIMS = `  --aims AIMS.json     Use these aims. Without it: the aims saved in the workbook by the add-in,
                        else the preset aims (the output says which).`;
 
@@ -35,7 +38,7 @@ ${JSON_OPT}
 Example:
   pace-tracker inspect "Permanence tracker March 2024.xlsx"
 `,
-  check: `Usage: pace-tracker check FILE [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE]
+  check: `Usage: pace-tracker check FILE [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [--aims AIMS.json]
                          [--fail-on error|warning|info] [--json]
 
 Lists missing and inconsistent milestone dates, each with its cell, so they can be put right in
@@ -46,6 +49,8 @@ Options:
 ${SHEET}
 ${MAP}
 ${AS_OF}
+  --aims AIMS.json     Also flag children whose end milestone is before its start for these aims
+                       (default: the aims saved in the workbook, else the preset aims).
   --fail-on LEVEL      Exit with status 1 when there is a finding of LEVEL or worse (for scripts).
 ${JSON_OPT}
 
@@ -53,6 +58,7 @@ Example:
   pace-tracker check tracker.xlsx --as-of 31/03/2024
 `,
   aims: `Usage: pace-tracker aims FILE [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [--aims AIMS.json] [--json]
+                         [--include-outside-population]
 
 Measures each aim: children completed, the share within target, the median weeks, who is still
 waiting, and the run chart's signals.
@@ -63,6 +69,7 @@ ${SHEET}
 ${MAP}
 ${AS_OF}
 ${AIMS}
+${POPULATION}
 ${JSON_OPT}
 
 Example:
@@ -88,6 +95,7 @@ Example:
 `,
   report: `Usage: pace-tracker report FILE [-o OUT.xlsx] [--force] [--sheet NAME] [--map FIELD=COLUMN]
                           [--as-of DATE] [--aims AIMS.json]
+                         [--include-outside-population]
 
 Writes a new workbook: a copy of FILE with the issues, aim tables and native Excel run charts the
 add-in writes. FILE itself is never changed or overwritten.
@@ -101,12 +109,14 @@ ${SHEET}
 ${MAP}
 ${AS_OF}
 ${AIMS}
+${POPULATION}
 
 Example:
   pace-tracker report tracker.xlsx --as-of 31/03/2024 -o "March 2024 report.xlsx"
 `,
   submission: `Usage: pace-tracker submission FILE -o OUT.xlsx [--key-file KEY] [--dob month|age] [--force]
                               [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [--yes]
+                              [--include-outside-population]
 
 Writes OUT.xlsx, a de-identified copy to send to the programme: identifying columns left out,
 date of birth reduced, child IDs replaced by pseudonymous IDs made with a secret key.
@@ -125,6 +135,7 @@ Options:
 ${SHEET}
 ${MAP}
 ${AS_OF}
+${POPULATION}
 
 Example:
   pace-tracker submission tracker.xlsx -o "PACE submission March 2024.xlsx" --as-of 31/03/2024

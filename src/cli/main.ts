@@ -12,7 +12,9 @@ import { parseAimsFile } from '../core/aims/definition';
 import { aimResultToJson } from '../core/aims/measures';
 import { computeRunChart, parseSeriesCsv, runChartToJson } from '../core/runchart';
 import { inspectJson } from '../core/inspect';
-import { aimFieldIds, planReport, runAims, runCheck } from '../core/usecases/pipeline';
+import { aimFieldIds, planReport, runAims, runCheck, type FigureOptions, type MeasuredAims } from '../core/usecases/pipeline';
+import { OUTSIDE_POPULATION_REASON, populationNote } from '../core/population';
+import { severityCounts } from '../core/severity';
 import { intOption, parseArgs, ParsedArgs, stringOption } from './args';
 import { asOfDay } from './asOf';
 import { COMMAND_HELP, isCommandName, wantsHelp } from './help';
@@ -40,18 +42,21 @@ export const USAGE = `pace-tracker: read a PACE permanence tracking workbook, ch
 
 Usage:
   pace-tracker inspect FILE [--sheet NAME] [--map FIELD=COLUMN] [--json]
-  pace-tracker check FILE [--sheet NAME] [--as-of DATE] [--fail-on error|warning|info] [--json]
-  pace-tracker aims FILE [--sheet NAME] [--as-of DATE] [--aims AIMS.json] [--json]
+  pace-tracker check FILE [--sheet NAME] [--as-of DATE] [--aims AIMS.json] [--fail-on error|warning|info] [--json]
+  pace-tracker aims FILE [--sheet NAME] [--as-of DATE] [--aims AIMS.json] [--include-outside-population] [--json]
   pace-tracker runchart SERIES.csv [--baseline N | --baseline-before YYYY-MM-DD]
                        [--rephase N | --no-rephase] [--direction down|up] [--rules ihi|anhoej] [--json]
   pace-tracker report FILE [-o OUT.xlsx] [--force] [--sheet NAME] [--as-of DATE] [--aims AIMS.json]
+                       [--include-outside-population]
   pace-tracker submission FILE -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
-                       [--as-of DATE] [--force] [--yes]
+                       [--as-of DATE] [--force] [--yes] [--include-outside-population]
   pace-tracker timeline FILE (--children ID,ID | --group COLUMN=VALUE) [--align calendar|start] [-o OUT.xlsx]
   pace-tracker compare LAST THIS [--as-of DATE] [--last-as-of DATE] [--key-file KEY] [-o OUT.xlsx] [--json]
 
 FILE is the tracking workbook (.xlsx) or a CSV export of it. DATE is written 31/03/2024 or 2024-03-31;
-the as-of date defaults to today. Each command's options and an example: pace-tracker help COMMAND
+the as-of date defaults to today. Rows outside the PACE population (ceased to be looked after more than
+a year before the as-of date) are flagged and left out of the figures and the copy unless you give
+--include-outside-population. Each command's options and an example: pace-tracker help COMMAND
 (or pace-tracker COMMAND --help). Nothing is sent anywhere: files are read and written on this computer only.
 `;
 
@@ -87,6 +92,25 @@ function readAimsOption(args: ParsedArgs, knownFields: string[], settings: Map<s
   return chooseAims(parsed, file, settings, knownFields);
 }
 
+/** --include-outside-population: keep rows outside the PACE population in the figures. */
+const populationSwitch = { 'include-outside-population': { value: false } };
+
+function figureOptions(args: ParsedArgs): FigureOptions {
+  return { includeOutsidePopulation: args.options.has('include-outside-population') };
+}
+
+/** The rows outside the PACE population, as `aims --json` reports them. */
+export function outsidePopulationJson(measured: MeasuredAims): Record<string, unknown> {
+  const { outside, kept } = measured.population;
+  return { count: outside.length, leftOut: !kept && outside.length > 0, reason: OUTSIDE_POPULATION_REASON, children: outside.map((o) => ({ ...o })) };
+}
+
+/** One line for the terminal about rows outside the population, or nothing. */
+function populationLine(measured: MeasuredAims): string {
+  const note = populationNote(measured.population, 'Use --include-outside-population to keep them.');
+  return note === null ? '' : `${note}\n`;
+}
+
 function printJson(io: Io, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -106,14 +130,15 @@ async function inspect(argv: string[], io: Io): Promise<number> {
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 async function check(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { ...common, 'fail-on': { value: true } });
+  const args = parseArgs(argv, { ...common, aims: { value: true }, 'fail-on': { value: true } });
   const failOn = stringOption(args, 'fail-on');
   if (failOn !== undefined && !SEVERITIES.includes(failOn as Severity)) {
     throw new UserFacingError('usage', `--fail-on takes error, warning or info, not "${failOn}".`);
   }
   const asOf = asOfOption(args);
-  const { sheet, keepFinding, sourceNote } = await loadSheet(args, 'check');
-  const result = checkForCommandLine(runCheck(sheet, asOf, keepFinding));
+  const { sheet, settings, keepFinding, sourceNote } = await loadSheet(args, 'check');
+  // With the aims (saved, --aims, or the presets), a child whose end milestone is before its start gets a finding naming the aim.
+  const result = checkForCommandLine(runCheck(sheet, asOf, readAimsOption(args, aimFieldIds(sheet), settings).file, keepFinding));
   if (args.options.has('json')) printJson(io, result);
   else io.out(`${sourceNote ? `${sourceNote}\n` : ''}${formatCheck(result)}`);
   if (failOn !== undefined) {
@@ -125,14 +150,14 @@ async function check(argv: string[], io: Io): Promise<number> {
 }
 
 async function aims(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { ...common, aims: { value: true } });
+  const args = parseArgs(argv, { ...common, aims: { value: true }, ...populationSwitch });
   const asOf = asOfOption(args);
   const { sheet, settings } = await loadSheet(args, 'aims');
   const chosen = readAimsOption(args, aimFieldIds(sheet), settings);
-  const measured = runAims(sheet, chosen.file, asOf);
-  const json = { asOf: isoFromDay(asOf), aims: measured.aims.map((a) => aimResultToJson(a.result)) };
+  const measured = runAims(sheet, chosen.file, asOf, figureOptions(args));
+  const json = { asOf: isoFromDay(asOf), outsidePopulation: outsidePopulationJson(measured), aims: measured.aims.map((a) => aimResultToJson(a.result)) };
   if (args.options.has('json')) printJson(io, json);
-  else io.out(`${chosen.note}\n${formatAims(json.asOf, measured)}`);
+  else io.out(`${chosen.note}\n${formatAims(json.asOf, measured)}${populationLine(measured)}`);
   return 0;
 }
 
@@ -200,6 +225,7 @@ async function report(argv: string[], io: Io): Promise<number> {
     map: { value: true },
     output: { value: true, aliases: ['-o'] },
     force: { value: false },
+    ...populationSwitch,
   });
   const asOf = asOfOption(args);
   const given = stringOption(args, 'output');
@@ -210,7 +236,7 @@ async function report(argv: string[], io: Io): Promise<number> {
   pick();
   const { sheet, settings, input: read, keepFinding, sourceNote } = await loadSheet(args, 'report');
   const chosen = readAimsOption(args, aimFieldIds(sheet), settings);
-  const { check: result, measured, plan } = planReport(sheet, chosen.file, asOf, keepFinding);
+  const { check: result, measured, plan } = planReport(sheet, chosen.file, asOf, { ...figureOptions(args), keepFinding });
   const bytes = await reportBytes(read, sheet, plan);
   const output = pick();
   writeOutput(output, bytes, force, 'report');
@@ -219,14 +245,17 @@ async function report(argv: string[], io: Io): Promise<number> {
     ...(sourceNote ? [sourceNote] : []),
     chosen.note,
     `Sheet '${sheet.layout.sheet}': ${sheet.records.length} children, as of ${isoFromDay(asOf)}.`,
-    `Findings: ${result.counts.error} errors, ${result.counts.warning} warnings, ${result.counts.info} information.`,
+    `Findings: ${severityCounts(result.counts)}.`,
     ...measured.aims.map(({ result: a }) => {
       const pct = a.percentWithinTarget === null ? 'no target' : `${a.percentWithinTarget}% within ${a.targetWeeks} weeks (aim ${a.targetPercent ?? '–'}%)`;
       const median = a.medianWeeks === null ? '–' : `${a.medianWeeks}`;
-      return `  ${a.name}: ${a.completed} completed, ${pct}, median ${median} weeks, ${a.waiting} waiting.`;
+      const excluded = a.excluded.length === 0 ? '' : `, ${a.excluded.length} excluded (end date before start date)`;
+      return `  ${a.name}: ${a.completed} completed, ${pct}, median ${median} weeks, ${a.waiting} waiting${excluded}.`;
     }),
     `New sheets: ${plan.sheets.map((s) => s.name).join(', ')}.`,
   ];
+  const population = populationLine(measured);
+  if (population !== '') lines.splice(2, 0, population.trimEnd());
   io.out(`${lines.join('\n')}\n`);
   return 0;
 }

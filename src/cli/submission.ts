@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as readline from 'readline';
 import { isUserFacingError, UserFacingError } from '../core/errors';
 import { isoFromDay } from '../core/dates';
-import { runCheck } from '../core/usecases/pipeline';
+import { submissionRows } from '../core/usecases/submission';
 import { findIdentifyingColumns, type IdentifyingColumn } from '../core/submission/identifying';
 import { planSubmission, type DobMode } from '../core/submission/plan';
 import { assignPseudonyms, keyBytesFromText, pseudonymInputs } from '../core/submission/pseudonym';
@@ -134,6 +134,7 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
     force: { value: false },
     yes: { value: false, aliases: ['-y'] },
     help: { value: false, aliases: ['-h'] },
+    'include-outside-population': { value: false },
   });
   if (args.options.has('help')) {
     io.out(SUBMISSION_USAGE);
@@ -165,12 +166,14 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
   if (keyNote) io.out(`${keyNote}\n`);
   const key = loadOrCreateKey(keyFile, io);
   const pseudonyms = pseudonymsFor(pseudonymInputs(sheet.records), key);
-  const findings = runCheck(sheet, asOf, keepFinding).findings;
+  // Rows outside the PACE population (ceased more than a year before the as-of date) are left out unless kept.
+  const rows = submissionRows(sheet, asOf, args.options.has('include-outside-population'), keepFinding);
   const plan = planSubmission({
     grid: sheet.grid,
     layout: sheet.layout,
-    records: sheet.records,
-    findings,
+    records: rows.records,
+    findings: rows.findings,
+    leftOut: rows.leftOut,
     drop: columns.map((c) => c.column),
     dob,
     asOf,
@@ -181,7 +184,10 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
   const output = pick();
   writeOutput(output, bytes, force, 'copy');
   io.out(
-    `Wrote ${output}: ${sheet.records.length} children as of ${isoFromDay(asOf)}, ${columns.length} column${columns.length === 1 ? '' : 's'} left out, ` +
+    (rows.leftOut
+      ? `Left out ${rows.leftOut.rows} row${rows.leftOut.rows === 1 ? '' : 's'} outside the PACE population (${rows.leftOut.reason}); use --include-outside-population to keep them.\n`
+      : '') +
+    `Wrote ${output}: ${rows.records.length} children as of ${isoFromDay(asOf)}, ${columns.length} column${columns.length === 1 ? '' : 's'} left out, ` +
       `date of birth as ${dob === 'month' ? 'month and year' : 'age at each milestone'}, child IDs pseudonymised with the key in ${keyFile}.\n` +
       `The key stays here: keep ${keyFile} private, never send it, and use it again next month so each child keeps the same pseudonymous ID.\n` +
       'Check the copy before you send it (see its Cover sheet).\n',

@@ -7,6 +7,7 @@ import type { InspectResult } from '../core/inspect';
 import type { MeasuredAims } from '../core/usecases/pipeline';
 import { dayFromIso, ukFromDay } from '../core/dates';
 import { fieldLabel } from '../core/fields';
+import { SEVERITY_LABELS, severityCounts } from '../core/severity';
 
 
 function uk(iso: string): string {
@@ -34,12 +35,9 @@ export function formatInspect(json: InspectResult, children: number): string {
 }
 
 export function formatCheck(result: CheckResult): string {
-  const { error, warning, info } = result.counts;
-  const lines = [
-    `Checked '${result.sheet}' as of ${uk(result.asOf)}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} information.`,
-  ];
+  const lines = [`Checked '${result.sheet}' as of ${uk(result.asOf)}: ${severityCounts(result.counts)}.`];
   for (const f of result.findings) {
-    lines.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.cell.padEnd(6)} ${f.childId ?? '(no ID)'}: ${f.message}`);
+    lines.push(`  ${SEVERITY_LABELS[f.severity].toUpperCase().padEnd(7)} ${f.cell.padEnd(6)} ${f.childId ?? '(no ID)'}: ${f.message}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -57,6 +55,10 @@ export function formatAims(asOf: string, measured: MeasuredAims): string {
       lines.push(`  ${a.completed} completed`);
     }
     lines.push(`  Median ${a.medianWeeks ?? '–'} weeks. ${a.waiting} waiting${a.targetWeeks !== null ? `, ${a.waitingBeyondTarget} past the target` : ''}.`);
+    if (a.excluded.length > 0) {
+      const rows = a.excluded.map((e) => e.row);
+      lines.push(`  Excluded from every figure: ${plural(a.excluded.length, 'child', 'children')} whose end date is before the start date (row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}).`);
+    }
     const signals = a.runChart.points.filter((p) => p.shift || p.trend).length;
     lines.push(`  Run chart: ${a.runChart.points.length} points, ${a.runChart.phases.length} median${a.runChart.phases.length === 1 ? '' : 's'}, ${signals} points in a shift or trend.`);
   }

@@ -29,6 +29,8 @@ export interface UnmappedColumn {
   header: string;
   column: string;
   looksLikeDates: boolean;
+  /** The user's saved mapping sets this column to "Not used": it is not read as a local milestone. */
+  notUsed?: boolean;
 }
 
 export interface SheetLayout {
@@ -193,6 +195,17 @@ export interface WaitingChild {
   beyondTarget?: boolean;
 }
 
+/** A cohort child left out of every figure of an aim, with the reason in plain words. */
+export interface ExcludedChild {
+  childId: string | null;
+  row: number;
+  /** e.g. "end date before start date" */
+  reason: string;
+  /** yyyy-mm-dd, for the aim sheet (not in the JSON contract). */
+  startDate?: string;
+  endDate?: string;
+}
+
 export interface MonthlyRow {
   month: string; // yyyy-mm
   completed: number;
@@ -219,6 +232,8 @@ export interface AimResult {
   monthly: MonthlyRow[];
   children: ChildInterval[];
   waitingChildren: WaitingChild[];
+  /** Cohort children in no figure (end date before start date): listed so nothing is dropped silently. */
+  excluded: ExcludedChild[];
   runChart: RunChart;
 }
 

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the JSON documents under test are untyped on purpose: their keys and types are what is checked. */
+jest.setTimeout(60_000); // several runs of the command line each; the machine may be busy
 /**
  * aims: every figure recomputed here, independently, from the raw workbook
  * (read with exceljs, not with the project's reader) by a small reference
@@ -134,8 +135,25 @@ function ageInYears(birth: number, on: number): number {
   return years;
 }
 
-function reference(children: RawChild[], aim: RefAim, asOfIso: string) {
+/**
+ * The PACE population (pace-domain.md §1): a child who ceased to be looked
+ * after more than a year before the as-of date is outside it and in no
+ * figure. A year before 31/03/2024 is 31/03/2023; ceasing that day is inside.
+ * (A ceased date after the as-of date or before birth is a doubtful date with
+ * its own finding; the row stays.)
+ */
+function inPopulation(c: RawChild, asOf: number): boolean {
+  const ceased = c.dates.ceasedDate;
+  if (ceased === undefined || ceased > asOf) return true;
+  if (c.dates.dateOfBirth !== undefined && c.dates.dateOfBirth <= asOf && ceased < c.dates.dateOfBirth) return true;
+  const a = new Date(asOf * DAY_MS);
+  const day = a.getUTCMonth() === 1 && a.getUTCDate() === 29 ? 28 : a.getUTCDate();
+  return ceased >= Date.UTC(a.getUTCFullYear() - 1, a.getUTCMonth(), day) / DAY_MS;
+}
+
+function reference(all: RawChild[], aim: RefAim, asOfIso: string, keepOutsidePopulation = false) {
   const asOf = isoDay(asOfIso);
+  const children = keepOutsidePopulation ? all : all.filter((c) => inPopulation(c, asOf));
   const from = aim.cohortFrom ? isoDay(aim.cohortFrom) : -Infinity;
   const target = aim.targetWeeks ?? null;
   const excludeRespite = aim.excludeRespite ?? true;
@@ -165,10 +183,15 @@ function reference(children: RawChild[], aim: RefAim, asOfIso: string) {
     const ceased = c.dates.ceasedDate;
     return ceased !== undefined && ceased <= day;
   };
-  // The contract's definitions as written: an end before the start (an error
-  // the checks flag) still counts as completed, with negative weeks.
+  // An end before the start (an error the checks flag) is not completed: it is
+  // listed as excluded and enters no figure (cli-contract.md, "completed").
+  const endsBeforeStart = (c: RawChild) => {
+    const end = endBy(c, asOf);
+    return end !== null && end < startOf(c);
+  };
+  const excluded = cohort.filter(endsBeforeStart).map((c) => ({ childId: c.childId, row: c.row, reason: 'end date before start date' }));
   const completed = cohort
-    .filter((c) => endBy(c, asOf) !== null)
+    .filter((c) => endBy(c, asOf) !== null && !endsBeforeStart(c))
     .map((c) => ({ c, start: startOf(c), end: endBy(c, asOf) as number, days: (endBy(c, asOf) as number) - startOf(c) }))
     .sort((a, b) => a.end - b.end || a.start - b.start || a.c.row - b.c.row);
   const within = (days: number) => (target === null ? null : days <= 7 * target);
@@ -220,6 +243,7 @@ function reference(children: RawChild[], aim: RefAim, asOfIso: string) {
     waitingChildren: waiting.map((c) => ({ childId: c.childId, row: c.row, startDate: isoOf(startOf(c)), weeksWaiting: round1((asOf - startOf(c)) / 7) })),
     monthly,
     firstWeeks: completed.map((x) => x.days / 7),
+    excluded,
   };
 }
 
@@ -273,6 +297,9 @@ function compareAim(out: any, ref: ReturnType<typeof reference>): void {
     expectNear(m.medianWeeks, r.medianWeeks, `${id} ${m.month} median`);
   });
 
+  // Children whose end date is before the start date: listed, in no figure.
+  expect(out.excluded).toEqual(ref.excluded);
+
   // The run chart: one point per completed child, in end-date order, weeks as values.
   expect(out.runChart.points).toHaveLength(ref.completed);
   out.runChart.points.forEach((p: any, i: number) => expectNear(p.value, ref.firstWeeks[i], `${id} point ${i}`));
@@ -312,6 +339,24 @@ describe.each([
       expect(ref.completed).toBeGreaterThan(5);
       compareAim(json.aims[i], ref);
     });
+    // Rows outside the population are counted and listed, never silently dropped.
+    const outside = raw.filter((c) => !inPopulation(c, isoDay(asOf)));
+    expect(json.outsidePopulation).toEqual({
+      count: outside.length,
+      leftOut: outside.length > 0,
+      reason: 'ceased to be looked after more than a year before the as-of date',
+      children: outside.map((c) => ({ childId: c.childId, row: c.row, ceasedDate: isoOf(c.dates.ceasedDate as number) })),
+    });
+    if (which === 'shipped') {
+      // The sample plants both: the comparison above must have had something to leave out.
+      expect(outside.length).toBeGreaterThan(0);
+      expect(json.aims.some((a: any) => a.excluded.length > 0)).toBe(true);
+    }
+
+    // --include-outside-population keeps those rows: the reference over every row.
+    const kept = (await runJson(['aims', file, '--as-of', asOf, '--include-outside-population', '--json'])).json;
+    expect(kept.outsidePopulation).toMatchObject({ count: outside.length, leftOut: false });
+    PRESET_AIMS.forEach((preset, i) => compareAim(kept.aims[i], reference(raw, preset, asOf, true)));
   });
 });
 
@@ -387,6 +432,19 @@ describe('aims with a custom AIMS.json', () => {
     for (const aim of json.aims) {
       expect(report.stdout).toContain(`${aim.name}: ${aim.completed} completed`);
       expect(report.stdout).toContain(`${aim.waiting} waiting`);
+    }
+  });
+});
+
+describe('samples/README.md states the sample\'s headline figures', () => {
+  it('as the command line computes them', async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'samples', 'README.md'), 'utf8');
+    const { json } = await runJson(['aims', SAMPLE_FILE, '--as-of', '2024-03-31', '--json']);
+    const shown = (x: number | null) => (x === null ? '–' : Number.isInteger(x) ? `${x}.0` : String(x));
+    for (const a of json.aims) {
+      const pct = a.percentWithinTarget === null ? '–' : String(a.percentWithinTarget);
+      const within = a.targetWeeks === null ? '–' : String(a.withinTarget);
+      expect(readme).toContain(`| ${a.completed} | ${within} | ${pct} | ${shown(a.medianWeeks)} | ${a.waiting} | ${a.excluded.length} |`);
     }
   });
 });

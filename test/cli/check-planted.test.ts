@@ -9,8 +9,10 @@ import type { PlantedErrorKind, SampleOptions } from '../../src/xlsx/testing/sam
 
 const SAMPLE_FILE = path.join(__dirname, '..', '..', 'samples', 'pace-sample.xlsx');
 
-/** The table "Planted data errors (13)" of samples/README.md, as written there. */
+/** The table "Planted data errors (15)" of samples/README.md, as written there. */
 const README_PLANTED: { cell: string; kind: PlantedErrorKind }[] = [
+  { cell: 'T4', kind: 'outsidePopulation' },
+  { cell: 'G5', kind: 'recommendationBeforeLookedAfter' },
   { cell: 'G34', kind: 'textDate' },
   { cell: 'D49', kind: 'twoDigitYear' },
   { cell: 'J64', kind: 'admBeforePanel' },
@@ -42,6 +44,7 @@ const ERROR_KINDS: ReadonlySet<PlantedErrorKind> = new Set([
   'missingId',
   'futureDate',
   'beforeBirth',
+  'recommendationBeforeLookedAfter',
 ]);
 
 const rowOf = (cell: string) => Number(cell.replace(/^[A-Z]+/, ''));
@@ -65,7 +68,7 @@ describe('check on samples/pace-sample.xlsx (the README table)', () => {
     findings = (await runJson(['check', SAMPLE_FILE, '--as-of', '2024-03-31', '--json'])).json.findings;
   });
 
-  it('finds all 13 planted errors on their cells, and no error on any other row', () => {
+  it('finds all 15 planted errors on their cells, and no error on any other row', () => {
     expectPlantedFound(findings, README_PLANTED);
   });
 
@@ -78,8 +81,21 @@ describe('check on samples/pace-sample.xlsx (the README table)', () => {
     expect(missing.field).toBe('childId');
   });
 
-  it('flags the five respite rows on the Respite column, as warnings', () => {
-    const respite = findings.filter((f) => f.cell.startsWith('U') && f.severity === 'warning').map((f) => f.row);
+  it('says the row outside the PACE population should not be in this month\'s data (a warning on the ceased cell)', () => {
+    const outside = findings.filter((f) => f.rule === 'outside-population');
+    expect(outside.map((f) => [f.cell, f.severity])).toEqual([['T4', 'warning']]);
+    expect(outside[0].message).toContain("should not be in this month's data");
+  });
+
+  it('the recommendation typed before becoming looked after is one error, naming the aim it leaves the child out of', () => {
+    const onRow = findings.filter((f) => f.row === 5 && f.severity !== 'info');
+    expect(onRow.map((f) => f.rule)).toEqual(['recommendation-before-looked-after']);
+    expect(onRow[0].message).toContain("left out of the aim 'Accommodation to permanence recommendation'");
+  });
+
+  it('notes the five respite rows on the Respite column (notes, not warnings: they are only left out)', () => {
+    const respite = findings.filter((f) => f.cell.startsWith('U') && f.severity === 'info').map((f) => f.row);
+    expect(findings.filter((f) => f.cell.startsWith('U') && f.severity !== 'info')).toEqual([]);
     expect(respite.sort((a, b) => a - b)).toEqual(README_RESPITE_ROWS);
   });
 });

@@ -70,12 +70,20 @@ describe('--fail-on', () => {
     expect(run.code).toBe(0);
   });
 
-  it('--fail-on warning fails on warnings (the clean sample still has respite rows)', async () => {
-    const run = await runCli(['check', clean, '--as-of', '2024-03-31', '--fail-on', 'warning', '--json']);
+  it('--fail-on warning fails on warnings (the planted sample has text dates read by assumption)', async () => {
+    const run = await runCli(['check', withErrors, '--as-of', '2024-03-31', '--fail-on', 'warning', '--json']);
     const json = JSON.parse(run.stdout);
-    expect(json.counts.error).toBe(0);
     expect(json.counts.warning).toBeGreaterThan(0);
     expect(run.code).toBe(1);
+  });
+
+  it('--fail-on warning passes the clean sample: its respite rows are notes, not warnings', async () => {
+    const run = await runCli(['check', clean, '--as-of', '2024-03-31', '--fail-on', 'warning', '--json']);
+    const json = JSON.parse(run.stdout);
+    expect(json.counts).toMatchObject({ error: 0, warning: 0 });
+    expect(json.findings.filter((f: { rule: string }) => f.rule === 'respite-row').every((f: { severity: string }) => f.severity === 'info')).toBe(true);
+    expect(json.findings.some((f: { rule: string }) => f.rule === 'respite-row')).toBe(true);
+    expect(run.code).toBe(0);
   });
 
   it('--fail-on warning also fails on errors', async () => {

@@ -37,11 +37,14 @@ const AIM_KEYS = [
   'monthly',
   'children',
   'waitingChildren',
+  'excluded',
   'runChart',
 ];
 const MONTH_KEYS = ['month', 'completed', 'withinTarget', 'percentWithinTarget', 'medianWeeks', 'waitingAtMonthEnd'];
 const CHILD_KEYS = ['childId', 'row', 'startDate', 'endDate', 'weeks', 'withinTarget'];
 const WAITING_KEYS = ['childId', 'row', 'startDate', 'weeksWaiting'];
+const EXCLUDED_KEYS = ['childId', 'row', 'reason'];
+const OUTSIDE_KEYS = ['count', 'leftOut', 'reason', 'children'];
 
 let dir: string;
 let file: string;
@@ -128,11 +131,18 @@ describe('check --json', () => {
 });
 
 describe('aims --json', () => {
-  it('prints {asOf, aims} with every AIM key of the contract and valid nested shapes', async () => {
+  it('prints {asOf, outsidePopulation, aims} with every AIM key of the contract and valid nested shapes', async () => {
     const { run, json } = await runJson(['aims', file, '--as-of', '2024-03-31', '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(keysOf(json)).toEqual(['aims', 'asOf']);
+    expect(keysOf(json)).toEqual(['aims', 'asOf', 'outsidePopulation']);
+    expect(keysOf(json.outsidePopulation)).toEqual(sorted(OUTSIDE_KEYS));
+    expect(Number.isInteger(json.outsidePopulation.count)).toBe(true);
+    expect(typeof json.outsidePopulation.leftOut).toBe('boolean');
+    for (const o of json.outsidePopulation.children) {
+      expect(keysOf(o)).toEqual(sorted(['childId', 'row', 'ceasedDate']));
+      expect(o.ceasedDate).toMatch(ISO_DATE);
+    }
     expect(json.asOf).toBe('2024-03-31');
     expect(json.aims.length).toBeGreaterThanOrEqual(4);
     for (const aim of json.aims) {
@@ -152,6 +162,10 @@ describe('aims --json', () => {
         expect(c.endDate).toMatch(ISO_DATE);
         expect(c.row).toBeGreaterThanOrEqual(sample.firstDataRow);
         expect(c.row).toBeLessThanOrEqual(sample.lastDataRow);
+      }
+      for (const e of aim.excluded) {
+        expect(keysOf(e)).toEqual(sorted(EXCLUDED_KEYS));
+        expect(e.reason).toBe('end date before start date');
       }
       for (const w of aim.waitingChildren) {
         expect(keysOf(w)).toEqual(sorted(WAITING_KEYS));

@@ -64,7 +64,8 @@ describe('report FILE.xlsx', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`Wrote ${expectedOut()}`);
     const check = (await runJson(['check', input, '--as-of', '2024-03-31', '--json'])).json;
-    expect(run.stdout).toContain(`${check.counts.error} errors, ${check.counts.warning} warnings, ${check.counts.info} information`);
+    const word = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+    expect(run.stdout).toContain(`Findings: ${word(check.counts.error, 'error')}, ${word(check.counts.warning, 'warning')}, ${word(check.counts.info, 'note')}.`);
     expect(run.stdout).toContain('as of 2024-03-31');
     const aims = (await runJson(['aims', input, '--as-of', '2024-03-31', '--json'])).json;
     for (const aim of aims.aims) expect(run.stdout).toContain(`${aim.name}: ${aim.completed} completed`);

@@ -94,7 +94,7 @@ describe('submission copy from the pane (session over the adapter)', () => {
 
     const made = await session.makeSubmission({ drop, dob: 'month', asOf: AS_OF });
     if (!made.ok) throw new Error(made.problem.message);
-    expect(made.value).toEqual({ fileName: 'PACE submission 2024-03-31.xlsx', children: 12, dropped: 13 });
+    expect(made.value).toEqual({ fileName: 'PACE submission 2024-03-31.xlsx', children: 12, dropped: 13, rowsLeftOut: 0 });
     expect(fake.createdWorkbooks).toHaveLength(1);
 
     const grid = sheetGrid(AUTHORITY_HEADER, authorityRows(12).rows, TITLE_ROWS);

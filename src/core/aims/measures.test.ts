@@ -44,7 +44,7 @@ function sheet(): ChildRecord[] {
     child({ row: 14, dates: { firstAccommodated: placeholder, permanenceRecommendation: '2022-09-01' } }),
     // Unreadable end date: waiting since 01/02/2023, 424 days = 60.6 weeks, past target.
     child({ row: 15, dates: { firstAccommodated: '2023-02-01', permanenceRecommendation: unreadable } }),
-    // End before start (an error the checks flag): completed with -30 days = -4.3 weeks, as the contract's definitions say.
+    // End before start (an error the checks flag): in no figure, listed as excluded with the reason.
     child({ row: 16, dates: { firstAccommodated: '2022-12-01', permanenceRecommendation: '2022-11-01' } }),
     // 15/06/2022 → 15/10/2022 = 122 days = 17.4 weeks; same end date as row 12 but earlier start: listed first.
     child({ row: 17, dates: { firstAccommodated: '2022-06-15', permanenceRecommendation: '2022-10-15' } }),
@@ -55,11 +55,21 @@ describe('measureAim: contract figures on a hand-made sheet', () => {
   const result = measureAim(sheet(), accommodationAim, AS_OF);
 
   test('completed, within target, percentage and median', () => {
-    expect(result.completed).toBe(5);
-    expect(result.withinTarget).toBe(4);
-    expect(result.percentWithinTarget).toBe(80);
-    // Exact weeks -4.285…, 10.714…, 17.428…, 26, 35.714…: the middle one, 17.428… → 17.4.
-    expect(result.medianWeeks).toBe(17.4);
+    // Rows 5, 17, 12, 7 (row 16 ends before it starts: excluded).
+    expect(result.completed).toBe(4);
+    expect(result.withinTarget).toBe(3);
+    expect(result.percentWithinTarget).toBe(75);
+    // Exact weeks 10.714…, 17.428…, 26, 35.714…: (17.428… + 26) / 2 = 21.714… → 21.7.
+    expect(result.medianWeeks).toBe(21.7);
+  });
+
+  test('a child whose end date is before the start date is excluded, with the row and the reason', () => {
+    expect(result.excluded).toEqual([
+      { childId: 'C16', row: 16, reason: 'end date before start date', startDate: '2022-12-01', endDate: '2022-11-01' },
+    ]);
+    expect(result.children.map((c) => c.row)).not.toContain(16);
+    expect(result.waitingChildren.map((c) => c.row)).not.toContain(16);
+    expect(aimResultToJson(result).excluded).toEqual([{ childId: 'C16', row: 16, reason: 'end date before start date' }]);
   });
 
   test('children ordered by end date, then start date, then row, weeks to one decimal', () => {
@@ -67,7 +77,6 @@ describe('measureAim: contract figures on a hand-made sheet', () => {
       { childId: 'C5', row: 5, startDate: '2022-04-01', endDate: '2022-09-30', weeks: 26, withinTarget: true },
       { childId: 'C17', row: 17, startDate: '2022-06-15', endDate: '2022-10-15', weeks: 17.4, withinTarget: true },
       { childId: 'C12', row: 12, startDate: '2022-08-01', endDate: '2022-10-15', weeks: 10.7, withinTarget: true },
-      { childId: 'C16', row: 16, startDate: '2022-12-01', endDate: '2022-11-01', weeks: -4.3, withinTarget: true },
       { childId: 'C7', row: 7, startDate: '2022-05-10', endDate: '2023-01-15', weeks: 35.7, withinTarget: false },
     ]);
   });
@@ -90,7 +99,7 @@ describe('measureAim: contract figures on a hand-made sheet', () => {
     expect(byMonth.get('2022-09')).toEqual({ month: '2022-09', completed: 1, withinTarget: 1, percentWithinTarget: 100, medianWeeks: 26, waitingAtMonthEnd: 3 });
     // (17.428… + 10.714…) / 2 = 14.071… → 14.1; only row 7 still waiting on 31/10/2022.
     expect(byMonth.get('2022-10')).toEqual({ month: '2022-10', completed: 2, withinTarget: 2, percentWithinTarget: 100, medianWeeks: 14.1, waitingAtMonthEnd: 1 });
-    expect(byMonth.get('2022-11')).toEqual({ month: '2022-11', completed: 1, withinTarget: 1, percentWithinTarget: 100, medianWeeks: -4.3, waitingAtMonthEnd: 1 });
+    expect(byMonth.get('2022-11')).toEqual({ month: '2022-11', completed: 0, withinTarget: 0, percentWithinTarget: null, medianWeeks: null, waitingAtMonthEnd: 1 });
     expect(byMonth.get('2022-12')).toEqual({ month: '2022-12', completed: 0, withinTarget: 0, percentWithinTarget: null, medianWeeks: null, waitingAtMonthEnd: 1 });
     expect(byMonth.get('2023-01')).toEqual({ month: '2023-01', completed: 1, withinTarget: 0, percentWithinTarget: 0, medianWeeks: 35.7, waitingAtMonthEnd: 1 });
   });
@@ -106,7 +115,7 @@ describe('measureAim: contract figures on a hand-made sheet', () => {
   });
 
   test('run chart: one point per completed child, by end date, exact weeks', () => {
-    expect(result.runChart.points.map((p) => p.date)).toEqual(['2022-09-30', '2022-10-15', '2022-10-15', '2022-11-01', '2023-01-15']);
+    expect(result.runChart.points.map((p) => p.date)).toEqual(['2022-09-30', '2022-10-15', '2022-10-15', '2023-01-15']);
     expect(result.runChart.points[1].value).toBeCloseTo(122 / 7, 10);
     expect(result.runChart.direction).toBe('down');
     expect(result.runChart.rules).toBe('ihi');
@@ -116,7 +125,7 @@ describe('measureAim: contract figures on a hand-made sheet', () => {
     const json = aimResultToJson(result);
     expect(Object.keys(json)).toEqual([
       'id', 'name', 'start', 'end', 'targetWeeks', 'targetPercent', 'cohortFrom', 'completed', 'withinTarget',
-      'percentWithinTarget', 'medianWeeks', 'waiting', 'waitingBeyondTarget', 'monthly', 'children', 'waitingChildren', 'runChart',
+      'percentWithinTarget', 'medianWeeks', 'waiting', 'waitingBeyondTarget', 'monthly', 'children', 'waitingChildren', 'excluded', 'runChart',
     ]);
     expect((json.waitingChildren as object[])[0]).toEqual({ childId: 'C15', row: 15, startDate: '2023-02-01', weeksWaiting: 60.6 });
     expect(json.cohortFrom).toBe('2022-04-01');
@@ -127,13 +136,13 @@ describe('measureAim: contract figures on a hand-made sheet', () => {
 describe('measureAim: options', () => {
   test('respite rows count when excludeRespite is false', () => {
     const result = measureAim(sheet(), { ...accommodationAim, excludeRespite: false }, AS_OF);
-    expect(result.completed).toBe(6);
+    expect(result.completed).toBe(5);
     expect(result.children.map((c) => c.row)).toContain(8);
   });
 
   test('no cohort "from" date: every start counts', () => {
     const result = measureAim(sheet(), { ...accommodationAim, cohortFrom: null }, AS_OF);
-    expect(result.children.map((c) => c.row)).toEqual([6, 5, 17, 12, 16, 7]);
+    expect(result.children.map((c) => c.row)).toEqual([6, 5, 17, 12, 7]);
   });
 
   test('no target: within target is null, percentages null, no one past target', () => {
@@ -143,7 +152,7 @@ describe('measureAim: options', () => {
     expect(result.children.every((c) => c.withinTarget === null)).toBe(true);
     expect(result.waitingBeyondTarget).toBe(0);
     expect(result.monthly.every((m) => m.percentWithinTarget === null)).toBe(true);
-    expect(result.medianWeeks).toBe(17.4);
+    expect(result.medianWeeks).toBe(21.7);
   });
 
   test('filters: route, team and placement type match case-insensitively on trimmed text', () => {

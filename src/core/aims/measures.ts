@@ -6,11 +6,11 @@
  * re-derived by hand):
  * - An end date after the as-of date has not been reached yet: the child is
  *   treated as if the end milestone were blank (so may be waiting).
- * - An end date before the start date is an error the checks flag. The
- *   contract's definitions are followed as written: the child has completed
- *   (negative weeks, within target) until the dates are corrected, so the
- *   figures match any calculation made from those definitions, and the odd
- *   point on the run chart shows the data lead where to look. Never waiting.
+ * - An end date before the start date is a data error (the checks flag it,
+ *   naming the aim). Counting it would flatter the figures (negative weeks,
+ *   within target), so the child is in no figure: not completed, not within
+ *   target, not in the median, the monthly table or the run chart, never
+ *   waiting; it is listed in `excluded` with the reason instead.
  * - A child has ceased when the ceased date is usable and on or before the
  *   as-of date (for a month end: on or before that month end).
  * - Month ends are capped at the as-of date: the current month's "waiting at
@@ -24,6 +24,7 @@ import type {
   ChildRecord,
   DayNumber,
   DecodedDate,
+  ExcludedChild,
   MonthlyRow,
   RunChart,
   SeriesPoint,
@@ -299,8 +300,19 @@ function monthlyRows(completed: readonly Completed[], cohort: readonly CohortChi
  * Every measure of an aim as of a day. `changes` (tests of change) do not
  * alter any figure; they are taken so callers can pass the aims file as it is.
  */
+export const END_BEFORE_START = 'end date before start date';
+
 export function measureAim(records: readonly ChildRecord[], aim: AimDefinition, asOf: DayNumber, _changes?: TestOfChange[]): AimResult {
-  const cohort = cohortOf(records, aim, asOf);
+  const cohort: CohortChild[] = [];
+  const excluded: ExcludedChild[] = [];
+  for (const c of cohortOf(records, aim, asOf)) {
+    if (c.end !== null && c.end < c.start) {
+      excluded.push({ childId: c.record.childId, row: c.record.row, reason: END_BEFORE_START, startDate: isoOf(c.start), endDate: isoOf(c.end) });
+    } else {
+      cohort.push(c);
+    }
+  }
+  excluded.sort((a, b) => a.row - b.row);
   const completed: Completed[] = [];
   const waiting: CohortChild[] = [];
   for (const c of cohort) {
@@ -353,6 +365,7 @@ export function measureAim(records: readonly ChildRecord[], aim: AimDefinition, 
     monthly: monthlyRows(ordered, cohort, aim, asOf),
     children,
     waitingChildren,
+    excluded,
     runChart: runChartOf(ordered, aim),
   };
 }
@@ -395,6 +408,7 @@ export function aimResultToJson(result: AimResult): Record<string, unknown> {
       startDate: w.startDate,
       weeksWaiting: w.weeksWaiting,
     })),
+    excluded: result.excluded.map((e) => ({ childId: e.childId, row: e.row, reason: e.reason })),
     runChart: runChartToJson(result.runChart),
   };
 }

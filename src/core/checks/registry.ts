@@ -2,7 +2,6 @@
  * Every check, in one list. Order here does not matter for the output
  * (findings are sorted), but reads as a data lead would check a row.
  */
-import type { Severity } from '../model';
 import { beforeBirth } from './rules/before-birth';
 import { ceasedBeforeLookedAfter } from './rules/ceased-before-looked-after';
 import { duplicateChildId } from './rules/duplicate-child-id';
@@ -19,7 +18,9 @@ import { missingFirstAccommodated } from './rules/missing-first-accommodated';
 import { missingLookedAfterStart } from './rules/missing-looked-after-start';
 import { missingPanel } from './rules/missing-panel';
 import { missingRecommendation } from './rules/missing-recommendation';
+import { outsidePopulation } from './rules/outside-population';
 import { placeholderDate } from './rules/placeholder-date';
+import { recommendationBeforeLookedAfter } from './rules/recommendation-before-looked-after';
 import { respiteRow } from './rules/respite-row';
 import { serialNumber } from './rules/serial-number';
 import { textDate } from './rules/text-date';
@@ -27,6 +28,7 @@ import { twoDigitYear } from './rules/two-digit-year';
 import { unmappedLocalColumn } from './rules/unmapped-local-column';
 import { unreadableDate } from './rules/unreadable-date';
 import type { CheckRule } from './types';
+import { AIM_END_BEFORE_START } from './aimIntervals';
 
 export const RULES: readonly CheckRule[] = [
   missingChildId,
@@ -42,8 +44,10 @@ export const RULES: readonly CheckRule[] = [
   beforeBirth,
   implausibleAge,
   milestoneOrder,
+  recommendationBeforeLookedAfter,
   ceasedBeforeLookedAfter,
   milestoneAfterCeased,
+  outsidePopulation,
   missingLookedAfterStart,
   missingFirstAccommodated,
   missingRecommendation,
@@ -55,11 +59,7 @@ export const RULES: readonly CheckRule[] = [
 ];
 
 /** Every rule id the checks can report (stable; used in AIMS-free scripts and the issues sheet). */
-export const RULE_IDS: readonly string[] = RULES.flatMap((r) => r.ids);
+export const RULE_IDS: readonly string[] = [...RULES.flatMap((r) => r.ids), AIM_END_BEFORE_START];
 
-/** Plain-words name of each severity, as shown on sheets and in the pane. */
-export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Information',
-};
+/** The severity words live in one place for the pane, the Issues sheet and the command line. */
+export { SEVERITY_LABELS } from '../severity';

@@ -4,7 +4,8 @@
  * a blink inside Excel.
  */
 import { parseCellAddress } from '../grid';
-import type { CheckResult, ChildRecord, DateReading, DayNumber, Finding, Severity, SheetLayout } from '../model';
+import type { AimDefinition, CheckResult, ChildRecord, DateReading, DayNumber, Finding, Severity, SheetLayout } from '../model';
+import { withAimFindings } from './aimIntervals';
 import { buildContext } from './context';
 import { isoDate } from './format';
 import { RULES } from './registry';
@@ -15,6 +16,11 @@ export interface CheckOptions {
   asOf: DayNumber;
   /** Rules to run (default: all of RULES). */
   rules?: readonly CheckRule[];
+  /**
+   * The aims measured on this sheet (presets or the user's own): a child whose
+   * end milestone is before its start gets a finding naming the aim.
+   */
+  aims?: readonly AimDefinition[];
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -79,7 +85,8 @@ export function runChecks(records: readonly ChildRecord[], layout: SheetLayout, 
     }
     for (const rule of recordRules) rule.check(record, ctx, out);
   }
-  return sortFindings(out);
+  const aims = options.aims ?? [];
+  return sortFindings(aims.length === 0 ? out : withAimFindings(out, records, aims, ctx));
 }
 
 /** How many findings of each severity. */

@@ -26,6 +26,8 @@ const EXPECTED: Record<string, { rules: string[]; severity: string | string[] }>
   missingId: { rules: ['missing-child-id'], severity: 'error' },
   futureDate: { rules: ['future-date'], severity: 'error' },
   beforeBirth: { rules: ['before-birth'], severity: 'error' },
+  outsidePopulation: { rules: ['outside-population'], severity: 'warning' },
+  recommendationBeforeLookedAfter: { rules: ['recommendation-before-looked-after'], severity: 'error' },
 };
 
 function check(options: SampleOptions) {

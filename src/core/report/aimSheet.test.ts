@@ -53,6 +53,16 @@ describe('planAimSheet on a small aim', () => {
     expect(() => checkSheet(sheet)).not.toThrow();
   });
 
+  test('the as-of line says what the figures left out: an end date before the start, rows outside the population', () => {
+    const withError = [...small, child({ row: 20, dates: { firstAccommodated: '2023-02-01', permanenceRecommendation: '2023-01-01' } })];
+    const planned = planAimSheet(measureAim(withError, aim, AS_OF), aim, ctx({ population: { outside: 2, kept: false } }));
+    expect(cellValue(planned, 'A3')).toBe(
+      'As of 31/03/2024. 1 child is excluded from every figure because the end date is before the start date (row 20): correct the dates and run the report again. 2 rows outside the PACE population (ceased to be looked after more than a year before the as-of date) are left out.',
+    );
+    // The headline is the same as without the excluded child: 3 completed.
+    expect(cellValue(planned, 'A6')).toBe(3);
+  });
+
   test('name, title, sentence, as-of line and headline figures', () => {
     expect(sheet.name).toBe('PACE Aim 1 Accom to Rec');
     expect(sheet.role).toBe('aim');

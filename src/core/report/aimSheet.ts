@@ -18,6 +18,7 @@ import { computeRunChart, runChartSignals } from '../runchart';
 import { aimStatement } from '../aims/definition';
 import type { CellBlock, PlannedChart, PlannedSeries, PlannedSheet, PlannedTable } from './plan';
 import { DATE_FORMAT, PERCENT_FORMAT, WEEKS_FORMAT } from './plan';
+import { asOfLine, type PopulationCount } from './exclusions';
 
 export const MONTH_FORMAT = 'mmm yyyy';
 export const TABLE_STYLE = 'TableStyleMedium2';
@@ -124,6 +125,8 @@ export interface AimSheetContext {
   tablePrefix: string;
   /** Labels of local milestones (id → the user's words). */
   localLabels?: ReadonlyMap<string, string>;
+  /** Rows outside the PACE population, said on the sheet when there are any. */
+  population?: PopulationCount;
 }
 
 /** "PACE Aim 2 Permanence recommendation to…", cut to Excel's 31 characters. */
@@ -552,7 +555,7 @@ export function planAimSheet(result: AimResult, aim: AimDefinition, ctx: AimShee
   const blocks: CellBlock[] = [
     { at: 'A1', values: [[aim.name]], style: 'title' },
     { at: 'A2', values: [[aimStatement(aim, ctx.localLabels)]], style: 'subtitle' },
-    { at: 'A3', values: [[`As of ${ukFromDay(ctx.asOf)}`]], style: 'subtitle' },
+    { at: 'A3', values: [[asOfLine(`As of ${ukFromDay(ctx.asOf)}`, result, ctx.population)]], style: 'subtitle' },
     ...headline(result, aim, names, ctx),
   ];
   const verdict = runChartVerdict(result.runChart, aim);

@@ -63,6 +63,21 @@ describe('buildReportPlan', () => {
     expect(plan.replaceEarlierReport).toBe(true);
   });
 
+  test('rows outside the PACE population are said on the summary and on every aim sheet', () => {
+    const withOutside = buildReportPlan({
+      asOf: AS_OF,
+      date1904: false,
+      sourceSheet: 'Tracker',
+      aims: measured(),
+      stages: [],
+      changes: [],
+      population: { outside: 3, kept: false },
+    });
+    const said = '3 rows outside the PACE population (ceased to be looked after more than a year before the as-of date) are left out.';
+    expect(cellValue(withOutside.sheets[0], 'A2')).toBe(`As of 31/03/2024. ${said}`);
+    for (const sheet of withOutside.sheets.slice(1)) expect(cellValue(sheet, 'A3')).toContain(said);
+  });
+
   test('every sheet is sound; sheet and table names unique across the workbook', () => {
     expect(() => checkPlan(plan)).not.toThrow();
   });

@@ -8,6 +8,7 @@ import { isoFromDay } from '../dates';
 import type { PlannedSheet, ReportPlan } from './plan';
 import { aimSheetName, planAimSheet } from './aimSheet';
 import { planSummarySheet } from './summarySheet';
+import type { PopulationCount } from './exclusions';
 
 export interface ReportInput {
   asOf: DayNumber;
@@ -19,6 +20,8 @@ export interface ReportInput {
   issues?: PlannedSheet;
   /** Labels of local milestones (id → the user's words), for names on the aim sheets. */
   localLabels?: ReadonlyMap<string, string>;
+  /** Rows outside the PACE population (said on each aim sheet). */
+  population?: PopulationCount;
 }
 
 /** A sheet name not yet taken (Excel compares names case-insensitively): "Name", then "Name (2)"… within 31 characters. */
@@ -44,6 +47,7 @@ export function buildReportPlan(input: ReportInput): ReportPlan {
     stages: input.stages,
     changes: input.changes,
     tablePrefix: 'PACE_Summary_',
+    population: input.population,
   });
   const aimSheets = named.map((a) => ({
     ...planAimSheet(a.result, a.definition, {
@@ -54,6 +58,7 @@ export function buildReportPlan(input: ReportInput): ReportPlan {
       changes: input.changes,
       tablePrefix: `PACE_Aim${a.index}_`,
       localLabels: input.localLabels,
+      population: input.population,
     }),
     name: a.sheetName,
   }));

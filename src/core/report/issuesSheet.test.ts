@@ -41,7 +41,7 @@ describe('planIssuesSheet', () => {
     expect(sheet.name).toBe('PACE Issues');
     expect(sheet.role).toBe('issues');
     expect(sheet.blocks[0]).toMatchObject({ at: 'A1', values: [['PACE Issues']], style: 'title' });
-    expect(sheet.blocks[1]).toMatchObject({ at: 'A2', style: 'subtitle', values: [["Checked sheet 'Children's tracker' as of 31/03/2024: 2 errors, 1 warning, 2 information"]] });
+    expect(sheet.blocks[1]).toMatchObject({ at: 'A2', style: 'subtitle', values: [["Checked sheet 'Children's tracker' as of 31/03/2024: 2 errors, 1 warning, 2 notes"]] });
     expect(sheet.blocks[2]).toMatchObject({ at: 'A3', style: 'note' });
     expect(sheet.charts).toEqual([]);
   });
@@ -52,8 +52,8 @@ describe('planIssuesSheet', () => {
       ['Error', 'I17', 'C0123', 'Agency decision maker (ADM) decision', 'ADM decision before panel'],
       ['Error', 'U20', 'C0123', 'Legal advice meeting', 'Not a date'],
       ['Warning', 'T40', '', 'Respite episode', 'Respite episode'],
-      ['Information', 'D9', 'C0009', 'Became looked after', 'Date typed as text'],
-      ['Information', 'AA3', '', '', 'Column not used'],
+      ['Note', 'D9', 'C0009', 'Became looked after', 'Date typed as text'],
+      ['Note', 'AA3', '', '', 'Column not used'],
     ]);
     expect(table.values[1][5]).toBe(findings[1].message);
     expect(table.values.slice(1).every((r) => r[6] === 45382)).toBe(true); // 31/03/2024 as an Excel serial
@@ -95,7 +95,7 @@ describe('planIssuesSheet', () => {
     expect(empty.links).toEqual([]);
     expect(empty.blocks.map((b) => b.values[0][0])).toEqual([
       'PACE Issues',
-      "Checked sheet 'Tracker' as of 31/03/2024: 0 errors, 0 warnings, 0 information",
+      "Checked sheet 'Tracker' as of 31/03/2024: 0 errors, 0 warnings, 0 notes",
       "No issues found: every date on sheet 'Tracker' could be read and the milestones are in order.",
     ]);
     expect(empty.freezeRows).toBe(0);
@@ -105,7 +105,7 @@ describe('planIssuesSheet', () => {
 describe('issues sheet helpers', () => {
   test('summary line uses singular for one', () => {
     const r = result([finding({})]);
-    expect(issuesSummaryLine(r, 'T')).toBe("Checked sheet 'T' as of 31/03/2024: 1 error, 0 warnings, 0 information");
+    expect(issuesSummaryLine(r, 'T')).toBe("Checked sheet 'T' as of 31/03/2024: 1 error, 0 warnings, 0 notes");
   });
   test('link targets are always quoted', () => {
     expect(linkTarget('Tracker', 'H17')).toBe("'Tracker'!H17");

@@ -5,7 +5,7 @@
 import { fieldLabel } from '../fields';
 import { serialFromIso } from '../dates/serial';
 import { dayFromIsoDate, ukDate } from '../checks/format';
-import { SEVERITY_LABELS } from '../checks/registry';
+import { SEVERITY_LABELS, severityCounts } from '../severity';
 import { ruleTitle } from '../checks/titles';
 import type { CheckResult, Finding, Severity } from '../model';
 import { DATE_FORMAT, type CellBlock, type PlannedLink, type PlannedSheet } from './plan';
@@ -33,12 +33,11 @@ export interface IssuesSheetOptions {
   localLabels?: ReadonlyMap<string, string>;
 }
 
-/** "Checked sheet 'Tracker' as of 31/03/2024: 12 errors, 1 warning, 5 information". */
+/** "Checked sheet 'Tracker' as of 31/03/2024: 12 errors, 1 warning, 5 notes". */
 export function issuesSummaryLine(result: CheckResult, sourceSheet: string): string {
-  const { error, warning, info } = result.counts;
   const asOf = dayFromIsoDate(result.asOf);
   const shownAsOf = asOf === null ? result.asOf : ukDate(asOf);
-  return `Checked sheet '${sourceSheet}' as of ${shownAsOf}: ${error} ${error === 1 ? 'error' : 'errors'}, ${warning} ${warning === 1 ? 'warning' : 'warnings'}, ${info} information`;
+  return `Checked sheet '${sourceSheet}' as of ${shownAsOf}: ${severityCounts(result.counts)}`;
 }
 
 /** A workbook-internal link target: 'Tracker'!H17 (quotes doubled inside the name). */
@@ -53,7 +52,7 @@ export function safeTableName(name: string): string {
 }
 
 
-/** Errors first, then warnings, then information; otherwise as the check listed them. */
+/** Errors first, then warnings, then notes; otherwise as the check listed them. */
 function bySeverity(findings: readonly Finding[]): Finding[] {
   return findings
     .map((finding, index) => ({ finding, index }))
@@ -92,7 +91,7 @@ export function planIssuesSheet(result: CheckResult, sourceSheet: string, option
     at: 'A3',
     values: [
       [
-        'Errors cannot be right: correct them on your sheet. Warnings are probably wrong or unclear: check them. Information shows how a value was read. Click a cell address to go to it, then run the check again.',
+        'Errors cannot be right: correct them on your sheet. Warnings are probably wrong or unclear: check them. Notes say how a value was read or which rows the aims leave out: nothing to correct. Click a cell address to go to it, then run the check again.',
       ],
     ],
     style: 'note',

@@ -14,6 +14,7 @@ import type { CellBlock, PlannedChart, PlannedLink, PlannedSheet, PlannedTable }
 import { DATE_FORMAT, PERCENT_FORMAT, WEEKS_FORMAT } from './plan';
 import type { TableColumn } from './aimSheet';
 import { columnDataRange, plannedTable, setWidths, tableBlock, columnWidth } from './aimSheet';
+import { asOfLine, type PopulationCount } from './exclusions';
 
 export const SUMMARY_SHEET_NAME = 'PACE Summary';
 
@@ -26,6 +27,8 @@ export interface SummaryInput {
   changes: TestOfChange[];
   /** Prefix making the summary's table names unique in the workbook. */
   tablePrefix?: string;
+  /** Rows outside the PACE population, said under the title when there are any. */
+  population?: PopulationCount;
 }
 
 const AIMS_HEADER_ROW = 6;
@@ -34,7 +37,7 @@ export function planSummarySheet(input: SummaryInput): PlannedSheet {
   const prefix = input.tablePrefix ?? 'PACE_Summary_';
   const blocks: CellBlock[] = [
     { at: 'A1', values: [['PACE permanence summary']], style: 'title' },
-    { at: 'A2', values: [[`As of ${ukFromDay(input.asOf)}`]], style: 'subtitle' },
+    { at: 'A2', values: [[asOfLine(`As of ${ukFromDay(input.asOf)}`, { excluded: [] }, input.population)]], style: 'subtitle' },
     { at: 'A3', values: [[`Source: sheet '${input.sourceSheet}'. Each aim has its own sheet with its run chart and the children still waiting.`]], style: 'note' },
     { at: `A${AIMS_HEADER_ROW - 1}`, values: [['Aims']], style: 'heading' },
   ];

@@ -33,6 +33,8 @@ export interface SubmissionInput {
   authorityNote?: string;
   /** The day the copy is made (default: today). */
   madeOn?: DayNumber;
+  /** Rows left out of the copy and why (outside the PACE population), said on the cover. */
+  leftOut?: { rows: number; reason: string };
 }
 
 export const COVER_SHEET = 'Cover';
@@ -283,6 +285,9 @@ function coverSheet(input: SubmissionInput, columns: OutputColumn[], findingsKep
       at: 'A4',
       values: [
         ['Children', input.records.length],
+        ...(input.leftOut && input.leftOut.rows > 0
+          ? [['Rows left out', `${plural(input.leftOut.rows, 'row', 'rows')} outside the PACE population: ${input.leftOut.reason}.`]]
+          : []),
         ['Columns kept', columns.length + 1],
         ['Columns dropped', drop.size],
         ['Date of birth', dobText],

@@ -19,6 +19,7 @@ import { measureAim } from '../aims/measures';
 import { childrenBetweenMilestones } from '../aims/stages';
 import { planIssuesSheet } from '../report/issuesSheet';
 import { buildReportPlan } from '../report/buildPlan';
+import { splitPopulation, type PopulationSplit } from '../population';
 
 export interface LoadedSheet {
   grid: SheetGrid;
@@ -39,7 +40,7 @@ export function withLocalMilestones(layout: SheetLayout): SheetLayout {
   const taken = new Set(layout.columns.map((c) => String(c.field)));
   const extra: ColumnMapping[] = [];
   for (const u of layout.unmapped) {
-    if (!u.looksLikeDates) continue;
+    if (!u.looksLikeDates || u.notUsed) continue;
     const field = localMilestoneId(u.header, taken);
     taken.add(field);
     extra.push({ field, header: u.header, column: u.column, confidence: 0.5, label: u.header });
@@ -76,20 +77,57 @@ export function analyseWorkbook(workbook: WorkbookGrid, sheetName?: string): Loa
   return loaded(grid, layout, workbook.date1904);
 }
 
+/** True when the layout is the user's saved mapping (every saved column found under its heading). */
+export function usesSavedMapping(layout: SheetLayout, savedColumns: readonly ColumnMapping[] | undefined): boolean {
+  if (!savedColumns || savedColumns.length === 0) return false;
+  const key = (c: ColumnMapping) => `${String(c.field)}\u0000${c.header.trim().toLowerCase()}`;
+  const mapped = new Set(layout.columns.map(key));
+  return savedColumns.every((c) => mapped.has(key(c)));
+}
+
+/**
+ * With a saved mapping the user chose every column: one left out of it was
+ * set to "Not used", so it is not read as a local milestone behind their back.
+ */
+export function markNotUsed(layout: SheetLayout, savedColumns: readonly ColumnMapping[] | undefined): SheetLayout {
+  if (!usesSavedMapping(layout, savedColumns) || layout.unmapped.length === 0) return layout;
+  return { ...layout, unmapped: layout.unmapped.map((u) => ({ ...u, notUsed: true })) };
+}
+
 /** Finds the header and reads every child on a sheet; throws a plain-words problem when it cannot. */
 export function analyseSheet(grid: SheetGrid, date1904: boolean, savedColumns?: ColumnMapping[]): LoadedSheet {
   const layout = detectLayout(grid, date1904, savedColumns);
   if (!layout) throw new UserFacingError('noHeader', `Sheet '${grid.sheetName}': ${NO_HEADER_MESSAGE}`);
-  return loaded(grid, layout, date1904);
+  return loaded(grid, markNotUsed(layout, savedColumns), date1904);
+}
+
+/** The user's choices about which rows the figures use (the same in the pane and on the command line). */
+export interface FigureOptions {
+  /**
+   * Keep rows outside the PACE population (ceased more than a year before the
+   * as-of date) in the measures, tables, waiting lists and submission copy.
+   * Default false: they are left out, counted and listed. Command line:
+   * `--include-outside-population`.
+   */
+  includeOutsidePopulation?: boolean;
+  /**
+   * Leaves out findings whose premise does not hold for the source (a CSV
+   * holds every date as text, so "this date is text" says nothing there).
+   */
+  keepFinding?: (f: Finding) => boolean;
+}
+
+/** The aims' definitions as measured on this sheet (local milestones named as the user wrote them). */
+export function aimDefinitions(sheet: LoadedSheet, file: AimsFile): AimDefinition[] {
+  return file.aims.map((input) => normaliseAim(input, sheet.localLabels));
 }
 
 /**
- * Runs the checks. `keepFinding` leaves out findings whose premise does not
- * hold for the source (a CSV holds every date as text, so "this date is
- * text" says nothing there); the counts follow.
+ * Every finding on the sheet. With the aims (presets or the user's own), a
+ * child whose end milestone is before its start gets a finding naming the aim.
  */
-export function runCheck(sheet: LoadedSheet, asOf: DayNumber, keepFinding?: (f: Finding) => boolean): CheckResult {
-  const result = checkRecords(sheet.records, sheet.layout, { asOf });
+export function runCheck(sheet: LoadedSheet, asOf: DayNumber, file?: AimsFile, keepFinding?: (f: Finding) => boolean): CheckResult {
+  const result = checkRecords(sheet.records, sheet.layout, { asOf, aims: file ? aimDefinitions(sheet, file) : undefined });
   if (!keepFinding) return result;
   const findings = result.findings.filter(keepFinding);
   const counts = { error: 0, warning: 0, info: 0 };
@@ -97,10 +135,17 @@ export function runCheck(sheet: LoadedSheet, asOf: DayNumber, keepFinding?: (f: 
   return { ...result, findings, counts };
 }
 
+/** The rows the figures use, and those outside the population (left out unless the user keeps them). */
+export function populationOf(sheet: LoadedSheet, asOf: DayNumber, options: FigureOptions = {}): PopulationSplit {
+  return splitPopulation(sheet.records, asOf, options.includeOutsidePopulation === true);
+}
+
 export interface MeasuredAims {
   aims: { definition: AimDefinition; result: AimResult }[];
   stages: StageCount[];
   changes: TestOfChange[];
+  /** Which rows were measured: those outside the PACE population are listed, and left out unless kept. */
+  population: PopulationSplit;
 }
 
 /** The aims to use: the workbook's (or file's) own, else the presets. */
@@ -108,14 +153,12 @@ export function aimsOrPresets(file: AimsFile | null | undefined): AimsFile {
   return file && file.aims.length > 0 ? file : { aims: PRESET_AIMS.map((a) => ({ ...a })), changes: file?.changes ?? [] };
 }
 
-export function runAims(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber): MeasuredAims {
+export function runAims(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions = {}): MeasuredAims {
   const changes = file.changes ?? [];
-  const aims = file.aims.map((input) => {
-    const definition = normaliseAim(input, sheet.localLabels);
-    return { definition, result: measureAim(sheet.records, definition, asOf, changes) };
-  });
-  const stages = childrenBetweenMilestones(sheet.records, asOf);
-  return { aims, stages, changes };
+  const population = populationOf(sheet, asOf, options);
+  const aims = aimDefinitions(sheet, file).map((definition) => ({ definition, result: measureAim(population.records, definition, asOf, changes) }));
+  const stages = childrenBetweenMilestones(population.records, asOf);
+  return { aims, stages, changes, population };
 }
 
 export interface ReportParts {
@@ -125,9 +168,9 @@ export interface ReportParts {
 }
 
 /** Everything a report holds: the issues sheet, the summary and one sheet per aim. */
-export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, keepFinding?: (f: Finding) => boolean): ReportParts {
-  const check = runCheck(sheet, asOf, keepFinding);
-  const measured = runAims(sheet, file, asOf);
+export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions = {}): ReportParts {
+  const check = runCheck(sheet, asOf, file, options.keepFinding);
+  const measured = runAims(sheet, file, asOf, options);
   const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
   const plan = buildReportPlan({
     asOf,
@@ -138,8 +181,9 @@ export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, 
     changes: measured.changes,
     issues,
     localLabels: sheet.localLabels,
+    population: { outside: measured.population.outside.length, kept: measured.population.kept },
   });
-  const longest = planLongestWaitsSheet(sheet, file, asOf);
+  const longest = planLongestWaitsSheet(sheet, file, asOf, options);
   if (longest) plan.sheets.push(longest);
   return { check, measured, plan };
 }
@@ -151,9 +195,8 @@ export const LONGEST_WAITS_SHEET = 'PACE Timeline longest waits';
  * stage), every bar from becoming looked after, so a team sees who has waited
  * longest and where. None when no child is waiting.
  */
-export function planLongestWaitsSheet(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, perStage = 10): PlannedSheet | null {
-  const aims = file.aims.map((a) => normaliseAim(a, sheet.localLabels));
-  const journeys = longestWaiting(sheet.records, asOf, aims, perStage);
+export function planLongestWaitsSheet(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions = {}, perStage = 10): PlannedSheet | null {
+  const journeys = longestWaiting(populationOf(sheet, asOf, options).records, asOf, aimDefinitions(sheet, file), perStage);
   if (journeys.length === 0) return null;
   return planTimelineSheet({
     journeys,

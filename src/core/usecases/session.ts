@@ -11,8 +11,9 @@ import { pickSheet } from '../layout';
 import { dayFromIso, isoFromDay, todayDay } from '../dates';
 import { PRESET_AIMS, parseAimsFile } from '../aims/definition';
 import { planIssuesSheet } from '../report/issuesSheet';
+import { populationNote, type PopulationSplit } from '../population';
 import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, runAims, runCheck } from './pipeline';
-import type { FieldChoice, Outcome, PaceSessionApi, Problem, SheetState } from './types';
+import type { FieldChoice, Outcome, PaceSessionApi, PopulationSummary, Problem, SheetState } from './types';
 import { checkDobMode, makeSubmissionCopy, normaliseDrop, previewSubmission, submissionFileName, submissionPort, type BuildWorkbook } from './submission';
 
 /** Workbook settings keys (the port prefixes them with the add-in's name). */
@@ -53,6 +54,13 @@ function asOfDay(asOf: string): number {
   const day = dayFromIso(asOf);
   if (day === null) throw new UserFacingError('usage', `"${asOf}" is not a date. Choose the as-of date again.`);
   return day;
+}
+
+/** What the pane shows about rows outside the PACE population. */
+export const PANE_KEEP_OUTSIDE = 'To keep them, choose to include rows outside the population.';
+
+export function populationSummary(split: PopulationSplit): PopulationSummary {
+  return { outside: split.outside, kept: split.kept, note: populationNote(split, PANE_KEEP_OUTSIDE) };
 }
 
 /** What the session needs besides the workbook, kept out of the core (exceljs builds the submission copy). */
@@ -171,13 +179,14 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
     check: (asOf, onProgress) =>
       attempt(async () => {
         onProgress?.('Checking every child’s dates…');
-        return runCheck(requireLoaded(), asOfDay(asOf));
+        // With the aims, a child whose end milestone is before its start gets a finding naming the aim.
+        return runCheck(requireLoaded(), asOfDay(asOf), aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS)));
       }),
 
     writeIssuesSheet: (asOf) =>
       attempt(async () => {
         const sheet = requireLoaded();
-        const check = runCheck(sheet, asOfDay(asOf));
+        const check = runCheck(sheet, asOfDay(asOf), aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS)));
         const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
         // Only the issues sheet is replaced: an earlier report's aim sheets stay.
         const [written] = await port.writeReport({ asOf: check.asOf, sheets: [issues], replaceEarlierReport: false });
@@ -225,22 +234,27 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         await port.saveSetting(SETTING_AIMS, valid);
       }),
 
-    measureAims: (asOf) =>
+    measureAims: (asOf, options) =>
       attempt(async () => {
         const file = aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS));
-        const measured = runAims(requireLoaded(), file, asOfDay(asOf));
-        return { aims: measured.aims.map((a) => a.result), stages: measured.stages };
+        const measured = runAims(requireLoaded(), file, asOfDay(asOf), options);
+        return { aims: measured.aims.map((a) => a.result), stages: measured.stages, population: populationSummary(measured.population) };
       }),
 
-    writeReport: (asOf, onProgress) =>
+    writeReport: (asOf, onProgress, options) =>
       attempt(async () => {
         const sheet = requireLoaded();
         onProgress?.('Working out the measures and run charts…');
         const file = aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS));
-        const { check, plan } = planReport(sheet, file, asOfDay(asOf));
+        const { check, measured, plan } = planReport(sheet, file, asOfDay(asOf), options);
         onProgress?.('Writing the report sheets and charts…');
         const written = await port.writeReport(plan, onProgress);
-        return { sheets: written, children: sheet.records.length, counts: check.counts as CheckResult['counts'] };
+        return {
+          sheets: written,
+          children: measured.population.records.length,
+          counts: check.counts as CheckResult['counts'],
+          population: populationSummary(measured.population),
+        };
       }),
 
     prepareSubmission: () => attempt(async () => previewSubmission(requireLoaded())),
@@ -251,8 +265,9 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         const { port: able, build } = submissionPort(port, deps.buildWorkbook);
         const asOf = asOfDay(options.asOf);
         const drop = normaliseDrop(options.drop);
-        await makeSubmissionCopy(able, build, { sheet, drop, dob: checkDobMode(options.dob), asOf }, onProgress);
-        return { fileName: submissionFileName(asOf), children: sheet.records.length, dropped: drop.length };
+        const include = options.includeOutsidePopulation === true;
+        const made = await makeSubmissionCopy(able, build, { sheet, drop, dob: checkDobMode(options.dob), asOf, includeOutsidePopulation: include }, onProgress);
+        return { fileName: submissionFileName(asOf), children: made.children, dropped: drop.length, rowsLeftOut: made.rowsLeftOut };
       }),
   };
 }

@@ -15,6 +15,7 @@ import {
   SETTING_SUBMISSION_KEY,
   submissionFileName,
   submissionPort,
+  submissionRows,
   workbookKey,
 } from './submission';
 
@@ -115,7 +116,7 @@ describe('makeSubmissionCopy', () => {
     };
     const { port: able } = submissionPort(port, build);
     const progress: string[] = [];
-    const plan = await makeSubmissionCopy(able, build, { sheet, drop: ['B', 'C'], dob: 'month', asOf: dayFromIso('2024-03-31') as number }, (m) => progress.push(m));
+    const { plan } = await makeSubmissionCopy(able, build, { sheet, drop: ['B', 'C'], dob: 'month', asOf: dayFromIso('2024-03-31') as number }, (m) => progress.push(m));
     expect(built).toEqual([plan]);
     expect(opened).toEqual([bytes]);
     expect(progress.at(-1)).toBe('Opening the copy as a new workbook…');
@@ -124,5 +125,40 @@ describe('makeSubmissionCopy', () => {
     expect(texts).not.toContain(String(settings.get(SETTING_SUBMISSION_KEY)));
     expect(texts).not.toContain('MacLeod');
     expect(plan.sheets.map((s) => s.name)).toEqual(['Cover', 'PACE data', 'Findings']);
+  });
+});
+
+describe('the copy holds the PACE population', () => {
+  // Serial 45016 = 31/03/2023 (exactly a year before the as-of date: inside); 45000 = 15/03/2023 (outside).
+  const header = ['Child ID', 'Date became looked after', 'Date first accommodated', 'Date ceased to be looked after'];
+  const grid = sheetGrid(header, [
+    ['C1', 44000, 44000, ''],
+    ['C2', 44000, 44000, 45016],
+    ['C3', 44000, 44000, 45000],
+  ]);
+  const sheet = analyseSheet(grid, false);
+  const asOf = dayFromIso('2024-03-31') as number;
+
+  it('leaves out rows that ceased more than a year before the as-of date, with their findings, and says so', () => {
+    const rows = submissionRows(sheet, asOf);
+    expect(rows.records.map((r) => r.childId)).toEqual(['C1', 'C2']);
+    expect(rows.findings.some((f) => f.row === 4)).toBe(false);
+    expect(rows.leftOut).toEqual({ rows: 1, reason: 'ceased to be looked after more than a year before the as-of date' });
+  });
+
+  it('keeps them when the user asks', () => {
+    const rows = submissionRows(sheet, asOf, true);
+    expect(rows.records.map((r) => r.childId)).toEqual(['C1', 'C2', 'C3']);
+    expect(rows.leftOut).toBeUndefined();
+    expect(rows.findings.some((f) => f.rule === 'outside-population' && f.row === 4)).toBe(true);
+  });
+
+  it('the cover of the copy says how many rows were left out and why', async () => {
+    const { port } = memoryPort();
+    const build = async () => Uint8Array.from([1]);
+    const { port: able } = submissionPort(port, build);
+    const made = await makeSubmissionCopy(able, build, { sheet, drop: [], dob: 'month', asOf });
+    expect(made).toMatchObject({ children: 2, rowsLeftOut: 1 });
+    expect(planTexts(made.plan).join('\n')).toContain('1 row outside the PACE population: ceased to be looked after more than a year before the as-of date.');
   });
 });

@@ -7,13 +7,14 @@
 import { columnLetter } from '../grid';
 import type { ReportPlan } from '../report/plan';
 import type { WorkbookPort } from '../port';
-import type { DayNumber } from '../model';
+import type { DayNumber, Finding } from '../model';
 import { UserFacingError } from '../errors';
 import { isoFromDay } from '../dates';
 import { columnsOf, findIdentifyingColumns, type IdentifyingColumn } from '../submission/identifying';
 import { planSubmission, type DobMode } from '../submission/plan';
 import { pseudonymInputs, pseudonymsWith } from '../submission/pseudonym';
-import { runCheck, type LoadedSheet } from './pipeline';
+import { populationOf, runCheck, type LoadedSheet } from './pipeline';
+import { OUTSIDE_POPULATION_REASON } from '../population';
 import type { KeptColumn, SubmissionPreview } from './types';
 
 /** Workbook setting holding the secret key (64 hex characters); it stays in this workbook, never in the copy. */
@@ -90,6 +91,27 @@ export interface MakeSubmissionInput {
   drop: string[];
   dob: DobMode;
   asOf: DayNumber;
+  /** Keep rows outside the PACE population (default: left out of the copy). */
+  includeOutsidePopulation?: boolean;
+}
+
+/** What was made: the plan, and how many children are in the copy and were left out. */
+export interface MadeSubmission {
+  plan: ReportPlan;
+  children: number;
+  rowsLeftOut: number;
+}
+
+/**
+ * The rows and findings the copy holds: rows outside the PACE population
+ * (and the findings on them) are left out unless the user keeps them.
+ */
+export function submissionRows(sheet: LoadedSheet, asOf: DayNumber, include = false, keepFinding?: (f: Finding) => boolean) {
+  const population = populationOf(sheet, asOf, { includeOutsidePopulation: include });
+  const leftOutRows = include ? new Set<number>() : new Set(population.outside.map((o) => o.row));
+  const findings = runCheck(sheet, asOf, undefined, keepFinding).findings.filter((f) => !leftOutRows.has(f.row));
+  const leftOut = leftOutRows.size > 0 ? { rows: leftOutRows.size, reason: OUTSIDE_POPULATION_REASON } : undefined;
+  return { records: population.records, findings, leftOut };
 }
 
 /** Plans the copy with pseudonyms from the workbook's key and opens it as a new workbook. */
@@ -98,8 +120,9 @@ export async function makeSubmissionCopy(
   build: BuildWorkbook,
   input: MakeSubmissionInput,
   onProgress?: (message: string) => void,
-): Promise<ReportPlan> {
+): Promise<MadeSubmission> {
   const { sheet } = input;
+  const rows = submissionRows(sheet, input.asOf, input.includeOutsidePopulation);
   onProgress?.('Making the pseudonymous IDs…');
   const key = await workbookKey(port);
   const pseudonyms = await pseudonymsWith(pseudonymInputs(sheet.records), (id) => port.hmacSha256Hex(key, id));
@@ -107,8 +130,9 @@ export async function makeSubmissionCopy(
   const plan = planSubmission({
     grid: sheet.grid,
     layout: sheet.layout,
-    records: sheet.records,
-    findings: runCheck(sheet, input.asOf).findings,
+    records: rows.records,
+    findings: rows.findings,
+    leftOut: rows.leftOut,
     drop: input.drop,
     dob: input.dob,
     asOf: input.asOf,
@@ -118,5 +142,5 @@ export async function makeSubmissionCopy(
   const bytes = await build(plan, { date1904: false });
   onProgress?.('Opening the copy as a new workbook…');
   await port.openNewWorkbook(bytes);
-  return plan;
+  return { plan, children: rows.records.length, rowsLeftOut: rows.leftOut?.rows ?? 0 };
 }

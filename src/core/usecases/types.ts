@@ -7,6 +7,20 @@ import type { AimDefinitionInput, AimResult, AimsFile, CheckResult, ColumnMappin
 import type { ProblemKind } from '../errors';
 import type { IdentifyingColumn } from '../submission/identifying';
 import type { DobMode } from '../submission/plan';
+import type { OutsidePopulationChild } from '../population';
+import type { FigureOptions } from './pipeline';
+
+export type { FigureOptions };
+
+/** Rows outside the PACE population, for the pane to show beside the figures. */
+export interface PopulationSummary {
+  /** Every row outside the population (ceased more than a year before the as-of date). */
+  outside: OutsidePopulationChild[];
+  /** True when they were kept in the figures (includeOutsidePopulation). */
+  kept: boolean;
+  /** One plain sentence saying how many were left out (or kept) and why; null when there are none. */
+  note: string | null;
+}
 
 export interface Problem {
   kind: ProblemKind;
@@ -48,6 +62,7 @@ export interface ReportSummary {
   sheets: string[];
   children: number;
   counts: CheckResult['counts'];
+  population: PopulationSummary;
 }
 
 /** A column the submission copy keeps, which the user may choose to drop too. */
@@ -74,6 +89,8 @@ export interface SubmissionChoices {
   dob: DobMode;
   /** yyyy-mm-dd */
   asOf: string;
+  /** Keep rows outside the PACE population in the copy (default: left out). */
+  includeOutsidePopulation?: boolean;
 }
 
 export interface SubmissionResult {
@@ -82,6 +99,8 @@ export interface SubmissionResult {
   children: number;
   /** Columns left out. */
   dropped: number;
+  /** Rows outside the PACE population left out of the copy (0 when kept; absent from older callers). */
+  rowsLeftOut?: number;
 }
 
 export interface PaceSessionApi {
@@ -107,9 +126,10 @@ export interface PaceSessionApi {
   loadAims(): Promise<AimsFile>;
   presetAims(): AimDefinitionInput[];
   saveAims(file: AimsFile): Promise<Outcome<void>>;
-  measureAims(asOf: string): Promise<Outcome<{ aims: AimResult[]; stages: StageCount[] }>>;
-  /** Writes summary, issues and aim sheets with their charts. */
-  writeReport(asOf: string, onProgress?: (message: string) => void): Promise<Outcome<ReportSummary>>;
+  /** The aims' figures; rows outside the PACE population are left out unless options.includeOutsidePopulation. */
+  measureAims(asOf: string, options?: FigureOptions): Promise<Outcome<{ aims: AimResult[]; stages: StageCount[]; population: PopulationSummary }>>;
+  /** Writes summary, issues and aim sheets with their charts (rows outside the population as in measureAims). */
+  writeReport(asOf: string, onProgress?: (message: string) => void, options?: FigureOptions): Promise<Outcome<ReportSummary>>;
   /** The columns a de-identified submission copy would leave out, and those it keeps. */
   prepareSubmission(): Promise<Outcome<SubmissionPreview>>;
   /** Makes the de-identified copy and opens it as a new workbook (never a sheet in this one). */

@@ -116,7 +116,7 @@ describe('planted errors', () => {
   it('plants each kind once (twice for unreadable text) at the cells it reports', () => {
     const kinds = sample.plantedErrors.map((p) => p.kind).sort();
     expect(kinds).toEqual(
-      ['admBeforePanel', 'beforeBirth', 'courtBeforeAdm', 'duplicateId', 'errorValue', 'futureDate', 'missingId', 'placeholder', 'textDate', 'twoDigitYear', 'unreadableText', 'unreadableText', 'yearNumber'].sort(),
+      ['admBeforePanel', 'beforeBirth', 'courtBeforeAdm', 'duplicateId', 'errorValue', 'futureDate', 'missingId', 'outsidePopulation', 'placeholder', 'recommendationBeforeLookedAfter', 'textDate', 'twoDigitYear', 'unreadableText', 'unreadableText', 'yearNumber'].sort(),
     );
     const at = (kind: string) => sample.plantedErrors.find((p) => p.kind === kind)!;
     expect(ws!.getCell(at('textDate').cell).value).toMatch(/^\d\d\/\d\d\/\d{4}$/);

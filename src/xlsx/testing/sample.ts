@@ -88,7 +88,9 @@ export type PlantedErrorKind =
   | 'duplicateId'
   | 'missingId'
   | 'futureDate'
-  | 'beforeBirth';
+  | 'beforeBirth'
+  | 'outsidePopulation'
+  | 'recommendationBeforeLookedAfter';
 
 export interface PlantedError {
   kind: PlantedErrorKind;
@@ -660,6 +662,38 @@ function plantErrors(children: SampleChild[], asOf: number, date1904: boolean): 
     add(i, { kind: 'beforeBirth', field: 'lookedAfterStart', value: dayToUkText(typo), description: 'Became looked after before the date of birth (year typed one too low)' }, (c) => {
       c.cells.lookedAfterStart = { day: typo };
     });
+  }
+  // Planted last, so the rows of the errors above stay where samples/README.md lists them.
+  const dateKeys = COLUMNS.filter((col) => col.kind === 'date' && col.key !== 'dateOfBirth').map((col) => col.key);
+  const lastDay = (c: SampleChild) => Math.max(...dateKeys.map((key) => dayOf(c.cells[key]) ?? -Infinity));
+  i = find(0.85, (c) => c.cells.ceasedDate === null && has(c, 'legalPermanence') && lastDay(c) <= asOf - 400);
+  if (i !== null) {
+    // Ceased when the journey ended, well over a year ago: an old row left in this month's data.
+    const ceased = lastDay(children[i]);
+    add(
+      i,
+      { kind: 'outsidePopulation', field: 'ceasedDate', value: dayToUkText(ceased), description: 'Ceased to be looked after more than a year before the as-of date: outside the PACE population' },
+      (c) => {
+        c.cells.ceasedDate = { day: ceased };
+      },
+    );
+  }
+  i = find(0.92, (c) => {
+    const dob = dayOf(c.cells.dateOfBirth);
+    const start = dayOf(c.cells.lookedAfterStart);
+    const rec = dayOf(c.cells.permanenceRecommendation);
+    return dob !== null && start !== null && rec !== null && has(c, 'firstAccommodated') && rec - 365 < start && rec - 365 > dob;
+  });
+  if (i !== null) {
+    // The year typed one too low: a recommendation before the child became looked after (and before accommodation).
+    const typo = (dayOf(children[i].cells.permanenceRecommendation) as number) - 365;
+    add(
+      i,
+      { kind: 'recommendationBeforeLookedAfter', field: 'permanenceRecommendation', value: dayToUkText(typo), description: 'Permanence recommendation before the child became looked after (year typed one too low)' },
+      (c) => {
+        c.cells.permanenceRecommendation = { day: typo };
+      },
+    );
   }
   return planted.sort((a, b) => a.index - b.index);
 }

@@ -1,5 +1,4 @@
 import type { ChildRecord } from '../../model';
-import { report } from '../context';
 import type { SheetRule } from '../types';
 
 const ROWS_LISTED = 10;
@@ -10,8 +9,10 @@ export function childKey(childId: string): string {
 }
 
 /**
- * A child on more than one row. The repeats are errors; the first row is a
- * warning, since it may be the right one (or the repeat may be a mistyped ID).
+ * A child on more than one row: one problem, so one finding (an error). It
+ * blames the first repeat (the earlier row may be the right one) and its
+ * message lists every row (`cells` stays on the finding's own row, as for
+ * every other finding).
  */
 export const duplicateChildId: SheetRule = {
   scope: 'sheet',
@@ -27,19 +28,21 @@ export const duplicateChildId: SheetRule = {
     }
     for (const group of byId.values()) {
       if (group.length < 2) continue;
-      const rows = group.map((r) => r.row).sort((a, b) => a - b);
+      const sorted = [...group].sort((a, b) => a.row - b.row);
+      const repeat = sorted[1];
+      const blamed = repeat.cells.childId;
+      if (blamed === undefined) continue;
+      const rows = sorted.map((r) => r.row);
       const listed = rows.length > ROWS_LISTED ? `${rows.slice(0, ROWS_LISTED).join(', ')}…` : rows.join(', ');
-      const first = rows[0];
-      for (const record of group) {
-        report(
-          out,
-          record,
-          'duplicate-child-id',
-          record.row === first ? 'warning' : 'error',
-          'childId',
-          `Child ${record.childId} appears on ${rows.length} rows (${listed}). Each child should appear once: check for a duplicate row or a mistyped ID.`,
-        );
-      }
+      out.push({
+        rule: 'duplicate-child-id',
+        severity: 'error',
+        cell: blamed,
+        row: repeat.row,
+        field: 'childId',
+        childId: repeat.childId,
+        message: `Child ${sorted[0].childId?.trim()} appears on ${rows.length} rows (${listed}). Each child should appear once: keep the right row and delete or correct the others (a repeat may be a duplicate row or a mistyped ID).`,
+      });
     }
   },
 };

@@ -19,6 +19,14 @@ describe('gap rules: only a blank earlier milestone with a later one present', (
     expect(run(missingRecommendation, { admDecision: 'tbc' }, 'Adoption')).toEqual([]);
     expect(run(missingRecommendation, { admDecision: { reading: 'placeholder', iso: '1900-01-01' } }, 'Adoption')).toEqual([]);
   });
+  test('a later date before birth or in the future is reported on its own, not also as a gap', () => {
+    // Born 01/06/2015; panel typed as 2005: a before-birth error, and no missing-recommendation besides.
+    expect(run(missingRecommendation, { dateOfBirth: '2015-06-01', panel: '2005-02-01' }, 'Adoption')).toEqual([]);
+    expect(run(missingRecommendation, { admDecision: '2024-05-01' }, 'Adoption')).toEqual([]);
+    // A trusted later milestone still counts when an earlier one in the list is before birth.
+    const [f] = run(missingRecommendation, { dateOfBirth: '2015-06-01', panel: '2005-02-01', admDecision: '2021-03-01' }, 'Adoption');
+    expect(f).toMatchObject({ rule: 'missing-recommendation', cells: ['G21', 'I21'] });
+  });
   test('a child early in the journey has nothing missing', () => {
     const dates = { lookedAfterStart: '2023-01-01', firstAccommodated: '2023-01-01' };
     for (const rule of [missingRecommendation, missingPanel, missingAdm, missingCourtApplication, missingLookedAfterStart, missingFirstAccommodated]) {

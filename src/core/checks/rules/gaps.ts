@@ -1,11 +1,12 @@
 /**
  * Gap rules: a later milestone has a date while an earlier one that must come
  * before it is blank. Only a real blank counts (a cell holding 'tbc' is already
- * reported as unreadable), and only a later date that could be read and is
- * not in the future.
+ * reported as unreadable), and only a later date that can be trusted: read,
+ * not in the future and not before birth (those have their own finding, and
+ * one problem gets one finding).
  */
 import type { ChildRecord, Severity } from '../../model';
-import { isBlank, Phrase, phrase, readDay, report } from '../context';
+import { isBlank, Phrase, phrase, report, trustedDay } from '../context';
 import { routeKind, type RouteKind } from '../route';
 import { ukDate } from '../format';
 import type { CheckContext, RecordRule } from '../types';
@@ -30,15 +31,14 @@ export function gapRule(spec: GapSpec): RecordRule {
       if (!isBlank(record, spec.missing)) return;
       const present: string[] = [];
       for (const field of spec.after) {
-        // A future date is reported on its own: it may be a planned date, not one that happened.
-        const day = readDay(record, field);
-        if (day !== null && day <= ctx.asOf) present.push(field);
+        // A future date may be a planned one, and a date before birth is a typo: each is reported on its own.
+        if (trustedDay(record, field, ctx.asOf) !== null) present.push(field);
       }
       if (present.length === 0) return;
       const severity = spec.severity(routeKind(record.text.route), present);
       if (severity === null) return;
       const first = present[0];
-      const day = readDay(record, first) as number;
+      const day = trustedDay(record, first, ctx.asOf) as number;
       const tail = severity === 'error' || !spec.maybeFine ? '' : ` ${spec.maybeFine}`;
       report(
         out,

@@ -2,7 +2,10 @@ import { shownValue } from '../format';
 import { report } from '../context';
 import type { RecordRule } from '../types';
 
-/** Respite episodes are left out of the aims by default: said on the row so it is no surprise. */
+/**
+ * Respite episodes are legitimate and only left out of the aims (by default):
+ * a note on the row so that is no surprise, not a warning (nothing is wrong).
+ */
 export const respiteRow: RecordRule = {
   scope: 'record',
   ids: ['respite-row'],
@@ -13,9 +16,9 @@ export const respiteRow: RecordRule = {
       out,
       record,
       'respite-row',
-      'warning',
+      'info',
       'respite',
-      `Row ${record.row} is marked as a respite episode${shown}, so it is left out of the aims. If this child is not in respite care, change the respite column.`,
+      `Row ${record.row} is marked as a respite episode${shown}, so it is left out of the aims (unless an aim is set to include respite). Nothing to correct; if this child is not in respite care, change the respite column.`,
     );
   },
 };

@@ -11,9 +11,12 @@ export const unmappedLocalColumn: SheetRule = {
     const taken = new Set(ctx.layout.columns.map((c) => String(c.field)));
     for (const column of ctx.layout.unmapped) {
       const header = column.header.trim() === '' ? 'no heading' : `'${column.header.trim()}'`;
-      const localId = column.looksLikeDates ? localMilestoneId(column.header, taken) : '';
+      const readAsLocal = column.looksLikeDates && column.notUsed !== true;
+      const localId = readAsLocal ? localMilestoneId(column.header, taken) : '';
       if (localId) taken.add(localId);
-      const message = column.looksLikeDates
+      const message = column.notUsed
+        ? `Column ${column.column} (${header}) is set to 'Not used' in the saved mapping, so the checks and aims leave it out. To use it, map it on the Sheet step.`
+        : readAsLocal
         ? `Column ${column.column} (${header}) holds dates that no standard milestone uses. It is read as a local milestone (id ${localId}), so an aim can start or end at it; to give it another name, map it on the Sheet step.`
         : `Column ${column.column} (${header}) is not used by the checks or aims.`;
       out.push({
