@@ -24,7 +24,10 @@ import { isUserFacingError } from '../core/errors';
 import { aimsOrPresets, analyseWorkbook, planReport } from '../core/usecases/pipeline';
 import { readWorkbookBuffer, readWorkbookFile } from './read';
 import { writeReportBuffer, writeReportFile } from './writeReport';
-import { addTrackerSheet, PartToValidate, processMarkupCompatibility, schemaForPart, TRACKER_SHEET, validateParts } from './testing/corpus';
+import { addTrackerSheet, PartToValidate, processMarkupCompatibility, schemaForPart, TRACKER_SHEET, validateParts, workbookPathOf } from './testing/corpus';
+import { dataValidationTablePackage, openpyxlPackage, prefixedPackage } from './testing/builtPackages';
+import { relsPathOf, resolveTarget } from './ooxml';
+import { RelsXml, WorkbookXml } from './packageXml';
 import { SAMPLE_AS_OF } from './testing/sample';
 
 jest.setTimeout(120000);
@@ -40,7 +43,17 @@ const REFUSED: Record<string, RegExp> = {
 const STRUCTURE_PROTECTED = 'workbookProtection_workbook_structure_protected.xlsx';
 
 const corpus = readdirSync(CORPUS).filter((f) => f.endsWith('.xlsx')).sort();
-const writable = corpus.filter((f) => !(f in REFUSED) && f !== STRUCTURE_PROTECTED);
+/** Packages written by hand the way other producers write them (testing/builtPackages.ts). */
+const BUILT: Record<string, () => Promise<Buffer>> = {
+  'built-openpyxl.xlsx': openpyxlPackage,
+  'built-prefixed.xlsx': prefixedPackage,
+  'built-dataValidationTableRange.xlsx': dataValidationTablePackage,
+};
+const writable = [...corpus.filter((f) => !(f in REFUSED) && f !== STRUCTURE_PROTECTED), ...Object.keys(BUILT)];
+
+async function source(name: string): Promise<Buffer> {
+  return BUILT[name] ? BUILT[name]() : readFileSync(join(CORPUS, name));
+}
 
 interface Written {
   input: Buffer;
@@ -69,7 +82,7 @@ async function partBytes(zip: JSZip): Promise<Map<string, Buffer>> {
 
 beforeAll(async () => {
   for (const name of writable) {
-    const input = await addTrackerSheet(readFileSync(join(CORPUS, name)));
+    const input = await addTrackerSheet(await source(name));
     const output = await report(input, name);
     const before = await partBytes(await JSZip.loadAsync(input));
     const after = await partBytes(await JSZip.loadAsync(output));
@@ -109,6 +122,19 @@ describe.each(writable)('%s', (name) => {
     for (const path of before.keys()) expect(after.has(path) ? path : `missing ${path}`).toBe(path);
     // Only the index parts and styles are edited.
     for (const path of changed) expect(path).toMatch(/^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml)$/);
+  });
+
+  it('lists every sheet with an r:id (in the relationships namespace, whatever its prefix) that names a worksheet part', async () => {
+    const zip = await JSZip.loadAsync(written.get(name)!.output);
+    const workbookPath = await workbookPathOf(zip);
+    const workbook = new WorkbookXml(await zip.file(workbookPath)!.async('string'));
+    const rels = new RelsXml(await zip.file(relsPathOf(workbookPath))!.async('string')).list();
+    expect(workbook.sheets().length).toBeGreaterThan(3);
+    for (const sheet of workbook.sheets()) {
+      const rel = rels.find((r) => r.id === sheet.relId);
+      expect(rel ? sheet.name : `no relationship for ${sheet.name}`).toBe(sheet.name);
+      expect(zip.file(resolveTarget(workbookPath, rel!.target))).not.toBeNull();
+    }
   });
 
   it('reads the report back: the user\'s sheets first, the report sheets after', async () => {

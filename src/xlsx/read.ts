@@ -11,8 +11,8 @@ import JSZip from 'jszip';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../core/grid';
 import { UserFacingError } from '../core/errors';
 import { ownedSheetNames } from './ownership';
-import { checkPackage, loadZip, notXlsxMessage } from './packageCheck';
-import { damagedPackageMessage } from './xmlDom';
+import { checkPackage, loadZip, MAIN_NS, notXlsxMessage } from './packageCheck';
+import { damagedPackageMessage, parseXml, withNamespaceAsDefault } from './xmlDom';
 // exceljs's own helper module: the same object its cell reader calls.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const exceljsUtils = require('exceljs/lib/utils/utils') as { excelToDate: (v: unknown, date1904?: boolean) => unknown; __paceKeepsNonNumbers?: boolean };
@@ -181,6 +181,31 @@ export async function withoutDataValidations(zip: JSZip): Promise<Buffer> {
   return copy.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
+/** A root element written with a prefix bound to the SpreadsheetML namespace: <x:worksheet xmlns:x="…/main">. */
+const PREFIXED_MAIN_ROOT = new RegExp(`^(?:<\\?[\\s\\S]*?\\?>\\s*)?<(\\w+):\\w+\\b[^>]*\\bxmlns:\\1="${MAIN_NS.replace(/[.]/g, '\\.')}"`);
+
+/**
+ * exceljs matches element names as written, so a producer that writes the
+ * SpreadsheetML namespace with a prefix (<x:row>) would read as empty. Such
+ * parts are rewritten with it as the default namespace, in a copy for exceljs
+ * only; null when no part needs it.
+ */
+export async function withMainNamespaceUnprefixed(zip: JSZip): Promise<Buffer | null> {
+  const parts: string[] = [];
+  zip.forEach((path, file) => {
+    if (!file.dir && /^xl\/.*\.xml$/i.test(path)) parts.push(path);
+  });
+  const rewritten = new Map<string, string>();
+  for (const path of parts) {
+    const text = await (zip.file(path) as JSZip.JSZipObject).async('string');
+    if (PREFIXED_MAIN_ROOT.test(text.slice(0, 2000))) rewritten.set(path, withNamespaceAsDefault(parseXml(text), MAIN_NS));
+  }
+  if (rewritten.size === 0) return null;
+  const copy = await JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }));
+  for (const [path, text] of rewritten) copy.file(path, text);
+  return copy.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
 async function exceljsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -196,13 +221,14 @@ async function exceljsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 export async function loadWorkbook(buf: Uint8Array, name = ''): Promise<ExcelJS.Workbook> {
   const zip = await loadZip(buf, name);
   await checkPackage(zip, buf, name);
+  const bytes = (await withMainNamespaceUnprefixed(zip)) ?? buf;
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await exceljsLoad(buf);
+    workbook = await exceljsLoad(bytes);
   } catch {
     // A sound package exceljs cannot load: read it without the parts it fails on.
     try {
-      workbook = await exceljsLoad(await withoutDataValidations(zip));
+      workbook = await exceljsLoad(await withoutDataValidations(bytes === buf ? zip : await JSZip.loadAsync(bytes)));
     } catch {
       throw new UserFacingError('unreadableFile', damagedPackageMessage(name));
     }

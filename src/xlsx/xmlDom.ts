@@ -211,3 +211,31 @@ export function canonicalText(el: Element): string {
   }
   return `<${el.namespaceURI ?? ''}|${el.localName} ${attrs.join(' ')}>${inner}</>`;
 }
+
+/**
+ * The document's text with every element of namespace `ns` written without a
+ * prefix (as the default namespace), everything else as it was. For readers
+ * that match names as written (exceljs looks for <row>, not <x:row>).
+ */
+export function withNamespaceAsDefault(doc: Document, ns: string): string {
+  const out = new DOMParser().parseFromString(`<placeholder/>`, 'text/xml');
+  const copy = (src: Element): Element => {
+    const el = src.namespaceURI === ns ? out.createElementNS(ns, src.localName as string) : out.createElementNS(src.namespaceURI, src.nodeName);
+    for (let i = 0; i < src.attributes.length; i++) {
+      const a = src.attributes.item(i);
+      if (!a) continue;
+      // Declarations of the prefix being dropped go; the serializer declares the default namespace.
+      if ((a.prefix === 'xmlns' && a.value === ns) || (a.name === 'xmlns' && a.value === ns)) continue;
+      if (a.namespaceURI) el.setAttributeNS(a.namespaceURI, a.name, a.value);
+      else el.setAttribute(a.name, a.value);
+    }
+    for (let c = src.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === ELEMENT_NODE) el.appendChild(copy(c as Element));
+      else el.appendChild(out.importNode(c, true));
+    }
+    return el;
+  };
+  const root = copy(doc.documentElement as Element);
+  out.replaceChild(root, out.documentElement as Element);
+  return serializeXml(out);
+}
