@@ -98,8 +98,9 @@ export class WorkbookXml {
     const el = createElementIn(sheets, MAIN, 'sheet');
     el.setAttribute('name', name);
     el.setAttribute('sheetId', String(sheetId));
-    setNsAttribute(el, R, 'r', 'id', relId);
+    // Placed first, so the prefix the producer declared for relationships above it is found.
     sheets.appendChild(el);
+    setNsAttribute(el, R, 'r', 'id', relId);
   }
 
   private definedNames(): Element[] {

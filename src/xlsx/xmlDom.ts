@@ -131,7 +131,7 @@ export function createElementIn(parent: Element, ns: string, localName: string):
  * serializer declares on the element.
  */
 export function setNsAttribute(el: Element, ns: string, fallbackPrefix: string, localName: string, value: string): void {
-  const prefix = el.lookupPrefix(ns) ?? (el.parentNode ? (el.parentNode as Element).lookupPrefix?.(ns) : null) ?? fallbackPrefix;
+  const prefix = el.lookupPrefix(ns) ?? fallbackPrefix;
   el.setAttributeNS(ns, `${prefix}:${localName}`, value);
 }
 
