@@ -9,7 +9,7 @@
 import * as zlib from 'zlib';
 import JSZip from 'jszip';
 import { UserFacingError } from '../core/errors';
-import { readStoredEntries } from './zipPackage';
+import { readStoredEntries, StoredEntry } from './zipPackage';
 import { damagedPackageMessage, decodeXmlBytes, hasDoctype, hostilePackageMessage, isXmlPartName, parseXml } from './xmlDom';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -77,6 +77,21 @@ export async function loadZip(buf: Uint8Array, name = ''): Promise<JSZip> {
 
 /** How much of a part is inflated to look at its prolog before inflating all of it. */
 const HEAD_BYTES = 4096;
+
+/**
+ * The first few kilobytes of a part's text, inflated from the zip bytes
+ * without inflating the rest; null when the entry cannot be read that way.
+ */
+export function partHead(stored: Map<string, StoredEntry> | null, path: string): string | null {
+  const entry = stored?.get(path);
+  if (!entry || (entry.method !== 0 && entry.method !== 8)) return null;
+  try {
+    const head = entry.method === 0 ? entry.data.subarray(0, HEAD_BYTES) : zlib.inflateRawSync(entry.data.subarray(0, HEAD_BYTES), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    return decodeXmlBytes(head);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Whether the prolog of a stored (compressed) part holds a document type

@@ -11,7 +11,8 @@ import JSZip from 'jszip';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../core/grid';
 import { UserFacingError } from '../core/errors';
 import { ownedSheetNames } from './ownership';
-import { checkPackage, loadZip, MAIN_NS, notXlsxMessage } from './packageCheck';
+import { checkPackage, loadZip, MAIN_NS, notXlsxMessage, partHead } from './packageCheck';
+import { readStoredEntries } from './zipPackage';
 import { damagedPackageMessage, parseXml, withNamespaceAsDefault } from './xmlDom';
 // exceljs's own helper module: the same object its cell reader calls.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -190,15 +191,18 @@ const PREFIXED_MAIN_ROOT = new RegExp(`^(?:<\\?[\\s\\S]*?\\?>\\s*)?<(\\w+):\\w+\
  * parts are rewritten with it as the default namespace, in a copy for exceljs
  * only; null when no part needs it.
  */
-export async function withMainNamespaceUnprefixed(zip: JSZip): Promise<Buffer | null> {
+export async function withMainNamespaceUnprefixed(zip: JSZip, buf: Uint8Array): Promise<Buffer | null> {
   const parts: string[] = [];
   zip.forEach((path, file) => {
     if (!file.dir && /^xl\/.*\.xml$/i.test(path)) parts.push(path);
   });
+  // Only the start of each part is looked at (a worksheet can be tens of megabytes).
+  const stored = readStoredEntries(buf);
   const rewritten = new Map<string, string>();
   for (const path of parts) {
-    const text = await (zip.file(path) as JSZip.JSZipObject).async('string');
-    if (PREFIXED_MAIN_ROOT.test(text.slice(0, 2000))) rewritten.set(path, withNamespaceAsDefault(parseXml(text), MAIN_NS));
+    const head = partHead(stored, path) ?? (await (zip.file(path) as JSZip.JSZipObject).async('string')).slice(0, 4096);
+    if (!PREFIXED_MAIN_ROOT.test(head)) continue;
+    rewritten.set(path, withNamespaceAsDefault(parseXml(await (zip.file(path) as JSZip.JSZipObject).async('string')), MAIN_NS));
   }
   if (rewritten.size === 0) return null;
   const copy = await JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }));
@@ -221,7 +225,7 @@ async function exceljsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 export async function loadWorkbook(buf: Uint8Array, name = ''): Promise<ExcelJS.Workbook> {
   const zip = await loadZip(buf, name);
   await checkPackage(zip, buf, name);
-  const bytes = (await withMainNamespaceUnprefixed(zip)) ?? buf;
+  const bytes = (await withMainNamespaceUnprefixed(zip, buf)) ?? buf;
   let workbook: ExcelJS.Workbook;
   try {
     workbook = await exceljsLoad(bytes);
