@@ -157,6 +157,32 @@ describe.each(writable)('%s', (name) => {
   });
 });
 
+describe('reported again (the earlier report replaced)', () => {
+  const AGAIN = ['DataTableCities.xlsx', '47813.xlsx', 'built-openpyxl.xlsx', 'built-prefixed.xlsx'];
+
+  it('replaces its own sheets, keeps the user\'s, and stays schema-valid', async () => {
+    const parts: PartToValidate[] = [];
+    for (const name of AGAIN) {
+      const { input, output } = written.get(name)!;
+      const again = await report(output, name);
+      const first = await readWorkbookBuffer(output, name);
+      const second = await readWorkbookBuffer(again, name);
+      expect(second.sheets.map((s) => s.sheetName)).toEqual(first.sheets.map((s) => s.sheetName));
+      const before = await partBytes(await JSZip.loadAsync(input));
+      const after = await partBytes(await JSZip.loadAsync(again));
+      // Every input part is kept, except the calculation chain, which Excel rebuilds once a sheet is removed.
+      for (const path of before.keys()) if (!/calcChain/.test(path)) expect(after.has(path) ? path : `${name}: missing ${path}`).toBe(path);
+      for (const [path, bytes] of after) {
+        const schema = schemaForPart(path);
+        if (!schema || (before.has(path) && before.get(path)!.equals(bytes))) continue;
+        const xml = bytes.toString('utf8');
+        parts.push({ name: `${name}/${path}`, xml: before.has(path) ? processMarkupCompatibility(xml) : xml, schema });
+      }
+    }
+    expect(await validateParts(parts, SCHEMAS)).toEqual([]);
+  });
+});
+
 describe('what cannot be done is refused plainly, the input untouched', () => {
   let dir = '';
   beforeAll(() => {

@@ -7,6 +7,8 @@ import {
   BILLION_LAUGHS,
   dataValidationTablePackage,
   EXTERNAL_ENTITY,
+  openpyxlPackage,
+  prefixedPackage,
   withDoctype,
   withUnloadableValidation,
 } from './testing/builtPackages';
@@ -128,6 +130,15 @@ describe('files that are not a readable package', () => {
     const zip = await JSZip.loadAsync(buffer);
     zip.file('xl/_rels/workbook.xml.rels', 'CORRUPTED');
     for (const message of await bothRefuse(await zip.generateAsync({ type: 'nodebuffer' }), 'broken.xlsx')) expect(message).toContain('empty or damaged');
+  });
+});
+
+describe('workbooks from producers that write their XML differently', () => {
+  it('reads an openpyxl workbook (xmlns:r on each sheet, absolute targets) and one with prefixed SpreadsheetML', async () => {
+    const openpyxl = await readWorkbookBuffer(await openpyxlPackage(), 'openpyxl.xlsx');
+    expect(openpyxl.sheets.map((s) => [s.sheetName, s.values])).toEqual([['Notes', [['Written by openpyxl']]]]);
+    const prefixed = await readWorkbookBuffer(await prefixedPackage(), 'prefixed.xlsx');
+    expect(prefixed.sheets.map((s) => [s.sheetName, s.values])).toEqual([['Notes', [['Prefixed']]]]);
   });
 });
 

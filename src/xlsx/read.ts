@@ -182,14 +182,19 @@ export async function withoutDataValidations(zip: JSZip): Promise<Buffer> {
   return copy.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
+const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const escaped = (uri: string) => uri.replace(/[.]/g, '\\.');
 /** A root element written with a prefix bound to the SpreadsheetML namespace: <x:worksheet xmlns:x="…/main">. */
-const PREFIXED_MAIN_ROOT = new RegExp(`^(?:<\\?[\\s\\S]*?\\?>\\s*)?<(\\w+):\\w+\\b[^>]*\\bxmlns:\\1="${MAIN_NS.replace(/[.]/g, '\\.')}"`);
+const PREFIXED_MAIN_ROOT = new RegExp(`^(?:<\\?[\\s\\S]*?\\?>\\s*)?<(\\w+):\\w+\\b[^>]*\\bxmlns:\\1="${escaped(MAIN_NS)}"`);
+/** The relationships namespace under a prefix other than r (exceljs looks for r:id as written). */
+const OTHER_R_PREFIX = new RegExp(`xmlns:(?!r=)\\w+="${escaped(RELATIONSHIPS_NS)}"`);
 
 /**
- * exceljs matches element names as written, so a producer that writes the
- * SpreadsheetML namespace with a prefix (<x:row>) would read as empty. Such
- * parts are rewritten with it as the default namespace, in a copy for exceljs
- * only; null when no part needs it.
+ * exceljs matches names as written, so a producer that writes the
+ * SpreadsheetML namespace with a prefix (<x:row>) or relationship ids under
+ * another prefix (rel:id) would read as empty. Such parts are rewritten with
+ * the prefixes exceljs expects, in a copy for exceljs only; null when no part
+ * needs it.
  */
 export async function withMainNamespaceUnprefixed(zip: JSZip, buf: Uint8Array): Promise<Buffer | null> {
   const parts: string[] = [];
@@ -201,8 +206,9 @@ export async function withMainNamespaceUnprefixed(zip: JSZip, buf: Uint8Array): 
   const rewritten = new Map<string, string>();
   for (const path of parts) {
     const head = partHead(stored, path) ?? (await (zip.file(path) as JSZip.JSZipObject).async('string')).slice(0, 4096);
-    if (!PREFIXED_MAIN_ROOT.test(head)) continue;
-    rewritten.set(path, withNamespaceAsDefault(parseXml(await (zip.file(path) as JSZip.JSZipObject).async('string')), MAIN_NS));
+    if (!PREFIXED_MAIN_ROOT.test(head) && !OTHER_R_PREFIX.test(head)) continue;
+    const doc = parseXml(await (zip.file(path) as JSZip.JSZipObject).async('string'));
+    rewritten.set(path, withNamespaceAsDefault(doc, MAIN_NS, { [RELATIONSHIPS_NS]: 'r' }));
   }
   if (rewritten.size === 0) return null;
   const copy = await JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }));

@@ -100,7 +100,7 @@ describe('elements added to a producer\'s document', () => {
   });
 
   it('rewrites a prefixed SpreadsheetML part with the namespace as default (for exceljs)', () => {
-    const text = withNamespaceAsDefault(parseXml(`<x:worksheet xmlns:x="${MAIN}" xmlns:r="${R}"><x:sheetData><x:row r="1"/></x:sheetData><x:drawing r:id="rId1"/></x:worksheet>`), MAIN);
-    expect(text).toContain(`<worksheet xmlns:r="${R}" xmlns="${MAIN}"><sheetData><row r="1"/></sheetData><drawing r:id="rId1"/></worksheet>`);
+    const text = withNamespaceAsDefault(parseXml(`<x:worksheet xmlns:x="${MAIN}" xmlns:rel="${R}"><x:sheetData><x:row r="1"/></x:sheetData><x:drawing rel:id="rId1"/></x:worksheet>`), MAIN, { [R]: 'r' });
+    expect(text).toContain(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"/></sheetData><drawing xmlns:r="${R}" r:id="rId1"/></worksheet>`);
   });
 });

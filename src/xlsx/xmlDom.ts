@@ -214,19 +214,27 @@ export function canonicalText(el: Element): string {
 
 /**
  * The document's text with every element of namespace `ns` written without a
- * prefix (as the default namespace), everything else as it was. For readers
- * that match names as written (exceljs looks for <row>, not <x:row>).
+ * prefix (as the default namespace) and the namespaces in `prefixes` written
+ * with the prefix given, everything else as it was. For readers that match
+ * names as written (exceljs looks for <row> and r:id, not <x:row> or rel:id).
  */
-export function withNamespaceAsDefault(doc: Document, ns: string): string {
+export function withNamespaceAsDefault(doc: Document, ns: string, prefixes: Record<string, string> = {}): string {
   const out = new DOMParser().parseFromString(`<placeholder/>`, 'text/xml');
+  const rename = (uri: string | null, qualified: string, local: string): string => (uri && prefixes[uri] ? `${prefixes[uri]}:${local}` : qualified);
   const copy = (src: Element): Element => {
-    const el = src.namespaceURI === ns ? out.createElementNS(ns, src.localName as string) : out.createElementNS(src.namespaceURI, src.nodeName);
+    const el =
+      src.namespaceURI === ns
+        ? out.createElementNS(ns, src.localName as string)
+        : out.createElementNS(src.namespaceURI, rename(src.namespaceURI, src.nodeName, src.localName as string));
     for (let i = 0; i < src.attributes.length; i++) {
       const a = src.attributes.item(i);
       if (!a) continue;
-      // Declarations of the prefix being dropped go; the serializer declares the default namespace.
-      if ((a.prefix === 'xmlns' && a.value === ns) || (a.name === 'xmlns' && a.value === ns)) continue;
-      if (a.namespaceURI) el.setAttributeNS(a.namespaceURI, a.name, a.value);
+      // Declarations are left to the serializer, which writes one wherever a prefix is used.
+      if (a.prefix === 'xmlns' || a.name === 'xmlns') {
+        if (a.value !== ns && !prefixes[a.value]) el.setAttributeNS(a.namespaceURI, a.name, a.value);
+        continue;
+      }
+      if (a.namespaceURI) el.setAttributeNS(a.namespaceURI, rename(a.namespaceURI, a.name, a.localName as string), a.value);
       else el.setAttribute(a.name, a.value);
     }
     for (let c = src.firstChild; c; c = c.nextSibling) {
