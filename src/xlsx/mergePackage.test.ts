@@ -105,8 +105,8 @@ describe('removeSheets', () => {
 describe('parts in use', () => {
   it('finds the highest part numbers, table ids and every table name', async () => {
     const zip = await workbook(['Tracker', 'Mine']);
-    zip.file('xl/tables/table1.xml', '<table id="7" name="Data" displayName="Data" ref="A1:B2"/>');
-    zip.file('xl/tables/table3.xml', '<table xmlns="x" id="2" name="Other" displayName="OtherShown" ref="A1:B2"/>');
+    zip.file('xl/tables/table1.xml', `<table xmlns="${MAIN}" id="7" name="Data" displayName="Data" ref="A1:B2"/>`);
+    zip.file('xl/tables/table3.xml', `<x:table xmlns:x="${MAIN}" id="2" name="Other" displayName="OtherShown" ref="A1:B2"/>`);
     expect(highestPartNumber(zip, /^xl\/worksheets\/sheet(\d+)\.xml$/)).toBe(2);
     expect(highestPartNumber(zip, /^xl\/tables\/table(\d+)\.xml$/)).toBe(3);
     expect(highestPartNumber(zip, /^xl\/pivotTables\/pivotTable(\d+)\.xml$/)).toBe(0);

@@ -10,7 +10,7 @@
  */
 import type JSZip from 'jszip';
 import { XMLSerializer } from '@xmldom/xmldom';
-import { parseAttributes, relsPathOf, resolveTarget } from './ooxml';
+import { relsPathOf, resolveTarget } from './ooxml';
 import { ContentTypesXml, MAIN, RelsXml, SheetEntry as WorkbookSheet, WorkbookXml } from './packageXml';
 import { adoptElement, childrenNamed, createElementIn, Element, firstChildNamed, insertInOrder, parseFragment, parseXml, serializeXml } from './xmlDom';
 
@@ -169,31 +169,32 @@ export function highestPartNumber(zip: JSZip, re: RegExp): number {
   return max;
 }
 
-/** The highest table id in the package (ids are workbook-wide). */
-export async function highestTableId(zip: JSZip): Promise<number> {
-  let max = 0;
+/** The root element of every Table part (any prefix: read as XML documents). */
+async function tableRoots(zip: JSZip): Promise<Element[]> {
   const paths: string[] = [];
   zip.forEach((path) => {
     if (/^xl\/tables\/[^/]+\.xml$/.test(path)) paths.push(path);
   });
-  for (const p of paths) {
-    const id = /<table\b[^>]*?\sid="(\d+)"/.exec((await read(zip, p)) ?? '')?.[1];
-    if (id) max = Math.max(max, Number(id));
-  }
+  const roots: Element[] = [];
+  for (const p of paths) roots.push(parseXml((await read(zip, p)) ?? '').documentElement as Element);
+  return roots;
+}
+
+/** The highest table id in the package (ids are workbook-wide). */
+export async function highestTableId(zip: JSZip): Promise<number> {
+  let max = 0;
+  for (const table of await tableRoots(zip)) max = Math.max(max, Number(table.getAttribute('id')) || 0);
   return max;
 }
 
 /** Names of every Excel Table in a package (lower case): table names are workbook-wide. */
 export async function tableNamesInPackage(zip: JSZip): Promise<Set<string>> {
   const names = new Set<string>();
-  const paths: string[] = [];
-  zip.forEach((path) => {
-    if (/^xl\/tables\/[^/]+\.xml$/.test(path)) paths.push(path);
-  });
-  for (const p of paths) {
-    const attrs = parseAttributes(/<table\b([^>]*)>/.exec((await read(zip, p)) ?? '')?.[1] ?? '');
-    if (attrs.name) names.add(attrs.name.toLowerCase());
-    if (attrs.displayName) names.add(attrs.displayName.toLowerCase());
+  for (const table of await tableRoots(zip)) {
+    for (const attr of ['name', 'displayName']) {
+      const value = table.getAttribute(attr);
+      if (value) names.add(value.toLowerCase());
+    }
   }
   return names;
 }
