@@ -6,7 +6,13 @@
  * The user's package is edited in place: their parts are copied as they are
  * (nothing exceljs does not understand is lost), and the report sheets are
  * written as XML parts straight from the plan (sheetXml.ts), with their
- * tables, charts and a handful of cell formats added to the package.
+ * tables, charts and a handful of cell formats added to the package. The
+ * parts of theirs it must edit (workbook, its relationships, content types,
+ * styles) are edited as XML documents (packageXml.ts), so whatever prefixes,
+ * declarations, extensions and markup-compatibility content their producer
+ * wrote stay as they were. The package is checked first (packageCheck.ts):
+ * damaged, encrypted, Strict and hostile packages and a protected structure
+ * are refused in plain words before anything is written.
  */
 import { readFile, writeFile } from 'fs/promises';
 import { basename, resolve } from 'path';
@@ -173,8 +179,9 @@ export async function writeReportBuffer(input: Uint8Array, plan: ReportPlan, inp
   const styles = addReportStyles(stylesBefore, looks.looks);
   if (styles.xml !== stylesBefore) target.file(stylesPath, styles.xml);
   const numbers: PartNumbering = {
-    sheet: highestPartNumber(target, /^xl\/worksheets\/sheet(\d+)\.xml$/),
-    table: highestPartNumber(target, /^xl\/tables\/table(\d+)\.xml$/),
+    // Part names compare without regard to case (OPC), so Sheet3.xml takes number 3 too.
+    sheet: highestPartNumber(target, /^xl\/worksheets\/sheet(\d+)\.xml$/i),
+    table: highestPartNumber(target, /^xl\/tables\/table(\d+)\.xml$/i),
     tableId: await highestTableId(target),
     sheetId: Math.max(0, ...workbook.sheets().map((e) => e.sheetId)),
     ...usedPartNumbers(target),
