@@ -139,7 +139,13 @@ export interface PackageMap {
 
 /** Resolves a package-relationship target (from the package root). */
 function rootTarget(target: string): string {
-  return decodeURIComponent(target.replace(/^\//, ''));
+  const path = target.replace(/^\//, '');
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    // A stray % that is not an escape: the name as written.
+    return path;
+  }
 }
 
 /**
