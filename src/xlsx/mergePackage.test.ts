@@ -1,15 +1,16 @@
 import JSZip from 'jszip';
-import { highestPartNumber, highestTableId, parseStyles, removeSheets, replaceBlock, sheetEntries, tableNamesInPackage } from './mergePackage';
+import { highestPartNumber, highestTableId, parseStyles, removeSheets, sheetEntries, StylesXml, tableNamesInPackage } from './mergePackage';
 import { renderRels } from './ooxml';
 
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const STYLES_A =
-  '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>' +
+  `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>` +
   '<fonts count="1"><font><sz val="11"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 const STYLES_B =
-  '<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy"/></numFmts>' +
+  `<styleSheet xmlns="${MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy"/></numFmts>` +
   '<fonts count="2"><font><sz val="11"/></font><font><b/><sz val="16"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0"><alignment wrapText="1"/></xf></cellXfs>' +
@@ -25,23 +26,36 @@ describe('styles lists', () => {
     expect(styles.cellXfs[2]).toBe('<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0"><alignment wrapText="1"/></xf>');
   });
 
-  it('rebuilds a list with its count, keeping the element\'s other attributes', () => {
-    const xml = replaceBlock('<styleSheet><fonts count="1" x14ac:knownFonts="1"><font/></fonts><fills/></styleSheet>', 'fonts', ['<font/>', '<font><b/></font>'], 'fills');
-    expect(xml).toBe('<styleSheet><fonts count="2" x14ac:knownFonts="1"><font/><font><b/></font></fonts><fills/></styleSheet>');
+  it('appends to a list and updates its count, keeping the element\'s other attributes and the producer\'s declarations', () => {
+    const styles = new StylesXml(
+      `<styleSheet xmlns="${MAIN}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><fonts count="1" x14ac:knownFonts="1"><font/></fonts><fills/></styleSheet>`,
+    );
+    styles.append('fonts', 'font', ['<font><b/></font>']);
+    expect(styles.toXml()).toContain('<fonts count="2" x14ac:knownFonts="1"><font/><font><b/></font></fonts><fills/>');
+    expect(styles.toXml()).toContain('mc:Ignorable="x14ac"');
   });
 
   it('adds a missing list before the first element that must follow it', () => {
-    const xml = replaceBlock(STYLES_A.replace(/<numFmts[\s\S]*?<\/numFmts>/, ''), 'numFmts', ['<numFmt numFmtId="164" formatCode="0.0"/>'], 'fonts');
+    const styles = new StylesXml(STYLES_A.replace(/<numFmts[\s\S]*?<\/numFmts>/, ''));
+    styles.append('numFmts', 'numFmt', ['<numFmt numFmtId="164" formatCode="0.0"/>']);
+    const xml = styles.toXml();
     expect(xml.indexOf('<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts>')).toBeLessThan(xml.indexOf('<fonts'));
+  });
+
+  it('writes new elements with the prefix a prefixed styles part uses', () => {
+    const styles = new StylesXml(`<x:styleSheet xmlns:x="${MAIN}"><x:fonts count="1"><x:font><x:sz val="10"/></x:font></x:fonts></x:styleSheet>`);
+    styles.append('fonts', 'font', ['<font><b/><sz val="16"/></font>']);
+    expect(styles.toXml()).toContain('<x:fonts count="2"><x:font><x:sz val="10"/></x:font><x:font><x:b/><x:sz val="16"/></x:font></x:fonts>');
+    expect(parseStyles(styles.toXml()).fonts).toHaveLength(2);
   });
 });
 
 async function workbook(sheets: string[], extra = ''): Promise<JSZip> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', `<Types>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="ws"/>`).join('')}<Override PartName="/xl/calcChain.xml" ContentType="cc"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="d"/><Override PartName="/xl/charts/chart1.xml" ContentType="c"/></Types>`);
+  zip.file('[Content_Types].xml', `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="ws"/>`).join('')}<Override PartName="/xl/calcChain.xml" ContentType="cc"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="d"/><Override PartName="/xl/charts/chart1.xml" ContentType="c"/></Types>`);
   zip.file(
     'xl/workbook.xml',
-    `<workbook><bookViews><workbookView activeTab="2" firstSheet="2"/></bookViews><sheets>${sheets.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>${extra}<calcPr/></workbook>`,
+    `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView activeTab="2" firstSheet="2"/></bookViews><sheets>${sheets.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>${extra}<calcPr/></workbook>`,
   );
   zip.file(
     'xl/_rels/workbook.xml.rels',
@@ -91,8 +105,8 @@ describe('removeSheets', () => {
 describe('parts in use', () => {
   it('finds the highest part numbers, table ids and every table name', async () => {
     const zip = await workbook(['Tracker', 'Mine']);
-    zip.file('xl/tables/table1.xml', '<table id="7" name="Data" displayName="Data" ref="A1:B2"/>');
-    zip.file('xl/tables/table3.xml', '<table xmlns="x" id="2" name="Other" displayName="OtherShown" ref="A1:B2"/>');
+    zip.file('xl/tables/table1.xml', `<table xmlns="${MAIN}" id="7" name="Data" displayName="Data" ref="A1:B2"/>`);
+    zip.file('xl/tables/table3.xml', `<x:table xmlns:x="${MAIN}" id="2" name="Other" displayName="OtherShown" ref="A1:B2"/>`);
     expect(highestPartNumber(zip, /^xl\/worksheets\/sheet(\d+)\.xml$/)).toBe(2);
     expect(highestPartNumber(zip, /^xl\/tables\/table(\d+)\.xml$/)).toBe(3);
     expect(highestPartNumber(zip, /^xl\/pivotTables\/pivotTable(\d+)\.xml$/)).toBe(0);

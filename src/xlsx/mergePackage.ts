@@ -9,15 +9,10 @@
  * - the part numbers and table names already used, so new parts never clash.
  */
 import type JSZip from 'jszip';
-import {
-  parseAttributes,
-  parseRels,
-  relsPathOf,
-  renderRels,
-  resolveTarget,
-  unescapeXml,
-} from './ooxml';
-import { sheetOfReference } from './ownership';
+import { XMLSerializer } from '@xmldom/xmldom';
+import { relsPathOf, resolveTarget } from './ooxml';
+import { ContentTypesXml, MAIN, RelsXml, SheetEntry as WorkbookSheet, WorkbookXml } from './packageXml';
+import { adoptElement, childrenNamed, createElementIn, Element, firstChildNamed, insertInOrder, parseFragment, parseXml, serializeXml } from './xmlDom';
 
 async function read(zip: JSZip, path: string): Promise<string | null> {
   const f = zip.file(path);
@@ -30,37 +25,28 @@ async function must(zip: JSZip, path: string): Promise<string> {
   return text;
 }
 
-interface SheetEntry {
-  raw: string;
+export interface SheetEntry {
   name: string;
   relId: string;
   sheetId: number;
 }
 
+/** The sheets a workbook part lists, in tab order. */
 export function sheetEntries(workbookXml: string): SheetEntry[] {
-  const block = /<sheets>([\s\S]*?)<\/sheets>/.exec(workbookXml)?.[1] ?? '';
-  const out: SheetEntry[] = [];
-  const re = /<sheet\b[^>]*?\/>|<sheet\b[^>]*>[\s\S]*?<\/sheet>/g;
-  for (let m = re.exec(block); m; m = re.exec(block)) {
-    const attrs = parseAttributes(/^<sheet\b([^>]*?)\/?>/.exec(m[0])?.[1] ?? '');
-    out.push({ raw: m[0], name: attrs.name, relId: attrs['r:id'], sheetId: Number(attrs.sheetId) });
-  }
-  return out;
-}
-
-function removeContentType(types: string, partPath: string): string {
-  return types.replace(new RegExp(`<Override PartName="/${partPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"[^>]*/>`), '');
+  return new WorkbookXml(workbookXml).sheets().map((s: WorkbookSheet) => ({ name: s.name, relId: s.relId, sheetId: s.sheetId }));
 }
 
 /** Parts that belong to one sheet only and go with it. Media (images) may be shared, so they stay. */
 const OWNED_PART = /^xl\/(drawings|charts|tables|comments|threadedComments|printerSettings|ctrlProps)\b|^xl\/comments\d*\.xml$/;
 
+const CALC_CHAIN_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
+
 async function deletePartTree(zip: JSZip, path: string, removed: Set<string>): Promise<void> {
   if (removed.has(path)) return;
   removed.add(path);
   const relsPath = relsPathOf(path);
-  const rels = parseRels(await read(zip, relsPath));
-  for (const r of rels) {
+  const relsText = await read(zip, relsPath);
+  for (const r of relsText ? new RelsXml(relsText).list() : []) {
     if (r.targetMode === 'External') continue;
     const target = resolveTarget(path, r.target);
     if (OWNED_PART.test(target)) await deletePartTree(zip, target, removed);
@@ -69,70 +55,48 @@ async function deletePartTree(zip: JSZip, path: string, removed: Set<string>): P
   zip.remove(relsPath);
 }
 
-/** Rewrites defined names after the sheet at `index` (named `name`) is gone. */
-function dropSheetFromDefinedNames(workbookXml: string, index: number, name: string): string {
-  return workbookXml.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g, (whole, attrText: string, body: string) => {
-    const attrs = parseAttributes(attrText);
-    if (attrs.localSheetId !== undefined) {
-      const id = Number(attrs.localSheetId);
-      if (id === index) return '';
-      if (id > index) return whole.replace(/localSheetId="\d+"/, `localSheetId="${id - 1}"`);
-    }
-    // A name pointing into the removed sheet would become a broken reference.
-    const refs = unescapeXml(body).split(',').map((r) => sheetOfReference(r));
-    if (refs.some((s) => s === name)) return '';
-    return whole;
-  });
-}
-
 /** Removes sheets (by name) with their drawings, charts and tables. */
-export async function removeSheets(zip: JSZip, names: string[]): Promise<void> {
+export async function removeSheets(zip: JSZip, names: string[], workbookPath = 'xl/workbook.xml'): Promise<void> {
   if (names.length === 0) return;
-  let workbookXml = await must(zip, 'xl/workbook.xml');
-  const relsPath = 'xl/_rels/workbook.xml.rels';
-  let rels = parseRels(await must(zip, relsPath));
-  let types = await must(zip, '[Content_Types].xml');
+  const workbook = new WorkbookXml(await must(zip, workbookPath));
+  const relsPath = relsPathOf(workbookPath);
+  const rels = new RelsXml(await must(zip, relsPath));
+  const types = new ContentTypesXml(await must(zip, '[Content_Types].xml'));
   const removedParts = new Set<string>();
 
   for (const name of names) {
-    const entries = sheetEntries(workbookXml);
-    const index = entries.findIndex((e) => e.name === name);
-    if (index < 0) continue;
-    const entry = entries[index];
-    const rel = rels.find((r) => r.id === entry.relId);
+    const relId = workbook.removeSheet(name);
+    if (relId === null) continue;
+    const rel = rels.list().find((r) => r.id === relId);
     if (rel) {
-      await deletePartTree(zip, resolveTarget('xl/workbook.xml', rel.target), removedParts);
-      rels = rels.filter((r) => r !== rel);
+      await deletePartTree(zip, resolveTarget(workbookPath, rel.target), removedParts);
+      rels.remove(rel.id);
     }
-    workbookXml = workbookXml.replace(entry.raw, '');
-    workbookXml = dropSheetFromDefinedNames(workbookXml, index, name);
   }
-  workbookXml = workbookXml.replace(/<definedNames>\s*<\/definedNames>/, '');
 
   // The calculation chain names cells by sheet; Excel rebuilds it when it is missing.
-  const calc = rels.find((r) => r.target.endsWith('calcChain.xml'));
-  if (calc) {
-    const calcPath = resolveTarget('xl/workbook.xml', calc.target);
+  for (const calc of rels.list().filter((r) => r.type === CALC_CHAIN_REL || /(^|\/)calcChain\.xml$/.test(r.target))) {
+    const calcPath = resolveTarget(workbookPath, calc.target);
     zip.remove(calcPath);
     removedParts.add(calcPath);
-    rels = rels.filter((r) => r !== calc);
+    rels.remove(calc.id);
   }
 
-  // Keep the active and first visible tab within the remaining sheets.
-  const count = sheetEntries(workbookXml).length;
-  // Both attributes may be on one element, so replace each on its own.
-  for (const attr of ['activeTab', 'firstSheet']) {
-    workbookXml = workbookXml.replace(new RegExp(`(<workbookView\\b[^>]*?\\b${attr}=")(\\d+)(")`), (w, a: string, n: string, b: string) =>
-      Number(n) >= count ? `${a}0${b}` : w,
-    );
-  }
-  for (const part of removedParts) types = removeContentType(types, part);
-  zip.file('xl/workbook.xml', workbookXml);
-  zip.file(relsPath, renderRels(rels));
-  zip.file('[Content_Types].xml', types);
+  for (const part of removedParts) types.removeOverride(`/${part}`);
+  zip.file(workbookPath, workbook.toXml());
+  zip.file(relsPath, rels.toXml());
+  zip.file('[Content_Types].xml', types.toXml());
 }
 
 // ───────────────────────────── styles ─────────────────────────────
+
+/** The order of CT_Stylesheet's children (ECMA-376 Part 1, §18.8.39). */
+export const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'] as const;
+
+/** An element as text in the styles namespace, with no namespace declaration (the way report code writes its own). */
+function elementText(el: Element): string {
+  return new XMLSerializer().serializeToString(el).replace(` xmlns="${MAIN}"`, '');
+}
 
 interface StyleLists {
   numFmts: Map<number, string>;
@@ -142,47 +106,55 @@ interface StyleLists {
   cellXfs: string[];
 }
 
-function children(block: string | undefined, tag: string): string[] {
-  if (!block) return [];
-  const re = new RegExp(`<${tag}\\b[^>]*?/>|<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`, 'g');
-  return block.match(re) ?? [];
-}
+/** The styles part as a document, with its lists by name. */
+export class StylesXml {
+  readonly doc;
+  readonly root: Element;
 
-function blockOf(xml: string, tag: string): { whole: string; inner: string } | null {
-  const m = new RegExp(`<${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${tag}>)`).exec(xml);
-  return m ? { whole: m[0], inner: m[1] ?? '' } : null;
+  constructor(text: string, fileName = '') {
+    this.doc = parseXml(text, fileName);
+    this.root = this.doc.documentElement as Element;
+  }
+
+  list(tag: string): Element | null {
+    return firstChildNamed(this.root, MAIN, tag);
+  }
+
+  items(tag: string, itemTag: string): Element[] {
+    const block = this.list(tag);
+    return block ? childrenNamed(block, MAIN, itemTag) : [];
+  }
+
+  /**
+   * Appends elements (XML text in the styles namespace) to a counted list,
+   * creating the list where the schema puts it, and updates its count.
+   */
+  append(tag: (typeof STYLESHEET_ORDER)[number], itemTag: string, items: string[]): void {
+    let block = this.list(tag);
+    if (!block) {
+      block = createElementIn(this.root, MAIN, tag);
+      insertInOrder(this.root, block, STYLESHEET_ORDER);
+    }
+    for (const el of parseFragment(items.join(''), MAIN)) block.appendChild(adoptElement(block, el));
+    block.setAttribute('count', String(childrenNamed(block, MAIN, itemTag).length));
+  }
+
+  toXml(): string {
+    return serializeXml(this.doc);
+  }
 }
 
 export function parseStyles(xml: string): StyleLists {
+  const styles = new StylesXml(xml);
   const numFmts = new Map<number, string>();
-  for (const f of children(blockOf(xml, 'numFmts')?.inner, 'numFmt')) {
-    const a = parseAttributes(f);
-    numFmts.set(Number(a.numFmtId), a.formatCode);
-  }
+  for (const f of styles.items('numFmts', 'numFmt')) numFmts.set(Number(f.getAttribute('numFmtId')), f.getAttribute('formatCode') ?? '');
   return {
     numFmts,
-    fonts: children(blockOf(xml, 'fonts')?.inner, 'font'),
-    fills: children(blockOf(xml, 'fills')?.inner, 'fill'),
-    borders: children(blockOf(xml, 'borders')?.inner, 'border'),
-    cellXfs: children(blockOf(xml, 'cellXfs')?.inner, 'xf'),
+    fonts: styles.items('fonts', 'font').map(elementText),
+    fills: styles.items('fills', 'fill').map(elementText),
+    borders: styles.items('borders', 'border').map(elementText),
+    cellXfs: styles.items('cellXfs', 'xf').map(elementText),
   };
-}
-
-function setAttr(element: string, name: string, value: string | number): string {
-  const re = new RegExp(`(\\s${name}=")[^"]*(")`);
-  if (re.test(element)) return element.replace(re, `$1${value}$2`);
-  return element.replace(/^<(\w+)/, `<$1 ${name}="${value}"`);
-}
-
-/** Rebuilds (or adds, before the first of `before`) a counted list element of the styles part. */
-export function replaceBlock(xml: string, tag: string, items: string[], before: string): string {
-  const block = blockOf(xml, tag);
-  const open = block ? (/^<[^>]*?(?=\/?>)/.exec(block.whole)?.[0] ?? `<${tag}`) : `<${tag}`;
-  const rebuilt = `${setAttr(`${open}>`, 'count', items.length)}${items.join('')}</${tag}>`;
-  if (block) return xml.replace(block.whole, rebuilt);
-  const at = new RegExp(`<(${before})\\b`).exec(xml);
-  if (at) return xml.slice(0, at.index) + rebuilt + xml.slice(at.index);
-  return xml.replace('</styleSheet>', `${rebuilt}</styleSheet>`);
 }
 
 // ───────────────────────────── parts in use ─────────────────────────────
@@ -197,31 +169,32 @@ export function highestPartNumber(zip: JSZip, re: RegExp): number {
   return max;
 }
 
-/** The highest table id in the package (ids are workbook-wide). */
-export async function highestTableId(zip: JSZip): Promise<number> {
-  let max = 0;
+/** The root element of every Table part (any prefix: read as XML documents). */
+async function tableRoots(zip: JSZip): Promise<Element[]> {
   const paths: string[] = [];
   zip.forEach((path) => {
     if (/^xl\/tables\/[^/]+\.xml$/.test(path)) paths.push(path);
   });
-  for (const p of paths) {
-    const id = /<table\b[^>]*?\sid="(\d+)"/.exec((await read(zip, p)) ?? '')?.[1];
-    if (id) max = Math.max(max, Number(id));
-  }
+  const roots: Element[] = [];
+  for (const p of paths) roots.push(parseXml((await read(zip, p)) ?? '').documentElement as Element);
+  return roots;
+}
+
+/** The highest table id in the package (ids are workbook-wide). */
+export async function highestTableId(zip: JSZip): Promise<number> {
+  let max = 0;
+  for (const table of await tableRoots(zip)) max = Math.max(max, Number(table.getAttribute('id')) || 0);
   return max;
 }
 
 /** Names of every Excel Table in a package (lower case): table names are workbook-wide. */
 export async function tableNamesInPackage(zip: JSZip): Promise<Set<string>> {
   const names = new Set<string>();
-  const paths: string[] = [];
-  zip.forEach((path) => {
-    if (/^xl\/tables\/[^/]+\.xml$/.test(path)) paths.push(path);
-  });
-  for (const p of paths) {
-    const attrs = parseAttributes(/<table\b([^>]*)>/.exec((await read(zip, p)) ?? '')?.[1] ?? '');
-    if (attrs.name) names.add(attrs.name.toLowerCase());
-    if (attrs.displayName) names.add(attrs.displayName.toLowerCase());
+  for (const table of await tableRoots(zip)) {
+    for (const attr of ['name', 'displayName']) {
+      const value = table.getAttribute(attr);
+      if (value) names.add(value.toLowerCase());
+    }
   }
   return names;
 }

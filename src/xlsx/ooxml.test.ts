@@ -67,14 +67,15 @@ describe('relationships and parts', () => {
     expect(resolveTarget('xl/workbook.xml', '/xl/worksheets/sheet3.xml')).toBe('xl/worksheets/sheet3.xml');
   });
   it('lists worksheets in tab order with their parts', () => {
-    const wb = '<workbook><sheets><sheet name="Tracker" sheetId="1" r:id="rId3"/><sheet name="A &amp; B" sheetId="2" r:id="rId4"/></sheets></workbook>';
+    const wb = '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Tracker" sheetId="1" r:id="rId3"/><sheet name="A &amp; B" sheetId="2" r:id="rId4"/></sheets></workbook>';
     const rels = renderRels([{ id: 'rId3', type: 'ws', target: 'worksheets/sheet1.xml' }, { id: 'rId4', type: 'ws', target: 'worksheets/sheet2.xml' }]);
     expect(listWorksheetParts(wb, rels)).toEqual([{ name: 'Tracker', path: 'xl/worksheets/sheet1.xml' }, { name: 'A & B', path: 'xl/worksheets/sheet2.xml' }]);
     expect(sheetNamesInWorkbookXml(wb)).toEqual(['Tracker', 'A & B']);
   });
   it('adds a content type override once', () => {
-    const once = addContentTypeOverride('<Types></Types>', '/xl/charts/chart1.xml', 'ct');
-    expect(once).toBe('<Types><Override PartName="/xl/charts/chart1.xml" ContentType="ct"/></Types>');
-    expect(addContentTypeOverride(once, '/xl/charts/chart1.xml', 'ct')).toBe(once);
+    const types = 'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"';
+    const once = addContentTypeOverride(`<Types ${types}></Types>`, '/xl/charts/chart1.xml', 'ct');
+    expect(once).toContain(`<Types ${types}><Override PartName="/xl/charts/chart1.xml" ContentType="ct"/></Types>`);
+    expect(addContentTypeOverride(once, '/XL/Charts/chart1.xml', 'ct')).toBe(once);
   });
 });

@@ -6,6 +6,9 @@
  * worksheet children are out of order).
  */
 import { columnNumber, columnLetter } from '../core/grid';
+import { ContentTypesXml, Relationship, RelsXml, WorkbookXml } from './packageXml';
+
+export type { Relationship };
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -109,22 +112,10 @@ export function insertWorksheetElement(sheetXml: string, name: string, element: 
   return sheetXml.slice(0, at) + element + sheetXml.slice(at);
 }
 
-export interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-  targetMode?: string;
-}
-
+/** The relationships of a relationships part (none for a missing part). */
 export function parseRels(xml: string | null): Relationship[] {
   if (!xml) return [];
-  const rels: Relationship[] = [];
-  const re = /<Relationship\b([^>]*?)\/?>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const attrs = parseAttributes(m[1]);
-    rels.push({ id: attrs.Id, type: attrs.Type, target: attrs.Target, targetMode: attrs.TargetMode });
-  }
-  return rels;
+  return new RelsXml(xml).list();
 }
 
 export function renderRels(rels: Relationship[]): string {
@@ -154,9 +145,10 @@ export function parseAttributes(text: string): Record<string, string> {
 
 /** Adds an Override for `partName` ("/xl/charts/chart1.xml") unless one is there. */
 export function addContentTypeOverride(contentTypesXml: string, partName: string, contentType: string): string {
-  if (contentTypesXml.includes(`PartName="${partName}"`)) return contentTypesXml;
-  const override = `<Override PartName="${escapeXml(partName)}" ContentType="${escapeXml(contentType)}"/>`;
-  return contentTypesXml.replace('</Types>', `${override}</Types>`);
+  const types = new ContentTypesXml(contentTypesXml);
+  if (types.has(partName)) return contentTypesXml;
+  types.addOverride(partName, contentType);
+  return types.toXml();
 }
 
 /** The rels part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
@@ -167,34 +159,34 @@ export function relsPathOf(partPath: string): string {
 
 /** Resolves a relationship target relative to the part that holds it. */
 export function resolveTarget(fromPart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
+  // Targets are URIs: a space in a part name is written %20.
+  let path = target;
+  try {
+    path = decodeURIComponent(target);
+  } catch {
+    // Not percent-encoded after all: used as written.
+  }
+  if (path.startsWith('/')) return path.slice(1);
   const parts = fromPart.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
+  for (const seg of path.split('/')) {
     if (seg === '..') parts.pop();
     else if (seg !== '.') parts.push(seg);
   }
   return parts.join('/');
 }
 
-/** Worksheets of a workbook part in tab order: name and part path. */
-export function listWorksheetParts(workbookXml: string, workbookRelsXml: string): { name: string; path: string }[] {
+/** Sheets of a workbook part in tab order: name and part path (worksheets and chart sheets alike). */
+export function listWorksheetParts(workbookXml: string, workbookRelsXml: string, workbookPath = 'xl/workbook.xml'): { name: string; path: string }[] {
   const rels = parseRels(workbookRelsXml);
   const out: { name: string; path: string }[] = [];
-  const sheetsBlock = /<sheets>([\s\S]*?)<\/sheets>/.exec(workbookXml)?.[1] ?? '';
-  const re = /<sheet\b([^>]*?)\/?>/g;
-  for (let m = re.exec(sheetsBlock); m; m = re.exec(sheetsBlock)) {
-    const attrs = parseAttributes(m[1]);
-    const rel = rels.find((r) => r.id === attrs['r:id']);
-    if (rel) out.push({ name: attrs.name, path: resolveTarget('xl/workbook.xml', rel.target) });
+  for (const sheet of new WorkbookXml(workbookXml).sheets()) {
+    const rel = rels.find((r) => r.id === sheet.relId);
+    if (rel) out.push({ name: sheet.name, path: resolveTarget(workbookPath, rel.target) });
   }
   return out;
 }
 
 /** Every sheet name in <sheets>, in tab order (the index is a defined name's localSheetId). */
 export function sheetNamesInWorkbookXml(workbookXml: string): string[] {
-  const sheetsBlock = /<sheets>([\s\S]*?)<\/sheets>/.exec(workbookXml)?.[1] ?? '';
-  const names: string[] = [];
-  const re = /<sheet\b([^>]*?)\/?>/g;
-  for (let m = re.exec(sheetsBlock); m; m = re.exec(sheetsBlock)) names.push(parseAttributes(m[1]).name);
-  return names;
+  return new WorkbookXml(workbookXml).sheetNames();
 }

@@ -1,7 +1,9 @@
 import JSZip from 'jszip';
 import { markOwnedSheetsInWorkbookXml, ownedSheetsInAddinSettings, ownedSheetsInPackage, ownedSheetsInWorkbookXml, sheetOfReference, OWNED_SHEET_NAME } from './ownership';
 
-const wb = (names = '') => `<workbook><sheets><sheet name="Tracker"/><sheet name="Aim 2"/><sheet name="It's"/></sheets>${names}<calcPr/></workbook>`;
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const wb = (names = '') => `${DECL}<workbook ${NS}><sheets><sheet name="Tracker"/><sheet name="Aim 2"/><sheet name="It's"/></sheets>${names}<calcPr/></workbook>`;
 const sheets = ['Tracker', 'Aim 2', "It's"];
 
 describe('sheetOfReference', () => {
@@ -17,15 +19,15 @@ describe('sheetOfReference', () => {
 describe('ownership marks', () => {
   it('marks sheets with hidden sheet-scoped names and reads them back', () => {
     const marked = markOwnedSheetsInWorkbookXml(wb(), sheets, ['Aim 2', "It's"]);
-    expect(marked).toContain(`<definedNames><definedName name="${OWNED_SHEET_NAME}" localSheetId="1" hidden="1">&apos;Aim 2&apos;!$A$1</definedName>`);
+    expect(marked).toContain(`<definedNames><definedName name="${OWNED_SHEET_NAME}" localSheetId="1" hidden="1">'Aim 2'!$A$1</definedName>`);
     expect(ownedSheetsInWorkbookXml(marked, sheets)).toEqual(['Aim 2', "It's"]);
     expect(ownedSheetsInWorkbookXml(wb(), sheets)).toEqual([]);
   });
 
   it('puts the names after external references, where the schema wants them', () => {
-    const xml = '<workbook><sheets><sheet name="Tracker"/></sheets><externalReferences><externalReference r:id="rId9"/></externalReferences><calcPr/></workbook>';
+    const xml = `${DECL}<workbook ${NS}><sheets><sheet name="Tracker"/></sheets><externalReferences><externalReference r:id="rId9"/></externalReferences><calcPr/></workbook>`;
     expect(markOwnedSheetsInWorkbookXml(xml, ['Tracker'], ['Tracker'])).toBe(
-      `<workbook><sheets><sheet name="Tracker"/></sheets><externalReferences><externalReference r:id="rId9"/></externalReferences><definedNames><definedName name="${OWNED_SHEET_NAME}" localSheetId="0" hidden="1">Tracker!$A$1</definedName></definedNames><calcPr/></workbook>`.replace('>Tracker!', '>&apos;Tracker&apos;!'),
+      `${DECL}<workbook ${NS}><sheets><sheet name="Tracker"/></sheets><externalReferences><externalReference r:id="rId9"/></externalReferences><definedNames><definedName name="${OWNED_SHEET_NAME}" localSheetId="0" hidden="1">'Tracker'!$A$1</definedName></definedNames><calcPr/></workbook>`,
     );
   });
 

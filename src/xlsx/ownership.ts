@@ -7,57 +7,22 @@
  * replaces exactly these sheets and never touches any other.
  */
 import JSZip from 'jszip';
-import { escapeXml, parseAttributes, sheetNamesInWorkbookXml, unescapeXml } from './ooxml';
+import { parseAttributes } from './ooxml';
+import { OWNED_SHEET_NAME, sheetOfReference, WorkbookXml } from './packageXml';
 
-export const OWNED_SHEET_NAME = 'PaceTracker_Owned';
+export { OWNED_SHEET_NAME, sheetOfReference };
 
-/** Sheet name from a reference like 'Aim 1'!$A$1 or Issues!$A$1. */
-export function sheetOfReference(ref: string): string | null {
-  const m = /^\s*=?\s*(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(ref);
-  if (!m) return null;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-}
-
-const OWNED_RE = new RegExp(`<definedName\\b([^>]*\\bname="${OWNED_SHEET_NAME}"[^>]*)>([\\s\\S]*?)</definedName>`, 'g');
-
-/** Names of the sheets marked as the add-in's in a workbook part. */
-export function ownedSheetsInWorkbookXml(workbookXml: string, sheetNames: string[]): string[] {
-  const owned = new Set<string>();
-  for (let m = OWNED_RE.exec(workbookXml); m; m = OWNED_RE.exec(workbookXml)) {
-    const attrs = parseAttributes(m[1]);
-    if (attrs.localSheetId !== undefined && sheetNames[Number(attrs.localSheetId)] !== undefined) {
-      owned.add(sheetNames[Number(attrs.localSheetId)]);
-    } else {
-      // A workbook-scoped mark (as a tool that drops the scope writes it) still names its sheets.
-      for (const part of unescapeXml(m[2]).split(',')) {
-        const sheet = sheetOfReference(part);
-        if (sheet && sheetNames.includes(sheet)) owned.add(sheet);
-      }
-    }
-  }
-  OWNED_RE.lastIndex = 0;
-  return sheetNames.filter((n) => owned.has(n));
+/** Names of the sheets marked as the add-in's in a workbook part (`sheetNames` is the tab order it lists). */
+export function ownedSheetsInWorkbookXml(workbookXml: string, sheetNames?: string[]): string[] {
+  const owned = new WorkbookXml(workbookXml).ownedSheets();
+  return sheetNames ? sheetNames.filter((n) => owned.includes(n)) : owned;
 }
 
 /** Replaces every ownership mark in a workbook part with one per owned sheet. */
-export function markOwnedSheetsInWorkbookXml(workbookXml: string, sheetNames: string[], owned: string[]): string {
-  let xml = workbookXml.replace(OWNED_RE, '');
-  OWNED_RE.lastIndex = 0;
-  const marks = owned
-    .filter((n) => sheetNames.includes(n))
-    .map((n) => {
-      const ref = `'${n.replace(/'/g, "''")}'!$A$1`;
-      return `<definedName name="${OWNED_SHEET_NAME}" localSheetId="${sheetNames.indexOf(n)}" hidden="1">${escapeXml(ref)}</definedName>`;
-    })
-    .join('');
-  xml = xml.replace(/<definedNames>\s*<\/definedNames>|<definedNames\/>/, '');
-  if (!marks) return xml;
-  if (xml.includes('</definedNames>')) return xml.replace('</definedNames>', `${marks}</definedNames>`);
-  // CT_Workbook order: definedNames comes after sheets, functionGroups and externalReferences.
-  const block = `<definedNames>${marks}</definedNames>`;
-  const later = /<(calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b/.exec(xml);
-  if (later) return xml.slice(0, later.index) + block + xml.slice(later.index);
-  return xml.replace('</workbook>', `${block}</workbook>`);
+export function markOwnedSheetsInWorkbookXml(workbookXml: string, _sheetNames: string[], owned: string[]): string {
+  const wb = new WorkbookXml(workbookXml);
+  wb.markOwned(owned);
+  return wb.toXml();
 }
 
 /** The add-in's settings key listing its sheets (src/excel/settings.ts OWNED_SHEETS_KEY). */
@@ -96,11 +61,12 @@ export function ownedSheetsInAddinSettings(webExtensionXml: string): string[] {
 }
 
 /** Every sheet the add-in or the command line marked as theirs in a package, in tab order. */
-export async function ownedSheetsInPackage(zip: JSZip): Promise<string[]> {
-  const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
+export async function ownedSheetsInPackage(zip: JSZip, workbookPath = 'xl/workbook.xml'): Promise<string[]> {
+  const workbookXml = await zip.file(workbookPath)?.async('string');
   if (!workbookXml) return [];
-  const names = sheetNamesInWorkbookXml(workbookXml);
-  const owned = new Set(ownedSheetsInWorkbookXml(workbookXml, names));
+  const workbook = new WorkbookXml(workbookXml);
+  const names = workbook.sheetNames();
+  const owned = new Set(workbook.ownedSheets());
   const parts: string[] = [];
   zip.forEach((path) => {
     if (/^xl\/webextensions\/webextension\d*\.xml$/.test(path)) parts.push(path);

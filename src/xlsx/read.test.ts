@@ -176,22 +176,27 @@ describe('unreadable files', () => {
     writeFileSync(path, 'this is not a workbook');
     const err = await problem(readWorkbookFile(path));
     expect(err.kind).toBe('unreadableFile');
-    expect(err.message).toBe('"notes.xlsx" could not be opened as an Excel workbook (.xlsx). If it is password-protected, remove the password in Excel and save a copy.');
+    expect(err.message).toBe('"notes.xlsx" could not be opened as an Excel workbook (.xlsx): it is not a workbook. Open it in Excel, save it as Excel Workbook (.xlsx) and use the copy.');
+    expect(err.message).not.toContain('password');
   });
 
-  it('recognises a password-protected (Compound File) workbook', async () => {
-    const bytes = Buffer.alloc(512);
+  it('says "password" only for an encrypted package (a compound file with an EncryptionInfo stream)', async () => {
+    const bytes = Buffer.alloc(1024);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes);
+    const old = await problem(readWorkbookBuffer(Buffer.from(bytes), 'old.xlsx'));
+    expect(old.message).toContain('older Excel file (.xls)');
+    expect(old.message).not.toContain('password');
+    Buffer.from('EncryptionInfo', 'utf16le').copy(bytes, 600);
     const err = await problem(readWorkbookBuffer(bytes, 'locked.xlsx'));
     expect(err.kind).toBe('unreadableFile');
-    expect(err.message).toContain('password');
+    expect(err.message).toContain('password-protected');
     expect(err.message).toContain('"locked.xlsx"');
   });
 
   it('turns a damaged zip into the same plain message', async () => {
     const { buffer } = await buildSampleBuffer({ children: 5 });
     const err = await problem(readWorkbookBuffer(buffer.subarray(0, 2000), 'cut.xlsx'));
-    expect(err.message).toContain('"cut.xlsx" could not be opened as an Excel workbook (.xlsx)');
+    expect(err.message).toContain('"cut.xlsx" could not be opened as an Excel workbook (.xlsx): it is empty or damaged');
   });
 
   it('says when the file is not there', async () => {

@@ -7,9 +7,13 @@
 import { readFile } from 'fs/promises';
 import { basename } from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../core/grid';
 import { UserFacingError } from '../core/errors';
 import { ownedSheetNames } from './ownership';
+import { checkPackage, loadZip, MAIN_NS, notXlsxMessage, partHead } from './packageCheck';
+import { readStoredEntries } from './zipPackage';
+import { damagedPackageMessage, parseXml, withNamespaceAsDefault } from './xmlDom';
 // exceljs's own helper module: the same object its cell reader calls.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const exceljsUtils = require('exceljs/lib/utils/utils') as { excelToDate: (v: unknown, date1904?: boolean) => unknown; __paceKeepsNonNumbers?: boolean };
@@ -156,40 +160,91 @@ export function workbookToGrid(workbook: ExcelJS.Workbook): WorkbookGrid {
   return { sheets, date1904 };
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-/** Compound File (OLE) header: password-protected .xlsx and old .xls files. */
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+/** Worksheet children the reader has no use for, which exceljs may fail on (data validations, in the main and the 2009 extension form). */
+const DATA_VALIDATIONS = /<(\w+:)?dataValidations\b[^>]*?(?:\/>|>[\s\S]*?<\/\1dataValidations>)/g;
 
-function startsWith(buf: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => buf[i] === b);
-}
-
-export function unreadableFileMessage(name: string, encrypted = false): string {
-  const what = name ? `"${name}"` : 'The file';
-  if (encrypted) {
-    return `${what} could not be opened as an Excel workbook (.xlsx): it looks password-protected or is an old .xls file. Remove the password in Excel (or save it as .xlsx) and use the copy.`;
+/**
+ * The package with what exceljs chokes on taken out of the worksheets (it
+ * is not needed to read the cells): the fallback when exceljs cannot load a
+ * package that is otherwise sound. Only this in-memory copy changes.
+ */
+export async function withoutDataValidations(zip: JSZip): Promise<Buffer> {
+  const copy = await JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }));
+  const sheets: string[] = [];
+  copy.forEach((path) => {
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(path)) sheets.push(path);
+  });
+  for (const path of sheets) {
+    const text = await (copy.file(path) as JSZip.JSZipObject).async('string');
+    const stripped = text.replace(DATA_VALIDATIONS, '');
+    if (stripped !== text) copy.file(path, stripped);
   }
-  return `${what} could not be opened as an Excel workbook (.xlsx). If it is password-protected, remove the password in Excel and save a copy.`;
+  return copy.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
-/** Throws the plain UserFacingError unless the bytes start like an .xlsx (zip) package. */
-export function assertXlsxBytes(buf: Uint8Array, name = ''): void {
-  if (buf.length < 4 || !startsWith(buf, ZIP_MAGIC)) {
-    throw new UserFacingError('unreadableFile', unreadableFileMessage(name, buf.length >= 4 && startsWith(buf, CFB_MAGIC)));
+const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const escaped = (uri: string) => uri.replace(/[.]/g, '\\.');
+/** A root element written with a prefix bound to the SpreadsheetML namespace: <x:worksheet xmlns:x="…/main">. */
+const PREFIXED_MAIN_ROOT = new RegExp(`^(?:<\\?[\\s\\S]*?\\?>\\s*)?<(\\w+):\\w+\\b[^>]*\\bxmlns:\\1="${escaped(MAIN_NS)}"`);
+/** The relationships namespace under a prefix other than r (exceljs looks for r:id as written). */
+const OTHER_R_PREFIX = new RegExp(`xmlns:(?!r=)\\w+="${escaped(RELATIONSHIPS_NS)}"`);
+
+/**
+ * exceljs matches names as written, so a producer that writes the
+ * SpreadsheetML namespace with a prefix (<x:row>) or relationship ids under
+ * another prefix (rel:id) would read as empty. Such parts are rewritten with
+ * the prefixes exceljs expects, in a copy for exceljs only; null when no part
+ * needs it.
+ */
+export async function withMainNamespaceUnprefixed(zip: JSZip, buf: Uint8Array): Promise<Buffer | null> {
+  const parts: string[] = [];
+  zip.forEach((path, file) => {
+    if (!file.dir && /^xl\/.*\.xml$/i.test(path)) parts.push(path);
+  });
+  // Only the start of each part is looked at (a worksheet can be tens of megabytes).
+  const stored = readStoredEntries(buf);
+  const rewritten = new Map<string, string>();
+  for (const path of parts) {
+    const head = partHead(stored, path) ?? (await (zip.file(path) as JSZip.JSZipObject).async('string')).slice(0, 4096);
+    if (!PREFIXED_MAIN_ROOT.test(head) && !OTHER_R_PREFIX.test(head)) continue;
+    const doc = parseXml(await (zip.file(path) as JSZip.JSZipObject).async('string'));
+    rewritten.set(path, withNamespaceAsDefault(doc, MAIN_NS, { [RELATIONSHIPS_NS]: 'r' }));
   }
+  if (rewritten.size === 0) return null;
+  const copy = await JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }));
+  for (const [path, text] of rewritten) copy.file(path, text);
+  return copy.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
-/** Loads .xlsx bytes with exceljs; anything it cannot open becomes one plain UserFacingError. */
-export async function loadWorkbook(buf: Uint8Array, name = ''): Promise<ExcelJS.Workbook> {
-  assertXlsxBytes(buf, name);
+async function exceljsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+/**
+ * Loads .xlsx bytes with exceljs; anything that cannot be opened becomes one
+ * plain UserFacingError saying why. The package is checked first (damaged,
+ * encrypted, Strict, hostile XML), so exceljs never sees a document type
+ * declaration.
+ */
+export async function loadWorkbook(buf: Uint8Array, name = ''): Promise<ExcelJS.Workbook> {
+  const zip = await loadZip(buf, name);
+  await checkPackage(zip, buf, name);
+  const bytes = (await withMainNamespaceUnprefixed(zip, buf)) ?? buf;
+  let workbook: ExcelJS.Workbook;
   try {
-    await workbook.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
+    workbook = await exceljsLoad(bytes);
   } catch {
-    throw new UserFacingError('unreadableFile', unreadableFileMessage(name));
+    // A sound package exceljs cannot load: read it without the parts it fails on.
+    try {
+      workbook = await exceljsLoad(await withoutDataValidations(bytes === buf ? zip : await JSZip.loadAsync(bytes)));
+    } catch {
+      throw new UserFacingError('unreadableFile', damagedPackageMessage(name));
+    }
   }
-  // Any zip loads without complaint; a workbook always has at least one sheet.
-  if (workbook.worksheets.length === 0) throw new UserFacingError('unreadableFile', unreadableFileMessage(name));
+  // A workbook always has at least one sheet.
+  if (workbook.worksheets.length === 0) throw new UserFacingError('unreadableFile', notXlsxMessage(name, false));
   return workbook;
 }
 
@@ -199,7 +254,7 @@ export async function readWorkbookBuffer(buf: Uint8Array, name = ''): Promise<Wo
   try {
     grid = workbookToGrid(workbook);
   } catch {
-    throw new UserFacingError('unreadableFile', unreadableFileMessage(name));
+    throw new UserFacingError('unreadableFile', damagedPackageMessage(name));
   }
   // Report sheets from an earlier run are marked so the sheet picker can leave them out.
   const owned = new Set(await ownedSheetNames(buf));

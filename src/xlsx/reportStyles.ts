@@ -8,7 +8,9 @@
  */
 import type { BlockStyle } from '../core/report/plan';
 import { escapeXml } from './ooxml';
-import { parseStyles, replaceBlock } from './mergePackage';
+import { StylesXml } from './mergePackage';
+import { MAIN } from './packageXml';
+import { canonicalText, childElements, Element, parseFragment } from './xmlDom';
 
 /** A font change, in exceljs's terms (newWorkbook.ts hands these to exceljs). */
 export interface FontChange {
@@ -116,27 +118,66 @@ function fontChangeOf(font: LookFont): FontChange {
   return font === 'link' ? LINK_FONT : (STYLE_FONTS[font] as FontChange);
 }
 
+/** The workbook's default font as plain text (no prefixes), for fontXml to start from. */
+function plainFontText(font: Element | undefined): string | undefined {
+  if (!font) return undefined;
+  const kids = childElements(font)
+    .filter((c) => c.namespaceURI === MAIN)
+    .map((c) => {
+      const attrs: string[] = [];
+      for (let i = 0; i < c.attributes.length; i++) {
+        const a = c.attributes.item(i);
+        if (a && !a.namespaceURI && a.name !== 'xmlns') attrs.push(` ${a.name}="${escapeXml(a.value)}"`);
+      }
+      return `<${c.localName}${attrs.join('')}/>`;
+    });
+  return `<font>${kids.join('')}</font>`;
+}
+
+/** The prefix-independent text of an element written as plain XML in the styles namespace. */
+function canonicalOf(xml: string): string {
+  return canonicalText(parseFragment(xml, MAIN)[0]);
+}
+
 /**
  * Adds the cell formats of `looks` to a styles part. Returns the new part
  * and, for each look, the cell-format index to write in a cell's s attribute
- * (0 for the plain look).
+ * (0 for the plain look). The part is edited as an XML document: the user's
+ * own formats, extensions and prefixes are kept as they were.
  */
 export function addReportStyles(stylesXml: string, looks: CellLook[]): { xml: string; xfIds: number[] } {
-  const parsed = parseStyles(stylesXml);
-  const fonts = [...parsed.fonts];
-  const xfs = [...parsed.cellXfs];
-  const numFmts = parsed.numFmts;
+  const styles = new StylesXml(stylesXml);
+  const existingFonts = styles.items('fonts', 'font');
+  const fontIndex = new Map<string, number>();
+  existingFonts.forEach((f, i) => {
+    const key = canonicalText(f);
+    if (!fontIndex.has(key)) fontIndex.set(key, i);
+  });
+  const xfIndex = new Map<string, number>();
+  styles.items('cellXfs', 'xf').forEach((x, i) => {
+    const key = canonicalText(x);
+    if (!xfIndex.has(key)) xfIndex.set(key, i);
+  });
+  const numFmts = new Map<number, string>();
+  for (const f of styles.items('numFmts', 'numFmt')) numFmts.set(Number(f.getAttribute('numFmtId')), f.getAttribute('formatCode') ?? '');
   const fmtByCode = new Map([...numFmts].map(([id, code]) => [code, id]));
   let nextFmt = Math.max(163, ...numFmts.keys()) + 1;
-  let changed = false;
+  const defaultFont = plainFontText(existingFonts[0]);
+  let fontCount = existingFonts.length;
+  let xfCount = styles.items('cellXfs', 'xf').length;
+  const newFonts: string[] = [];
+  const newFmts: string[] = [];
+  const newXfs: string[] = [];
 
   const fontId = (font: LookFont | null): number => {
     if (!font) return 0;
-    const xml = fontXml(fonts[0], fontChangeOf(font));
-    let i = fonts.indexOf(xml);
-    if (i < 0) {
-      i = fonts.push(xml) - 1;
-      changed = true;
+    const xml = fontXml(defaultFont, fontChangeOf(font));
+    const key = canonicalOf(xml);
+    let i = fontIndex.get(key);
+    if (i === undefined) {
+      i = fontCount++;
+      fontIndex.set(key, i);
+      newFonts.push(xml);
     }
     return i;
   };
@@ -146,9 +187,8 @@ export function addReportStyles(stylesXml: string, looks: CellLook[]): { xml: st
     let id = fmtByCode.get(code);
     if (id === undefined) {
       id = nextFmt++;
-      numFmts.set(id, code);
       fmtByCode.set(code, id);
-      changed = true;
+      newFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     }
     return id;
   };
@@ -160,21 +200,18 @@ export function addReportStyles(stylesXml: string, looks: CellLook[]): { xml: st
     const applies = `${fmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}`;
     const head = `<xf numFmtId="${fmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"${applies}`;
     const xf = look.wrap ? `${head} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` : `${head}/>`;
-    let i = xfs.indexOf(xf);
-    if (i < 0) {
-      i = xfs.push(xf) - 1;
-      changed = true;
+    const key = canonicalOf(xf);
+    let i = xfIndex.get(key);
+    if (i === undefined) {
+      i = xfCount++;
+      xfIndex.set(key, i);
+      newXfs.push(xf);
     }
     return i;
   });
-  if (!changed) return { xml: stylesXml, xfIds };
-
-  let xml = stylesXml;
-  const custom = [...numFmts].filter(([id]) => id >= 164);
-  if (custom.length) {
-    xml = replaceBlock(xml, 'numFmts', custom.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`), 'fonts');
-  }
-  xml = replaceBlock(xml, 'fonts', fonts, 'fills');
-  xml = replaceBlock(xml, 'cellXfs', xfs, 'cellStyles|dxfs|tableStyles|colors|extLst');
-  return { xml, xfIds };
+  if (newFonts.length === 0 && newFmts.length === 0 && newXfs.length === 0) return { xml: stylesXml, xfIds };
+  if (newFmts.length) styles.append('numFmts', 'numFmt', newFmts);
+  if (newFonts.length) styles.append('fonts', 'font', newFonts);
+  if (newXfs.length) styles.append('cellXfs', 'xf', newXfs);
+  return { xml: styles.toXml(), xfIds };
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { validateXML } from 'xmllint-wasm';
-import { appendSheetEntries, writeReportBuffer, writeReportFile, uniqueSheetName, hyperlinksXml } from './writeReport';
+import { writeReportBuffer, writeReportFile, uniqueSheetName, hyperlinksXml } from './writeReport';
 import { readWorkbookBuffer } from './read';
 import { buildSampleBuffer } from './testing/sample';
 import { fixturePlan, FIXTURE_DATA_ROW, FIXTURE_POINTS } from './testing/planFixture';
@@ -299,10 +299,6 @@ describe('helpers', () => {
     expect(uniqueSheetName('Issues', new Set(['Tracker']))).toBe('Issues');
     expect(uniqueSheetName('Issues', new Set(['issues', 'Issues (2)']))).toBe('Issues (3)');
     expect(uniqueSheetName('A'.repeat(31), new Set(['A'.repeat(31)]))).toBe(`${'A'.repeat(27)} (2)`);
-  });
-  it('adds sheet entries at the end of <sheets>, or fills an empty <sheets/>', () => {
-    expect(appendSheetEntries('<sheets><sheet name="A"/></sheets>', ['<sheet name="B"/>'])).toBe('<sheets><sheet name="A"/><sheet name="B"/></sheets>');
-    expect(appendSheetEntries('<workbook><sheets/></workbook>', ['<sheet name="B"/>'])).toBe('<workbook><sheets><sheet name="B"/></sheets></workbook>');
   });
   it('strips a leading # from link targets', () => {
     expect(hyperlinksXml([{ cell: 'B2', target: '#Tracker!A1', text: 'A1' }])).toBe('<hyperlinks><hyperlink ref="B2" location="Tracker!A1" display="A1"/></hyperlinks>');

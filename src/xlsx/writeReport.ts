@@ -6,19 +6,27 @@
  * The user's package is edited in place: their parts are copied as they are
  * (nothing exceljs does not understand is lost), and the report sheets are
  * written as XML parts straight from the plan (sheetXml.ts), with their
- * tables, charts and a handful of cell formats added to the package.
+ * tables, charts and a handful of cell formats added to the package. The
+ * parts of theirs it must edit (workbook, its relationships, content types,
+ * styles) are edited as XML documents (packageXml.ts), so whatever prefixes,
+ * declarations, extensions and markup-compatibility content their producer
+ * wrote stay as they were. The package is checked first (packageCheck.ts):
+ * damaged, encrypted, Strict and hostile packages and a protected structure
+ * are refused in plain words before anything is written.
  */
 import { readFile, writeFile } from 'fs/promises';
 import { basename, resolve } from 'path';
 import JSZip from 'jszip';
 import type { PlannedSheet, ReportPlan } from '../core/report/plan';
 import { UserFacingError } from '../core/errors';
-import { assertXlsxBytes, unreadableFileMessage } from './read';
 import { rangeValues } from './planValues';
 import { chartDrawingParts, PartNumbers, usedPartNumbers } from './charts/package';
-import { addContentTypeOverride, escapeXml, nextRelId, parseRels, REL_TYPE, Relationship, relsPathOf, renderRels, sheetNamesInWorkbookXml } from './ooxml';
-import { markOwnedSheetsInWorkbookXml, ownedSheetsInPackage } from './ownership';
-import { highestPartNumber, highestTableId, removeSheets, sheetEntries, tableNamesInPackage } from './mergePackage';
+import { REL_TYPE, Relationship, relsPathOf, renderRels, resolveTarget } from './ooxml';
+import { ownedSheetsInPackage } from './ownership';
+import { highestPartNumber, highestTableId, removeSheets, tableNamesInPackage } from './mergePackage';
+import { checkPackage, loadZip } from './packageCheck';
+import { assertStructureUnlocked, ContentTypesXml, RelsXml, WorkbookXml } from './packageXml';
+import { damagedPackageMessage } from './xmlDom';
 import { addReportStyles, LookTable } from './reportStyles';
 import { compressEntry, savePackage, snapshotPackage, StoredEntry } from './zipPackage';
 import { layoutSheet, SheetLayout, SheetParts, tableXml, worksheetXml } from './sheetXml';
@@ -42,25 +50,12 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
   }
 }
 
-/** The <sheets> of a workbook part with `entries` added at the end. */
-export function appendSheetEntries(workbookXml: string, entries: string[]): string {
-  if (/<sheets\s*\/>/.test(workbookXml)) return workbookXml.replace(/<sheets\s*\/>/, `<sheets>${entries.join('')}</sheets>`);
-  return workbookXml.replace('</sheets>', `${entries.join('')}</sheets>`);
-}
-
-/** The user's package, or the plain "could not be opened" problem. */
-async function openPackage(input: Uint8Array, inputName: string): Promise<JSZip> {
-  assertXlsxBytes(input, inputName);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(input);
-  } catch {
-    throw new UserFacingError('unreadableFile', unreadableFileMessage(inputName));
-  }
-  if (!zip.file('xl/workbook.xml') || !zip.file('xl/styles.xml') || !zip.file('xl/_rels/workbook.xml.rels')) {
-    throw new UserFacingError('unreadableFile', unreadableFileMessage(inputName));
-  }
-  return zip;
+/** The user's package, checked (damaged, encrypted, Strict, hostile XML are refused plainly), and where its workbook part is. */
+async function openPackage(input: Uint8Array, inputName: string): Promise<{ zip: JSZip; workbookPath: string }> {
+  const zip = await loadZip(input, inputName);
+  const { workbookPath } = await checkPackage(zip, input, inputName);
+  if (!zip.file(relsPathOf(workbookPath))) throw new UserFacingError('unreadableFile', damagedPackageMessage(inputName));
+  return { zip, workbookPath };
 }
 
 async function partText(zip: JSZip, path: string): Promise<string> {
@@ -71,8 +66,10 @@ async function partText(zip: JSZip, path: string): Promise<string> {
 interface NewParts {
   /** New parts by path, compressing (they start as soon as they are built, while the next are built). */
   added: Map<string, Promise<StoredEntry>>;
-  contentTypes: string;
-  workbookRels: Relationship[];
+  contentTypes: ContentTypesXml;
+  workbookRels: RelsXml;
+  /** Where the workbook part is, for relationship targets relative to it. */
+  workbookPath: string;
   now: Date;
 }
 
@@ -86,12 +83,18 @@ interface PartNumbering extends PartNumbers {
 
 function addPart(out: NewParts, path: string, xml: string, contentType?: string): void {
   out.added.set(path, compressEntry(path, Buffer.from(xml, 'utf8'), out.now));
-  if (contentType) out.contentTypes = addContentTypeOverride(out.contentTypes, `/${path}`, contentType);
+  if (contentType) out.contentTypes.addOverride(`/${path}`, contentType);
+}
+
+/** A relationship target from the workbook part to a part at `path` (relative, as Office writes it, when it can be). */
+function targetFromWorkbook(workbookPath: string, path: string): string {
+  const dir = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
+  return dir && path.startsWith(dir) ? path.slice(dir.length) : `/${path}`;
 }
 
 /**
  * Adds one laid-out report sheet: its worksheet part, tables, charts and
- * their relationships. Returns its <sheet> entry for the workbook part.
+ * their relationships, and lists it in the workbook part.
  */
 function addReportSheet(
   out: NewParts,
@@ -99,7 +102,8 @@ function addReportSheet(
   { sheet, name, layout }: { sheet: PlannedSheet; name: string; layout: SheetLayout },
   xfIds: number[],
   date1904: boolean,
-): string {
+  workbook: WorkbookXml,
+): void {
   numbers.sheet += 1;
   const path = `xl/worksheets/sheet${numbers.sheet}.xml`;
   const rels: Relationship[] = [];
@@ -124,10 +128,9 @@ function addReportSheet(
   addPart(out, path, worksheetXml(sheet, layout, xfIds, parts), CT_WORKSHEET);
   if (rels.length) addPart(out, relsPathOf(path), renderRels(rels));
 
-  const relId = nextRelId(out.workbookRels);
-  out.workbookRels.push({ id: relId, type: WORKSHEET_REL, target: `worksheets/sheet${numbers.sheet}.xml` });
+  const relId = out.workbookRels.add(WORKSHEET_REL, targetFromWorkbook(out.workbookPath, path));
   numbers.sheetId += 1;
-  return `<sheet name="${escapeXml(name)}" sheetId="${numbers.sheetId}" r:id="${relId}"/>`;
+  workbook.appendSheet(name, numbers.sheetId, relId);
 }
 
 /**
@@ -137,21 +140,23 @@ function addReportSheet(
  * and content types are extended.
  */
 export async function writeReportBuffer(input: Uint8Array, plan: ReportPlan, inputName = ''): Promise<Buffer> {
-  const target = await openPackage(input, inputName);
+  const { zip: target, workbookPath } = await openPackage(input, inputName);
   const asLoaded = snapshotPackage(target);
-  const sourceWorkbookXml = await partText(target, 'xl/workbook.xml');
-  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(sourceWorkbookXml);
-  const owned = await ownedSheetsInPackage(target);
+  const sourceWorkbook = new WorkbookXml(await partText(target, workbookPath), inputName);
+  // Refused before anything is built: Excel would not let a sheet be added either.
+  assertStructureUnlocked(sourceWorkbook, inputName);
+  const date1904 = sourceWorkbook.date1904();
+  const owned = await ownedSheetsInPackage(target, workbookPath);
   const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
 
   // Replace the add-in's own sheets: those this plan rewrites, or all of them for a full report.
   const removed = owned.filter((n) => plan.replaceEarlierReport || planned.has(n.toLowerCase()));
-  await removeSheets(target, removed);
+  await removeSheets(target, removed, workbookPath);
   const stillOwned = owned.filter((n) => !removed.includes(n));
 
   // A user's own sheet that happens to have a planned name is never overwritten: the report sheet gets a suffix.
-  let workbookXml = await partText(target, 'xl/workbook.xml');
-  const taken = new Set(sheetNamesInWorkbookXml(workbookXml));
+  const workbook = new WorkbookXml(await partText(target, workbookPath), inputName);
+  const taken = new Set(workbook.sheetNames());
   const tableNames = await tableNamesInPackage(target);
   const looks = new LookTable();
   const laidOut: { sheet: PlannedSheet; name: string; layout: SheetLayout }[] = plan.sheets.map((sheet) => {
@@ -160,31 +165,65 @@ export async function writeReportBuffer(input: Uint8Array, plan: ReportPlan, inp
     return { sheet, name, layout: layoutSheet(sheet, looks, tableNames) };
   });
 
-  const styles = addReportStyles(await partText(target, 'xl/styles.xml'), looks.looks);
-  target.file('xl/styles.xml', styles.xml);
-
-  const workbookRelsPath = 'xl/_rels/workbook.xml.rels';
+  const workbookRelsPath = relsPathOf(workbookPath);
   const out: NewParts = {
     added: new Map(),
-    contentTypes: await partText(target, '[Content_Types].xml'),
-    workbookRels: parseRels(await partText(target, workbookRelsPath)),
+    contentTypes: new ContentTypesXml(await partText(target, '[Content_Types].xml'), inputName),
+    workbookRels: new RelsXml(await partText(target, workbookRelsPath), inputName),
+    workbookPath,
     now: new Date(),
   };
+
+  const stylesPath = stylesPartPath(target, out);
+  const stylesBefore = await partText(target, stylesPath);
+  const styles = addReportStyles(stylesBefore, looks.looks);
+  if (styles.xml !== stylesBefore) target.file(stylesPath, styles.xml);
   const numbers: PartNumbering = {
-    sheet: highestPartNumber(target, /^xl\/worksheets\/sheet(\d+)\.xml$/),
-    table: highestPartNumber(target, /^xl\/tables\/table(\d+)\.xml$/),
+    // Part names compare without regard to case (OPC), so Sheet3.xml takes number 3 too.
+    sheet: highestPartNumber(target, /^xl\/worksheets\/sheet(\d+)\.xml$/i),
+    table: highestPartNumber(target, /^xl\/tables\/table(\d+)\.xml$/i),
     tableId: await highestTableId(target),
-    sheetId: Math.max(0, ...sheetEntries(workbookXml).map((e) => e.sheetId)),
+    sheetId: Math.max(0, ...workbook.sheets().map((e) => e.sheetId)),
     ...usedPartNumbers(target),
   };
-  const entries = laidOut.map((s) => addReportSheet(out, numbers, s, styles.xfIds, date1904));
+  for (const s of laidOut) addReportSheet(out, numbers, s, styles.xfIds, date1904, workbook);
 
-  workbookXml = appendSheetEntries(workbookXml, entries);
-  const names = sheetNamesInWorkbookXml(workbookXml);
-  target.file('xl/workbook.xml', markOwnedSheetsInWorkbookXml(workbookXml, names, [...stillOwned, ...laidOut.map((w) => w.name)]));
-  target.file(workbookRelsPath, renderRels(out.workbookRels));
-  target.file('[Content_Types].xml', out.contentTypes);
+  workbook.markOwned([...stillOwned, ...laidOut.map((w) => w.name)]);
+  target.file(workbookPath, workbook.toXml());
+  target.file(workbookRelsPath, out.workbookRels.toXml());
+  target.file('[Content_Types].xml', out.contentTypes.toXml());
   return savePackage(target, input, asLoaded, out.added, out.now);
+}
+
+const STYLES_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+/** The styles Excel assumes when a workbook has none (one font, the two required fills, one border, the Normal style). */
+const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/**
+ * The styles part, found by the workbook's relationship. A workbook without
+ * one (some tools write none) gets the minimal part Excel would assume.
+ */
+function stylesPartPath(zip: JSZip, out: NewParts): string {
+  const rel = out.workbookRels.list().find((r) => r.type === STYLES_REL);
+  if (rel) {
+    const path = resolveTarget(out.workbookPath, rel.target);
+    if (zip.file(path)) return path;
+    out.workbookRels.remove(rel.id);
+  }
+  let path = 'xl/styles.xml';
+  for (let n = 2; zip.file(path); n++) path = `xl/styles${n}.xml`;
+  zip.file(path, MINIMAL_STYLES);
+  out.workbookRels.add(STYLES_REL, targetFromWorkbook(out.workbookPath, path));
+  out.contentTypes.addOverride(`/${path}`, CT_STYLES);
+  return path;
 }
 
 /** Reads `inputPath`, writes the report workbook to `outputPath` (never over the input). */

@@ -186,7 +186,8 @@ describe('exit 2: unreadable files', () => {
 
   it('a password-protected workbook (an OLE compound file): says so', async () => {
     const file = path.join(dir, 'locked.xlsx');
-    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    // An encrypted package is a compound file with an EncryptionInfo stream (named in UTF-16).
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le')]));
     expectOneLineError(await runCli(['check', file]), /password/);
   });
 

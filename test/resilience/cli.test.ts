@@ -62,7 +62,7 @@ describe('refused plainly: exit 2, one line on stderr, no stack trace, nothing w
 
   it('a password-protected (encrypted) file, an old .xls, a text file, a non-Excel zip and a cut-short file', async () => {
     // Encrypted .xlsx and .xls files are OLE compound files: this is their signature.
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 7)]);
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 7), Buffer.from('EncryptionInfo', 'utf16le')]);
     fs.writeFileSync(path.join(dir, 'locked.xlsx'), ole);
     fs.writeFileSync(path.join(dir, 'notes.xlsx'), 'Child ID,Date became looked after\nC1,01/02/2020\n');
     const zip = new JSZip();

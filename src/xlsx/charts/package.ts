@@ -19,7 +19,8 @@ export interface SheetCharts {
 /** Highest N among parts named like `${prefix}N.xml`. */
 function highestIndex(zip: JSZip, prefix: string): number {
   let max = 0;
-  const re = new RegExp(`^${prefix.replace(/[/.]/g, '\\$&')}(\\d+)\\.xml$`);
+  // Part names compare without regard to case (OPC): Chart3.xml takes number 3 too.
+  const re = new RegExp(`^${prefix.replace(/[/.]/g, '\\$&')}(\\d+)\\.xml$`, 'i');
   zip.forEach((path) => {
     const m = re.exec(path);
     if (m) max = Math.max(max, Number(m[1]));
