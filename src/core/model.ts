@@ -66,6 +66,12 @@ export interface DecodedDate {
   day: DayNumber | null;
   /** The value as it was in the cell. */
   raw: CellValue;
+  /**
+   * Numbers-only text in a column that looks month/day/year: 'pending' until
+   * the user confirms the order (no day is used meanwhile), 'mdy' once read
+   * month first as confirmed. Absent everywhere else.
+   */
+  order?: 'pending' | 'mdy';
 }
 
 // ───────────────────────────── Records ─────────────────────────────

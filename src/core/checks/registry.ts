@@ -19,6 +19,7 @@ import { missingFirstAccommodated } from './rules/missing-first-accommodated';
 import { missingLookedAfterStart } from './rules/missing-looked-after-start';
 import { missingPanel } from './rules/missing-panel';
 import { missingRecommendation } from './rules/missing-recommendation';
+import { monthFirstColumn } from './rules/month-first-column';
 import { placeholderDate } from './rules/placeholder-date';
 import { respiteRow } from './rules/respite-row';
 import { serialNumber } from './rules/serial-number';
@@ -35,6 +36,7 @@ export const RULES: readonly CheckRule[] = [
   placeholderDate,
   implausibleNumber,
   errorValue,
+  monthFirstColumn,
   textDate,
   twoDigitYear,
   serialNumber,

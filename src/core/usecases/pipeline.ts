@@ -17,6 +17,10 @@ import { measureAim } from '../aims/measures';
 import { childrenBetweenMilestones } from '../aims/stages';
 import { planIssuesSheet } from '../report/issuesSheet';
 import { buildReportPlan } from '../report/buildPlan';
+import { countFindings } from '../checks/runChecks';
+import { foldMonthFirstCells } from '../checks/rules/month-first-column';
+import { findTitleAsOf, type TitleAsOf } from '../dates/titleAsOf';
+import { applyDateOrder, requireDateOrderConfirmed, type DateOrderChoice, type MonthFirstColumn } from './dateOrder';
 
 export interface LoadedSheet {
   grid: SheetGrid;
@@ -26,6 +30,10 @@ export interface LoadedSheet {
   date1904: boolean;
   /** Local milestone id → the header the user wrote, for names on sheets and charts. */
   localLabels: Map<string, string>;
+  /** Date columns that look month/day/year (or were set to it), each with its confirmed order or null. */
+  monthFirstColumns: MonthFirstColumn[];
+  /** The as-of date the title rows above the header offer ("as at 31/03/2024"), or null. Offered, never used unasked. */
+  titleAsOf: TitleAsOf | null;
 }
 
 /**
@@ -45,13 +53,16 @@ export function withLocalMilestones(layout: SheetLayout): SheetLayout {
   return extra.length === 0 ? layout : { ...layout, columns: [...layout.columns, ...extra] };
 }
 
-function loaded(grid: SheetGrid, layout: SheetLayout, date1904: boolean): LoadedSheet {
+function loaded(grid: SheetGrid, layout: SheetLayout, date1904: boolean, dateOrder: DateOrderChoice = {}): LoadedSheet {
   const reading = withLocalMilestones(layout);
   const localLabels = new Map<string, string>();
   for (const c of reading.columns) {
     if (!isCanonicalField(String(c.field))) localLabels.set(String(c.field), c.label ?? c.header);
   }
-  return { grid, layout, records: readRecords(grid, reading), date1904, localLabels };
+  const records = readRecords(grid, reading);
+  const monthFirstColumns = applyDateOrder(records, reading.columns, dateOrder, date1904);
+  const titleAsOf = findTitleAsOf(grid, layout.headerRow, date1904);
+  return { grid, layout, records, date1904, localLabels, monthFirstColumns, titleAsOf };
 }
 
 /** Field ids an aim may use on this sheet: every canonical date and the sheet's local milestones. */
@@ -68,21 +79,25 @@ export const NO_HEADER_MESSAGE =
  * The command line's way in: the named sheet, else the one that looks most
  * like a PACE tracker (inspectLayout picks it and says plainly when none does).
  */
-export function analyseWorkbook(workbook: WorkbookGrid, sheetName?: string): LoadedSheet {
+export function analyseWorkbook(workbook: WorkbookGrid, sheetName?: string, dateOrder?: DateOrderChoice): LoadedSheet {
   const layout = inspectLayout(workbook, sheetName);
   const grid = workbook.sheets.find((s) => s.sheetName === layout.sheet) as SheetGrid;
-  return loaded(grid, layout, workbook.date1904);
+  return loaded(grid, layout, workbook.date1904, dateOrder);
 }
 
 /** Finds the header and reads every child on a sheet; throws a plain-words problem when it cannot. */
-export function analyseSheet(grid: SheetGrid, date1904: boolean, savedColumns?: ColumnMapping[]): LoadedSheet {
+export function analyseSheet(grid: SheetGrid, date1904: boolean, savedColumns?: ColumnMapping[], dateOrder?: DateOrderChoice): LoadedSheet {
   const layout = detectLayout(grid, date1904, savedColumns);
   if (!layout) throw new UserFacingError('noHeader', `Sheet '${grid.sheetName}': ${NO_HEADER_MESSAGE}`);
-  return loaded(grid, layout, date1904);
+  return loaded(grid, layout, date1904, dateOrder);
 }
 
 export function runCheck(sheet: LoadedSheet, asOf: DayNumber): CheckResult {
-  return checkRecords(sheet.records, sheet.layout, { asOf });
+  const result = checkRecords(sheet.records, sheet.layout, { asOf });
+  if (sheet.monthFirstColumns.length === 0) return result;
+  // A month-first column gets one finding of its own instead of one per cell.
+  const findings = foldMonthFirstCells(result.findings, sheet.records);
+  return { ...result, findings, counts: countFindings(findings) };
 }
 
 export interface MeasuredAims {
@@ -97,6 +112,7 @@ export function aimsOrPresets(file: AimsFile | null | undefined): AimsFile {
 }
 
 export function runAims(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber): MeasuredAims {
+  requireDateOrderConfirmed(sheet.monthFirstColumns);
   const changes = file.changes ?? [];
   const aims = file.aims.map((input) => {
     const definition = normaliseAim(input, sheet.localLabels);
