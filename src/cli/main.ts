@@ -19,6 +19,8 @@ import { writeReportFile } from '../xlsx/writeReport';
 import { intOption, parseArgs, ParsedArgs, stringOption } from './args';
 import { formatAims, formatCheck, formatInspect, formatRunChart } from './text';
 import { runSubmission } from './submission';
+import { DATE_ORDER_OPTION, dateOrderOption, requireDateOrderOnCommandLine, titleAsOfHint } from './dateOptions';
+import type { LoadedSheet } from '../core/usecases/pipeline';
 
 export interface Io {
   out: (text: string) => void;
@@ -34,18 +36,20 @@ export const USAGE = `pace-tracker: read a PACE permanence tracking workbook, ch
 
 Usage:
   pace-tracker inspect FILE.xlsx [--sheet NAME] [--json]
-  pace-tracker check FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--fail-on error|warning|info] [--json]
-  pace-tracker aims FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--aims AIMS.json] [--json]
+  pace-tracker check FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--date-order COLUMN=mdy|dmy]… [--fail-on error|warning|info] [--json]
+  pace-tracker aims FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--date-order COLUMN=mdy|dmy]… [--aims AIMS.json] [--json]
   pace-tracker runchart SERIES.csv [--baseline N | --baseline-before YYYY-MM-DD]
                        [--rephase N | --no-rephase] [--direction down|up] [--rules ihi|anhoej] [--json]
-  pace-tracker report FILE.xlsx [-o OUT.xlsx] [--sheet NAME] [--as-of YYYY-MM-DD] [--aims AIMS.json]
+  pace-tracker report FILE.xlsx [-o OUT.xlsx] [--sheet NAME] [--as-of YYYY-MM-DD] [--date-order COLUMN=mdy|dmy]… [--aims AIMS.json]
   pace-tracker submission FILE.xlsx -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
                        [--as-of YYYY-MM-DD] [--yes]
 
-The as-of date defaults to today. Nothing is sent anywhere: files are read and written on this computer only.
+The as-of date defaults to today (a date in the sheet's title is offered, not used unasked).
+--date-order G=mdy reads the dates typed as text in column G (or a field id) month first; aims and report
+wait for it when a column's text dates look month/day/year. Nothing is sent anywhere: files are read and written on this computer only.
 `;
 
-const common = { sheet: { value: true }, json: { value: false }, 'as-of': { value: true } };
+const common = { sheet: { value: true }, json: { value: false }, 'as-of': { value: true }, ...DATE_ORDER_OPTION };
 
 function requireFile(args: ParsedArgs, what = 'FILE.xlsx'): string {
   if (args.positional.length !== 1) throw new UserFacingError('usage', `Give exactly one ${what}. Run "pace-tracker --help" for usage.`);
@@ -65,7 +69,13 @@ function asOfOption(args: ParsedArgs): number {
 async function loadSheet(args: ParsedArgs) {
   const file = requireFile(args);
   const workbook = await readWorkbookFile(file);
-  return { file, sheet: analyseWorkbook(workbook, stringOption(args, 'sheet')) };
+  return { file, sheet: analyseWorkbook(workbook, stringOption(args, 'sheet'), dateOrderOption(args)) };
+}
+
+/** The title's as-of date, offered in one line (on stderr with --json, so the JSON stays alone on stdout). */
+function printTitleHint(io: Io, args: ParsedArgs, sheet: LoadedSheet, asOf: number): void {
+  const hint = titleAsOfHint(sheet, args.options.has('as-of'), asOf);
+  if (hint !== null) (args.options.has('json') ? io.err : io.out)(`${hint}\n`);
 }
 
 function readAimsOption(args: ParsedArgs, knownFields: string[]): AimsFile {
@@ -88,7 +98,7 @@ function printJson(io: Io, value: unknown): void {
 async function inspect(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, common);
   const { sheet } = await loadSheet(args);
-  const json = inspectJson(sheet.layout);
+  const json = inspectJson(sheet.layout, sheet.titleAsOf === null ? null : isoFromDay(sheet.titleAsOf.day));
   if (args.options.has('json')) printJson(io, json);
   else io.out(formatInspect(json, sheet.records.length));
   return 0;
@@ -105,6 +115,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   const asOf = asOfOption(args);
   const { sheet } = await loadSheet(args);
   const result = runCheck(sheet, asOf);
+  printTitleHint(io, args, sheet, asOf);
   if (args.options.has('json')) printJson(io, result);
   else io.out(formatCheck(result));
   if (failOn !== undefined) {
@@ -120,6 +131,8 @@ async function aims(argv: string[], io: Io): Promise<number> {
   const asOf = asOfOption(args);
   const { sheet } = await loadSheet(args);
   const file = readAimsOption(args, aimFieldIds(sheet));
+  requireDateOrderOnCommandLine(sheet);
+  printTitleHint(io, args, sheet, asOf);
   const measured = runAims(sheet, file, asOf);
   const json = { asOf: isoFromDay(asOf), aims: measured.aims.map((a) => aimResultToJson(a.result)) };
   if (args.options.has('json')) printJson(io, json);
@@ -187,7 +200,7 @@ export function defaultReportPath(input: string): string {
 }
 
 async function report(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { sheet: { value: true }, 'as-of': { value: true }, aims: { value: true }, output: { value: true, aliases: ['-o'] } });
+  const args = parseArgs(argv, { sheet: { value: true }, 'as-of': { value: true }, aims: { value: true }, output: { value: true, aliases: ['-o'] }, ...DATE_ORDER_OPTION });
   const asOf = asOfOption(args);
   const { file: input, sheet } = await loadSheet(args);
   const file = readAimsOption(args, aimFieldIds(sheet));
@@ -195,6 +208,8 @@ async function report(argv: string[], io: Io): Promise<number> {
   if (path.resolve(output) === path.resolve(input)) {
     throw new UserFacingError('usage', 'The report must go to a new file: choose another name with -o (your workbook is never overwritten).');
   }
+  requireDateOrderOnCommandLine(sheet);
+  printTitleHint(io, args, sheet, asOf);
   const { check: result, measured, plan } = planReport(sheet, file, asOf);
   await writeReportFile(input, plan, output);
   const lines = [

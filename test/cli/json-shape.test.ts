@@ -59,7 +59,7 @@ describe('inspect --json', () => {
     const { run, json } = await runJson(['inspect', file, '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(keysOf(json)).toEqual(sorted(['sheet', 'headerRow', 'firstDataRow', 'lastDataRow', 'date1904', 'table', 'columns', 'unmapped']));
+    expect(keysOf(json)).toEqual(sorted(['sheet', 'headerRow', 'firstDataRow', 'lastDataRow', 'date1904', 'table', 'columns', 'unmapped', 'titleAsOf']));
     expect(json).toMatchObject({
       sheet: 'Tracker',
       headerRow: sample.headerRow,
