@@ -4,7 +4,20 @@
  * line call these, so the add-in and `pace-tracker` give the same answers.
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
-import type { AimDefinition, AimResult, AimsFile, CheckResult, ChildRecord, ColumnMapping, DayNumber, SheetLayout, StageCount, TestOfChange } from '../model';
+import type {
+  AimDefinition,
+  AimResult,
+  AimsFile,
+  CheckResult,
+  ChildRecord,
+  CohortListDefinition,
+  CohortListResult,
+  ColumnMapping,
+  DayNumber,
+  SheetLayout,
+  StageCount,
+  TestOfChange,
+} from '../model';
 import type { ReportPlan } from '../report/plan';
 import { UserFacingError } from '../errors';
 import { detectLayout, localMilestoneId } from '../layout';
@@ -15,6 +28,7 @@ import { checkRecords } from '../checks';
 import { PRESET_AIMS, normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
 import { childrenBetweenMilestones } from '../aims/stages';
+import { measureCohort, normaliseCohort, PRESET_COHORTS, resolveReviewMilestone } from '../aims/cohort';
 import { planIssuesSheet } from '../report/issuesSheet';
 import { buildReportPlan } from '../report/buildPlan';
 import { countFindings } from '../checks/runChecks';
@@ -104,11 +118,19 @@ export interface MeasuredAims {
   aims: { definition: AimDefinition; result: AimResult }[];
   stages: StageCount[];
   changes: TestOfChange[];
+  /** The cohort lists (Highland aim 1 and the like), each with the review milestone it read (or null). */
+  cohorts: { definition: CohortListDefinition; result: CohortListResult }[];
 }
 
-/** The aims to use: the workbook's (or file's) own, else the presets. */
+/**
+ * The aims to use: the workbook's (or file's) own, else the presets. Cohort
+ * lists likewise: the file's own when it has a "cohorts" list (even empty),
+ * else the preset lists (files written before cohort lists existed get them).
+ */
 export function aimsOrPresets(file: AimsFile | null | undefined): AimsFile {
-  return file && file.aims.length > 0 ? file : { aims: PRESET_AIMS.map((a) => ({ ...a })), changes: file?.changes ?? [] };
+  const cohorts = (file?.cohorts ?? PRESET_COHORTS).map((c) => ({ ...c }));
+  if (file && file.aims.length > 0) return { ...file, cohorts };
+  return { aims: PRESET_AIMS.map((a) => ({ ...a })), changes: file?.changes ?? [], cohorts };
 }
 
 export function runAims(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber): MeasuredAims {
@@ -119,7 +141,13 @@ export function runAims(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber): Me
     return { definition, result: measureAim(sheet.records, definition, asOf, changes) };
   });
   const stages = childrenBetweenMilestones(sheet.records, asOf);
-  return { aims, stages, changes };
+  const fieldIds = aimFieldIds(sheet);
+  const cohorts = (file.cohorts ?? []).map((input) => {
+    const definition = normaliseCohort(input);
+    const review = resolveReviewMilestone(definition.reviewMilestone, fieldIds, sheet.localLabels);
+    return { definition, result: measureCohort(sheet.records, definition, review, asOf) };
+  });
+  return { aims, stages, changes, cohorts };
 }
 
 export interface ReportParts {

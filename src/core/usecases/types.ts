@@ -3,10 +3,11 @@
  * shows these results and passes the user's choices back.
  */
 import type { SheetSummary } from '../port';
-import type { AimDefinitionInput, AimResult, AimsFile, CheckResult, ColumnMapping, Finding, SheetLayout, StageCount } from '../model';
+import type { AimDefinitionInput, AimResult, AimsFile, CheckResult, CohortListResult, ColumnMapping, Finding, SheetLayout, StageCount } from '../model';
 import type { ProblemKind } from '../errors';
 import type { IdentifyingColumn } from '../submission/identifying';
 import type { DobMode } from '../submission/plan';
+import type { DateOrderChoice, MonthFirstColumn } from './dateOrder';
 
 export interface Problem {
   kind: ProblemKind;
@@ -33,6 +34,24 @@ export interface SheetState {
   sizeNote: string | null;
   /** True when the mapping came from the user's saved corrections. */
   mappingSaved: boolean;
+  /**
+   * Date columns whose text dates look month/day/year (or that the user set to
+   * it), each with its confirmed order, or null while unconfirmed: the pane
+   * offers a switch per column (setDateOrder); measureAims and writeReport
+   * refuse with kind 'dateOrderUnconfirmed' until every one is confirmed.
+   */
+  monthFirstColumns: MonthFirstColumn[];
+  /** The as-of date the sheet's title offers ("as at 31/03/2024"), to offer to the user, or null. Never used unasked. */
+  titleAsOf: TitleAsOfOffer | null;
+}
+
+export interface TitleAsOfOffer {
+  /** yyyy-mm-dd */
+  asOf: string;
+  /** The words that gave it, as written ("as at 31/03/2024"). */
+  text: string;
+  /** The title cell it was read from (A1). */
+  cell: string;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
@@ -93,6 +112,12 @@ export interface PaceSessionApi {
   saveMapping(columns: ColumnMapping[]): Promise<Outcome<SheetState>>;
   /** Forgets the saved mapping and detects again. */
   resetMapping(): Promise<Outcome<SheetState>>;
+  /**
+   * Sets the day/month order of columns (column letter or field id → 'mdy' | 'dmy'),
+   * saved in the workbook for this sheet, and re-reads with it. Replaces the
+   * sheet's earlier choices; an empty choice forgets them.
+   */
+  setDateOrder(choice: DateOrderChoice): Promise<Outcome<SheetState>>;
   /** The as-of date the workbook last used (yyyy-mm-dd) or today. */
   loadAsOf(): Promise<string>;
   saveAsOf(asOf: string): Promise<void>;
@@ -107,7 +132,7 @@ export interface PaceSessionApi {
   loadAims(): Promise<AimsFile>;
   presetAims(): AimDefinitionInput[];
   saveAims(file: AimsFile): Promise<Outcome<void>>;
-  measureAims(asOf: string): Promise<Outcome<{ aims: AimResult[]; stages: StageCount[] }>>;
+  measureAims(asOf: string): Promise<Outcome<{ aims: AimResult[]; stages: StageCount[]; cohorts: CohortListResult[] }>>;
   /** Writes summary, issues and aim sheets with their charts. */
   writeReport(asOf: string, onProgress?: (message: string) => void): Promise<Outcome<ReportSummary>>;
   /** The columns a de-identified submission copy would leave out, and those it keeps. */
