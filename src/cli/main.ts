@@ -21,6 +21,8 @@ import { formatAims, formatCheck, formatInspect, formatRunChart } from './text';
 import { runSubmission } from './submission';
 import { DATE_ORDER_OPTION, dateOrderOption, requireDateOrderOnCommandLine, titleAsOfHint } from './dateOptions';
 import type { LoadedSheet } from '../core/usecases/pipeline';
+import { cohortToJson } from '../core/aims/cohort';
+import { cohortSummaryLine, formatCohorts } from './cohortText';
 
 export interface Io {
   out: (text: string) => void;
@@ -134,9 +136,9 @@ async function aims(argv: string[], io: Io): Promise<number> {
   requireDateOrderOnCommandLine(sheet);
   printTitleHint(io, args, sheet, asOf);
   const measured = runAims(sheet, file, asOf);
-  const json = { asOf: isoFromDay(asOf), aims: measured.aims.map((a) => aimResultToJson(a.result)) };
+  const json = { asOf: isoFromDay(asOf), aims: measured.aims.map((a) => aimResultToJson(a.result)), cohorts: measured.cohorts.map((c) => cohortToJson(c.result)) };
   if (args.options.has('json')) printJson(io, json);
-  else io.out(formatAims(json.asOf, measured));
+  else io.out(formatAims(json.asOf, measured) + formatCohorts(json.cohorts));
   return 0;
 }
 
@@ -221,6 +223,7 @@ async function report(argv: string[], io: Io): Promise<number> {
       const median = a.medianWeeks === null ? '–' : `${a.medianWeeks}`;
       return `  ${a.name}: ${a.completed} completed, ${pct}, median ${median} weeks, ${a.waiting} waiting.`;
     }),
+    ...measured.cohorts.map(({ result: c }) => `  ${cohortSummaryLine(c)}`),
     `New sheets: ${plan.sheets.map((s) => s.name).join(', ')}.`,
   ];
   io.out(`${lines.join('\n')}\n`);

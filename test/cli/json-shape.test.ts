@@ -132,7 +132,7 @@ describe('aims --json', () => {
     const { run, json } = await runJson(['aims', file, '--as-of', '2024-03-31', '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(keysOf(json)).toEqual(['aims', 'asOf']);
+    expect(keysOf(json)).toEqual(['aims', 'asOf', 'cohorts']);
     expect(json.asOf).toBe('2024-03-31');
     expect(json.aims.length).toBeGreaterThanOrEqual(4);
     for (const aim of json.aims) {

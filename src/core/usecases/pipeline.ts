@@ -170,6 +170,7 @@ export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber):
     changes: measured.changes,
     issues,
     localLabels: sheet.localLabels,
+    cohorts: measured.cohorts.map((c) => c.result),
   });
   return { check, measured, plan };
 }
