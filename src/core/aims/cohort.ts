@@ -95,10 +95,18 @@ export function measureCohort(
   asOf: DayNumber,
 ): CohortListResult {
   const before = monthsBefore(asOf, definition.months);
+  // A sheet has a handful of route and placement wordings over thousands of rows: each is judged once.
+  const atHome = new Map<string, boolean>();
+  const isAtHome = (record: ChildRecord): boolean => {
+    const key = `${record.text.route ?? ''}\u0000${record.text.placementType ?? ''}`;
+    let known = atHome.get(key);
+    if (known === undefined) atHome.set(key, (known = isLookedAfterAtHome(record)));
+    return known;
+  };
   const listed: { child: CohortListChild; start: DayNumber; reviewed: boolean }[] = [];
   for (const record of records) {
     if (record.respite === true) continue;
-    if (!isLookedAfterAtHome(record)) continue;
+    if (!isAtHome(record)) continue;
     const start = usableDay(record.dates.lookedAfterStart);
     if (start === null || start >= before) continue;
     const ceased = usableDay(record.dates.ceasedDate);
