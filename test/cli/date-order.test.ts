@@ -83,6 +83,8 @@ describe("the title's as-of date", () => {
   it('inspect --json offers it as titleAsOf', async () => {
     const { json } = await runJson(['inspect', file, '--json']);
     expect(json.titleAsOf).toBe('2024-03-31');
+    const text = await runCli(['inspect', file]);
+    expect(text.stdout).toContain('The title gives an as-of date: 31/03/2024 (use it with --as-of 31/03/2024).');
   });
 
   it('without --as-of, check prints a one-line hint (on stderr with --json); with it, none', async () => {

@@ -3,6 +3,7 @@ import { UserFacingError } from '../errors';
 import { dayFromParts, isoFromDay } from '../dates/serial';
 import { aimsOrPresets, analyseSheet, runAims, runCheck } from './pipeline';
 import { resolveDateOrder } from './dateOrder';
+import { planIssuesSheet } from '../report/issuesSheet';
 
 const AS_OF = dayFromParts(2024, 3, 31);
 
@@ -56,6 +57,15 @@ describe('a column typed month/day/year', () => {
     expect(inE[0].message).toContain("'03/20/2023'");
     expect(inE[0].message).toContain('its 3 text dates that could be read either way are not used');
     expect(result.counts.error).toBe(result.findings.filter((f) => f.severity === 'error').length);
+  });
+
+  test('the PACE Issues sheet carries the one finding for the column', () => {
+    const sheet = analyseSheet(usSheet(), false);
+    const issues = planIssuesSheet(runCheck(sheet, AS_OF), 'Tracker');
+    const rows = issues.blocks.find((b) => b.at === 'A5')?.values ?? [];
+    const aboutE = rows.filter((r) => typeof r[1] === 'string' && r[1].startsWith('E'));
+    expect(aboutE).toHaveLength(1);
+    expect(aboutE[0].slice(0, 5)).toEqual(['Error', 'E2', '', 'Permanence recommendation', 'Column of month/day/year dates']);
   });
 
   test('holds back the aims until the order is confirmed, naming the column', () => {
