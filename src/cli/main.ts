@@ -46,9 +46,10 @@ Usage:
   pace-tracker submission FILE.xlsx -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
                        [--as-of YYYY-MM-DD] [--yes]
 
-The as-of date defaults to today (a date in the sheet's title is offered, not used unasked).
---date-order G=mdy reads the dates typed as text in column G (or a field id) month first; aims and report
-wait for it when a column's text dates look month/day/year. Nothing is sent anywhere: files are read and written on this computer only.
+The as-of date defaults to today; a date in the sheet's title ("as at 31/03/2024") is offered, never used unasked.
+--date-order G=mdy reads the dates typed as text in column G (a letter or a field id) month first; repeat it
+for more columns. aims and report wait for it when a column's text dates look month/day/year.
+Nothing is sent anywhere: files are read and written on this computer only.
 `;
 
 const common = { sheet: { value: true }, json: { value: false }, 'as-of': { value: true }, ...DATE_ORDER_OPTION };
