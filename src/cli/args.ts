@@ -14,6 +14,8 @@ export interface OptionSpec {
 export interface ParsedArgs {
   positional: string[];
   options: Map<string, string | true>;
+  /** Every value given for each option, in order (for options that may be repeated, e.g. --date-order). */
+  values: Map<string, string[]>;
 }
 
 export function parseArgs(argv: string[], spec: Record<string, OptionSpec>): ParsedArgs {
@@ -24,6 +26,7 @@ export function parseArgs(argv: string[], spec: Record<string, OptionSpec>): Par
   }
   const positional: string[] = [];
   const options = new Map<string, string | true>();
+  const values = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -44,12 +47,13 @@ export function parseArgs(argv: string[], spec: Record<string, OptionSpec>): Par
         throw new UserFacingError('usage', `${flag} needs a value.`);
       }
       options.set(name, value);
+      values.set(name, [...(values.get(name) ?? []), value]);
     } else {
       if (eq > 0) throw new UserFacingError('usage', `${flag} takes no value.`);
       options.set(name, true);
     }
   }
-  return { positional, options };
+  return { positional, options, values };
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

@@ -7,6 +7,7 @@ import type { WorkbookGrid } from '../core/grid';
 import type { ColumnMapping, Finding } from '../core/model';
 import { inspectLayout } from '../core/inspect';
 import { analyseSheet, type LoadedSheet } from '../core/usecases/pipeline';
+import type { DateOrderChoice } from '../core/usecases/dateOrder';
 import { readInputFile, readInputWorkbook, type InputFile } from './inputFile';
 import { addinSettingsInPackage, savedMappingFor } from './savedSettings';
 import { applyMapRequests, parseMapOption } from './mapping';
@@ -35,7 +36,7 @@ export const keepCsvFinding = (f: Finding): boolean => f.rule !== 'text-date';
 
 export const CSV_NOTE = 'Read as a CSV file: its dates are text and were read day first (dd/mm/yyyy), as UK dates are written.';
 
-export async function loadInput(file: string, sheetName?: string, mapOption?: string): Promise<LoadedInput> {
+export async function loadInput(file: string, sheetName?: string, mapOption?: string, dateOrder?: DateOrderChoice): Promise<LoadedInput> {
   // Options first: a mistyped --map is a usage error before any reading.
   const requests = mapOption === undefined ? null : parseMapOption(mapOption);
   const input = readInputFile(file);
@@ -47,12 +48,12 @@ export async function loadInput(file: string, sheetName?: string, mapOption?: st
   const saved = savedMappingFor(settings, detected.sheet);
   let columns: ColumnMapping[] | undefined = saved;
   let mappingFrom: MappingFrom = saved ? 'saved' : 'detected';
-  let sheet = analyseSheet(grid, workbook.date1904, columns);
+  let sheet = analyseSheet(grid, workbook.date1904, columns, dateOrder);
   // A saved mapping whose headings no longer match is not used (the core falls back to detection).
   if (saved && !saved.every((s) => sheet.layout.columns.some((c) => c.field === s.field && c.header.trim() === s.header.trim()))) mappingFrom = 'detected';
   if (requests) {
     columns = applyMapRequests(grid, sheet.layout, requests);
-    sheet = analyseSheet(grid, workbook.date1904, columns);
+    sheet = analyseSheet(grid, workbook.date1904, columns, dateOrder);
     mappingFrom = 'option';
   }
   const csv = input.kind === 'csv';

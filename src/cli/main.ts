@@ -27,6 +27,10 @@ import { formatAims, formatCheck, formatInspect, formatRunChart } from './text';
 import { runSubmission } from './submission';
 import { runCompare } from './compare';
 import { runTimeline } from './timeline';
+import { DATE_ORDER_OPTION, dateOrderOption, requireDateOrderOnCommandLine, titleAsOfHint } from './dateOptions';
+import type { LoadedSheet } from '../core/usecases/pipeline';
+import { cohortToJson } from '../core/aims/cohort';
+import { cohortSummaryLine, formatCohorts } from './cohortText';
 
 export interface Io {
   out: (text: string) => void;
@@ -42,25 +46,29 @@ export const USAGE = `pace-tracker: read a PACE permanence tracking workbook, ch
 
 Usage:
   pace-tracker inspect FILE [--sheet NAME] [--map FIELD=COLUMN] [--json]
-  pace-tracker check FILE [--sheet NAME] [--as-of DATE] [--aims AIMS.json] [--fail-on error|warning|info] [--json]
-  pace-tracker aims FILE [--sheet NAME] [--as-of DATE] [--aims AIMS.json] [--include-outside-population] [--json]
+  pace-tracker check FILE [--sheet NAME] [--as-of DATE] [--date-order COLUMN=mdy|dmy]… [--aims AIMS.json]
+                       [--fail-on error|warning|info] [--json]
+  pace-tracker aims FILE [--sheet NAME] [--as-of DATE] [--date-order COLUMN=mdy|dmy]… [--aims AIMS.json]
+                       [--include-outside-population] [--json]
   pace-tracker runchart SERIES.csv [--baseline N | --baseline-before YYYY-MM-DD]
                        [--rephase N | --no-rephase] [--direction down|up] [--rules ihi|anhoej] [--json]
-  pace-tracker report FILE [-o OUT.xlsx] [--force] [--sheet NAME] [--as-of DATE] [--aims AIMS.json]
-                       [--include-outside-population]
+  pace-tracker report FILE [-o OUT.xlsx] [--force] [--sheet NAME] [--as-of DATE] [--date-order COLUMN=mdy|dmy]…
+                       [--aims AIMS.json] [--include-outside-population]
   pace-tracker submission FILE -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
                        [--as-of DATE] [--force] [--yes] [--include-outside-population]
   pace-tracker timeline FILE (--children ID,ID | --group COLUMN=VALUE) [--align calendar|start] [-o OUT.xlsx]
   pace-tracker compare LAST THIS [--as-of DATE] [--last-as-of DATE] [--key-file KEY] [-o OUT.xlsx] [--json]
 
 FILE is the tracking workbook (.xlsx) or a CSV export of it. DATE is written 31/03/2024 or 2024-03-31;
-the as-of date defaults to today. Rows outside the PACE population (ceased to be looked after more than
+the as-of date defaults to today; a date in the sheet's title ("as at 31/03/2024") is offered, never used
+unasked. --date-order G=mdy reads the dates typed as text in column G (a letter or a field id) month first;
+aims and report wait for it when a column's text dates look month/day/year. Rows outside the PACE population (ceased to be looked after more than
 a year before the as-of date) are flagged and left out of the figures and the copy unless you give
 --include-outside-population. Each command's options and an example: pace-tracker help COMMAND
 (or pace-tracker COMMAND --help). Nothing is sent anywhere: files are read and written on this computer only.
 `;
 
-const common = { sheet: { value: true }, json: { value: false }, 'as-of': { value: true }, map: { value: true } };
+const common = { sheet: { value: true }, json: { value: false }, 'as-of': { value: true }, map: { value: true }, ...DATE_ORDER_OPTION };
 
 function requireFile(args: ParsedArgs, command: string, what = 'FILE.xlsx'): string {
   if (args.positional.length !== 1) throw new UserFacingError('usage', `Give exactly one ${what}. Run "pace-tracker ${command} --help" for usage.`);
@@ -73,8 +81,14 @@ function asOfOption(args: ParsedArgs): number {
 
 async function loadSheet(args: ParsedArgs, command: string) {
   const file = requireFile(args, command);
-  const loaded = await loadInput(file, stringOption(args, 'sheet'), stringOption(args, 'map'));
+  const loaded = await loadInput(file, stringOption(args, 'sheet'), stringOption(args, 'map'), dateOrderOption(args));
   return { file, ...loaded };
+}
+
+/** The title's as-of date, offered in one line (on stderr with --json, so the JSON stays alone on stdout). */
+function printTitleHint(io: Io, args: ParsedArgs, sheet: LoadedSheet, asOf: number): void {
+  const hint = titleAsOfHint(sheet, args.options.has('as-of'), asOf);
+  if (hint !== null) (args.options.has('json') ? io.err : io.out)(`${hint}\n`);
 }
 
 /** The aims to measure and the line saying which (--aims, else the workbook's saved aims, else the presets). */
@@ -118,7 +132,7 @@ function printJson(io: Io, value: unknown): void {
 async function inspect(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, common);
   const { sheet, mappingFrom } = await loadSheet(args, 'inspect');
-  const json = inspectJson(sheet.layout);
+  const json = inspectJson(sheet.layout, sheet.titleAsOf === null ? null : isoFromDay(sheet.titleAsOf.day));
   if (args.options.has('json')) printJson(io, json);
   else {
     io.out(formatInspect(json, sheet.records.length));
@@ -139,6 +153,7 @@ async function check(argv: string[], io: Io): Promise<number> {
   const { sheet, settings, keepFinding, sourceNote } = await loadSheet(args, 'check');
   // With the aims (saved, --aims, or the presets), a child whose end milestone is before its start gets a finding naming the aim.
   const result = checkForCommandLine(runCheck(sheet, asOf, readAimsOption(args, aimFieldIds(sheet), settings).file, keepFinding));
+  printTitleHint(io, args, sheet, asOf);
   if (args.options.has('json')) printJson(io, result);
   else io.out(`${sourceNote ? `${sourceNote}\n` : ''}${formatCheck(result)}`);
   if (failOn !== undefined) {
@@ -154,10 +169,17 @@ async function aims(argv: string[], io: Io): Promise<number> {
   const asOf = asOfOption(args);
   const { sheet, settings } = await loadSheet(args, 'aims');
   const chosen = readAimsOption(args, aimFieldIds(sheet), settings);
+  requireDateOrderOnCommandLine(sheet);
+  printTitleHint(io, args, sheet, asOf);
   const measured = runAims(sheet, chosen.file, asOf, figureOptions(args));
-  const json = { asOf: isoFromDay(asOf), outsidePopulation: outsidePopulationJson(measured), aims: measured.aims.map((a) => aimResultToJson(a.result)) };
+  const json = {
+    asOf: isoFromDay(asOf),
+    outsidePopulation: outsidePopulationJson(measured),
+    aims: measured.aims.map((a) => aimResultToJson(a.result)),
+    cohorts: measured.cohorts.map((c) => cohortToJson(c.result)),
+  };
   if (args.options.has('json')) printJson(io, json);
-  else io.out(`${chosen.note}\n${formatAims(json.asOf, measured)}${populationLine(measured)}`);
+  else io.out(`${chosen.note}\n${formatAims(json.asOf, measured)}${formatCohorts(json.cohorts)}${populationLine(measured)}`);
   return 0;
 }
 
@@ -226,6 +248,7 @@ async function report(argv: string[], io: Io): Promise<number> {
     output: { value: true, aliases: ['-o'] },
     force: { value: false },
     ...populationSwitch,
+    ...DATE_ORDER_OPTION,
   });
   const asOf = asOfOption(args);
   const given = stringOption(args, 'output');
@@ -236,6 +259,8 @@ async function report(argv: string[], io: Io): Promise<number> {
   pick();
   const { sheet, settings, input: read, keepFinding, sourceNote } = await loadSheet(args, 'report');
   const chosen = readAimsOption(args, aimFieldIds(sheet), settings);
+  requireDateOrderOnCommandLine(sheet);
+  printTitleHint(io, args, sheet, asOf);
   const { check: result, measured, plan } = planReport(sheet, chosen.file, asOf, { ...figureOptions(args), keepFinding });
   const bytes = await reportBytes(read, sheet, plan);
   const output = pick();
@@ -252,6 +277,7 @@ async function report(argv: string[], io: Io): Promise<number> {
       const excluded = a.excluded.length === 0 ? '' : `, ${a.excluded.length} excluded (end date before start date)`;
       return `  ${a.name}: ${a.completed} completed, ${pct}, median ${median} weeks, ${a.waiting} waiting${excluded}.`;
     }),
+    ...measured.cohorts.map(({ result: c }) => `  ${cohortSummaryLine(c)}`),
     `New sheets: ${plan.sheets.map((s) => s.name).join(', ')}.`,
   ];
   const population = populationLine(measured);

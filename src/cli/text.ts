@@ -23,6 +23,7 @@ export function formatInspect(json: InspectResult, children: number): string {
   const lines = [
     `Sheet '${json.sheet}'${json.table ? ` (Excel Table ${json.table})` : ''}: headings on row ${json.headerRow}, ${plural(children, 'child', 'children')} on rows ${json.firstDataRow}–${json.lastDataRow}.`,
     json.date1904 ? 'This workbook uses the 1904 date system (dates are read accordingly).' : '',
+    json.titleAsOf ? `The title gives an as-of date: ${uk(json.titleAsOf)} (use it with --as-of ${uk(json.titleAsOf)}).` : '',
     '',
     'Columns recognised:',
     ...json.columns.map((c) => `  ${c.column.padEnd(3)} ${c.header.padEnd(36)} → ${fieldLabel(c.field)}${c.confidence < 0.7 ? '  (check this)' : ''}`),

@@ -13,6 +13,8 @@ export type ProblemKind =
   | 'badAims'
   | 'badSeries'
   | 'usage'
+  /** A date column looks month/day/year and the user has not confirmed its order: the figures wait. */
+  | 'dateOrderUnconfirmed'
   /** This Excel lacks an API the add-in needs (older Excel version). */
   | 'unsupportedExcel';
 

@@ -18,7 +18,9 @@ describe('inspectWorkbook', () => {
   test('picks the tracker and reports the contract shape', () => {
     const result = inspectWorkbook(buildSampleWorkbook());
     const sample = buildSampleGrid();
-    expect(Object.keys(result)).toEqual(['sheet', 'headerRow', 'firstDataRow', 'lastDataRow', 'date1904', 'table', 'columns', 'unmapped']);
+    expect(Object.keys(result)).toEqual(['sheet', 'headerRow', 'firstDataRow', 'lastDataRow', 'date1904', 'table', 'columns', 'unmapped', 'titleAsOf']);
+    // The sample's title row says "Data as at 31/03/2024".
+    expect(result.titleAsOf).toBe('2024-03-31');
     expect(result).toMatchObject({ sheet: 'Tracker', headerRow: 4, firstDataRow: 5, lastDataRow: sample.lastDataRow, date1904: false, table: null });
     expect(result.columns[1]).toEqual({ field: 'childId', header: 'CLAS ID', column: 'B', confidence: 0.95 });
     expect(Object.keys(result.columns[0])).toEqual(['field', 'header', 'column', 'confidence']);

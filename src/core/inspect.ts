@@ -6,6 +6,8 @@ import { UserFacingError } from './errors';
 import type { SheetGrid, WorkbookGrid } from './grid';
 import type { ColumnMapping, SheetLayout } from './model';
 import { detectLayout, isOutputSheetName, pickSheet } from './layout/detect';
+import { findTitleAsOf } from './dates/titleAsOf';
+import { isoFromDay } from './dates/serial';
 
 export interface InspectResult {
   sheet: string;
@@ -16,6 +18,8 @@ export interface InspectResult {
   table: string | null;
   columns: { field: string; header: string; column: string; confidence: number }[];
   unmapped: { header: string; column: string; looksLikeDates: boolean }[];
+  /** The as-of date the title rows above the header offer (yyyy-mm-dd), or null. */
+  titleAsOf: string | null;
 }
 
 const EXAMPLE_HEADINGS = "for example 'Child ID', 'Date became looked after', 'Permanence recommendation'";
@@ -29,7 +33,7 @@ function round2(x: number): number {
 }
 
 /** The layout as the command line prints it (confidence to two decimals, fields in sheet order). */
-export function inspectResultFromLayout(layout: SheetLayout): InspectResult {
+export function inspectResultFromLayout(layout: SheetLayout, titleAsOf: string | null = null): InspectResult {
   return {
     sheet: layout.sheet,
     headerRow: layout.headerRow,
@@ -39,11 +43,12 @@ export function inspectResultFromLayout(layout: SheetLayout): InspectResult {
     table: layout.table,
     columns: layout.columns.map((c) => ({ field: c.field, header: c.header, column: c.column, confidence: round2(c.confidence) })),
     unmapped: layout.unmapped.map((u) => ({ header: u.header, column: u.column, looksLikeDates: u.looksLikeDates })),
+    titleAsOf,
   };
 }
 
 /** The same, under the name the command line uses. */
-export const inspectJson: (layout: SheetLayout) => InspectResult = inspectResultFromLayout;
+export const inspectJson: (layout: SheetLayout, titleAsOf?: string | null) => InspectResult = inspectResultFromLayout;
 
 /**
  * Finds the PACE sheet (or reads the named one) and its layout. Throws
@@ -91,5 +96,8 @@ export function inspectLayout(workbook: WorkbookGrid, sheetName?: string, savedC
 
 /** `pace-tracker inspect`: the picked (or named) sheet's layout as contract JSON. */
 export function inspectWorkbook(workbook: WorkbookGrid, sheetName?: string): InspectResult {
-  return inspectResultFromLayout(inspectLayout(workbook, sheetName));
+  const layout = inspectLayout(workbook, sheetName);
+  const grid = workbook.sheets.find((s) => s.sheetName === layout.sheet);
+  const title = grid ? findTitleAsOf(grid, layout.headerRow, workbook.date1904) : null;
+  return inspectResultFromLayout(layout, title === null ? null : isoFromDay(title.day));
 }

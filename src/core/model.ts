@@ -68,6 +68,12 @@ export interface DecodedDate {
   day: DayNumber | null;
   /** The value as it was in the cell. */
   raw: CellValue;
+  /**
+   * Numbers-only text in a column that looks month/day/year: 'pending' until
+   * the user confirms the order (no day is used meanwhile), 'mdy' once read
+   * month first as confirmed. Absent everywhere else.
+   */
+  order?: 'pending' | 'mdy';
 }
 
 // ───────────────────────────── Records ─────────────────────────────
@@ -175,6 +181,8 @@ export interface TestOfChange {
 export interface AimsFile {
   aims: AimDefinitionInput[];
   changes?: TestOfChange[];
+  /** Cohort lists (a list of children, not a time between milestones). Absent: the presets; []: none. */
+  cohorts?: CohortListInput[];
 }
 
 export interface ChildInterval {
@@ -309,4 +317,50 @@ export interface RunChart {
    * date, so the first 12 points were used instead; tell the user.
    */
   baselineFallback?: boolean;
+}
+
+// ───────────────────────────── Cohort lists ─────────────────────────────
+
+/**
+ * A cohort list as written in AIMS.json (Highland aim 1): the children looked
+ * after at home for more than `months` months on the as-of date, not ceased,
+ * each to have a review whose date is in the local milestone `reviewMilestone`.
+ */
+export interface CohortListInput {
+  id: string;
+  name?: string;
+  /** Default 24 (Highland also uses 18). */
+  months?: number;
+  /** The local milestone id holding the review date; null or absent: none. */
+  reviewMilestone?: string | null;
+}
+
+export interface CohortListDefinition {
+  id: string;
+  name: string;
+  months: number;
+  reviewMilestone: string | null;
+}
+
+export interface CohortListChild {
+  childId: string | null;
+  row: number;
+  lookedAfterStart: string;
+  weeksLookedAfter: number;
+  team: string | null;
+  /** The review date (yyyy-mm-dd) when the review column is on the sheet and holds a usable date on or before the as-of date. */
+  reviewDate: string | null;
+}
+
+export interface CohortListResult {
+  id: string;
+  name: string;
+  months: number;
+  /** The review-date milestone used, or null when the sheet has none (then reviewed and percentReviewed are null). */
+  reviewMilestone: string | null;
+  count: number;
+  reviewed: number | null;
+  percentReviewed: number | null;
+  /** Longest looked after first, then by row. */
+  children: CohortListChild[];
 }

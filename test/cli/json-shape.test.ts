@@ -62,7 +62,7 @@ describe('inspect --json', () => {
     const { run, json } = await runJson(['inspect', file, '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(keysOf(json)).toEqual(sorted(['sheet', 'headerRow', 'firstDataRow', 'lastDataRow', 'date1904', 'table', 'columns', 'unmapped']));
+    expect(keysOf(json)).toEqual(sorted(['sheet', 'headerRow', 'firstDataRow', 'lastDataRow', 'date1904', 'table', 'columns', 'unmapped', 'titleAsOf']));
     expect(json).toMatchObject({
       sheet: 'Tracker',
       headerRow: sample.headerRow,
@@ -135,7 +135,7 @@ describe('aims --json', () => {
     const { run, json } = await runJson(['aims', file, '--as-of', '2024-03-31', '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(keysOf(json)).toEqual(['aims', 'asOf', 'outsidePopulation']);
+    expect(keysOf(json)).toEqual(['aims', 'asOf', 'cohorts', 'outsidePopulation']);
     expect(keysOf(json.outsidePopulation)).toEqual(sorted(OUTSIDE_KEYS));
     expect(Number.isInteger(json.outsidePopulation.count)).toBe(true);
     expect(typeof json.outsidePopulation.leftOut).toBe('boolean');

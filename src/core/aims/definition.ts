@@ -3,7 +3,7 @@
  * fill in an aim written with only id/start/end, validation of an aims file
  * (AIMS.json or the workbook's saved aims) and the PACE aim sentence.
  */
-import type { AimDefinition, AimDefinitionInput, AimFilters, AimsFile, Baseline, TestOfChange } from '../model';
+import type { AimDefinition, AimDefinitionInput, AimFilters, AimsFile, Baseline, CohortListInput, TestOfChange } from '../model';
 import { FIELD_BY_ID, fieldLabel } from '../fields';
 import { UserFacingError } from '../errors';
 import { dayFromIso, ukFromDay } from '../dates';
@@ -249,6 +249,47 @@ function checkChange(raw: unknown, index: number): TestOfChange {
   return { date: raw.date, label };
 }
 
+const COHORT_KEYS = ['id', 'name', 'months', 'reviewMilestone'];
+
+/**
+ * One cohort list of the file's "cohorts" (e.g. Highland aim 1): an id, a
+ * whole number of months (default 24), and the date column holding the review
+ * date, when the sheet has one.
+ */
+function checkCohort(raw: unknown, index: number, known: ReadonlySet<string>, seenIds: Set<string>): CohortListInput {
+  if (!isObject(raw)) bad(`Cohort list number ${index + 1} is not written as a cohort list (it needs at least an id, for example { "id": "athome2y", "months": 24 }).`);
+  const id = raw.id;
+  if (typeof id !== 'string' || id.trim() === '') bad(`Cohort list number ${index + 1} has no id. Give each cohort list a short id, for example "athome2y".`);
+  const label = typeof raw.name === 'string' && raw.name.trim() !== '' ? `'${raw.name.trim()}' (${id})` : `'${id}'`;
+  const who = `Cohort list ${label}`;
+  if (seenIds.has(id)) bad(`${who}: another aim or cohort list already has the id '${id}'. Each needs its own id.`);
+  seenIds.add(id);
+  for (const key of Object.keys(raw)) {
+    if (!COHORT_KEYS.includes(key)) bad(`${who}: "${key}" is not something a cohort list can have. Use ${COHORT_KEYS.join(', ')}.`);
+  }
+  const cohort: CohortListInput = { id };
+  if (raw.name !== undefined && raw.name !== null) {
+    if (typeof raw.name !== 'string') bad(`${who}: the name must be text.`);
+    cohort.name = raw.name.trim();
+  }
+  if (raw.months !== undefined && raw.months !== null) {
+    const m = raw.months;
+    if (typeof m !== 'number' || !Number.isInteger(m) || m < 1) {
+      bad(`${who}: "months" (${shown(m)}) must be a whole number of months, 1 or more, for example 24 for more than two years.`);
+    }
+    cohort.months = m;
+  }
+  if (raw.reviewMilestone !== undefined) {
+    const r = raw.reviewMilestone;
+    if (r === null || r === '') cohort.reviewMilestone = null;
+    else if (typeof r !== 'string') bad(`${who}: "reviewMilestone" must be the id of the date column holding the review date, for example "peerReview".`);
+    else if (!known.has(r)) {
+      bad(`${who}: the review date column '${r}' is not a date column on this sheet. Pick one of: ${[...known].join(', ')}, or leave "reviewMilestone" out.`);
+    } else cohort.reviewMilestone = r;
+  }
+  return cohort;
+}
+
 /**
  * Validates an aims file (AIMS.json, or the aims saved in a workbook).
  * `knownFields` are the date fields an aim may start or end at: canonical
@@ -265,6 +306,10 @@ export function parseAimsFile(json: unknown, knownFields: string[]): AimsFile {
   if (json.changes !== undefined && json.changes !== null) {
     if (!Array.isArray(json.changes)) bad('"changes" in the aims file must be a list of tests of change, each with a date and a label.');
     file.changes = json.changes.map((c, i) => checkChange(c, i));
+  }
+  if (json.cohorts !== undefined && json.cohorts !== null) {
+    if (!Array.isArray(json.cohorts)) bad('"cohorts" in the aims file must be a list of cohort lists, for example [{ "id": "athome2y", "months": 24 }].');
+    file.cohorts = json.cohorts.map((c, i) => checkCohort(c, i, known, seen));
   }
   return file;
 }

@@ -19,6 +19,7 @@ import { missingLookedAfterStart } from './rules/missing-looked-after-start';
 import { missingPanel } from './rules/missing-panel';
 import { missingRecommendation } from './rules/missing-recommendation';
 import { outsidePopulation } from './rules/outside-population';
+import { monthFirstColumn } from './rules/month-first-column';
 import { placeholderDate } from './rules/placeholder-date';
 import { recommendationBeforeLookedAfter } from './rules/recommendation-before-looked-after';
 import { respiteRow } from './rules/respite-row';
@@ -37,6 +38,7 @@ export const RULES: readonly CheckRule[] = [
   placeholderDate,
   implausibleNumber,
   errorValue,
+  monthFirstColumn,
   textDate,
   twoDigitYear,
   serialNumber,

@@ -24,6 +24,7 @@ const TITLES: Readonly<Record<string, string>> = {
   'missing-child-id': 'No child ID',
   'respite-row': 'Respite episode',
   'text-date': 'Date typed as text',
+  'month-first-column': 'Column of month/day/year dates',
   'two-digit-year': 'Two-digit year',
   'serial-number': 'Number read as a date',
   'unmapped-local-column': 'Column not used',

@@ -2,3 +2,4 @@ export * from './serial';
 export * from './numberFormat';
 export * from './parseText';
 export * from './decode';
+export * from './titleAsOf';

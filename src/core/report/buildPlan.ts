@@ -3,12 +3,13 @@
  * one sheet per aim. Sheet names are unique and fit Excel's 31 characters;
  * table names are unique in the workbook (letters, digits, underscores).
  */
-import type { AimDefinition, AimResult, DayNumber, StageCount, TestOfChange } from '../model';
+import type { AimDefinition, AimResult, CohortListResult, DayNumber, StageCount, TestOfChange } from '../model';
 import { isoFromDay } from '../dates';
 import type { PlannedSheet, ReportPlan } from './plan';
 import { aimSheetName, planAimSheet } from './aimSheet';
 import { planSummarySheet } from './summarySheet';
 import type { PopulationCount } from './exclusions';
+import { cohortSheetName, planCohortSheet } from './cohortSheet';
 
 export interface ReportInput {
   asOf: DayNumber;
@@ -22,6 +23,8 @@ export interface ReportInput {
   localLabels?: ReadonlyMap<string, string>;
   /** Rows outside the PACE population (said on each aim sheet). */
   population?: PopulationCount;
+  /** Cohort lists (Highland aim 1 and the like): one sheet each, after the aim sheets. */
+  cohorts?: CohortListResult[];
 }
 
 /** A sheet name not yet taken (Excel compares names case-insensitively): "Name", then "Name (2)"… within 31 characters. */
@@ -62,6 +65,11 @@ export function buildReportPlan(input: ReportInput): ReportPlan {
     }),
     name: a.sheetName,
   }));
-  const sheets: PlannedSheet[] = [summary, ...(input.issues ? [input.issues] : []), ...aimSheets];
+  const cohortSheets = (input.cohorts ?? []).map((result, i) => {
+    const index = input.aims.length + i + 1;
+    const context = { asOf: input.asOf, date1904: input.date1904, sourceSheet: input.sourceSheet, index, tablePrefix: `PACE_Aim${index}_`, localLabels: input.localLabels };
+    return { ...planCohortSheet(result, context), name: uniqueSheetName(cohortSheetName(result, index), taken) };
+  });
+  const sheets: PlannedSheet[] = [summary, ...(input.issues ? [input.issues] : []), ...aimSheets, ...cohortSheets];
   return { asOf: isoFromDay(input.asOf), sheets, replaceEarlierReport: true };
 }

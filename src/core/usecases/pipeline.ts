@@ -4,7 +4,21 @@
  * line call these, so the add-in and `pace-tracker` give the same answers.
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
-import type { AimDefinition, AimResult, AimsFile, CheckResult, ChildRecord, ColumnMapping, DayNumber, Finding, SheetLayout, StageCount, TestOfChange } from '../model';
+import type {
+  AimDefinition,
+  AimResult,
+  AimsFile,
+  CheckResult,
+  ChildRecord,
+  CohortListDefinition,
+  CohortListResult,
+  ColumnMapping,
+  DayNumber,
+  Finding,
+  SheetLayout,
+  StageCount,
+  TestOfChange,
+} from '../model';
 import type { PlannedSheet, ReportPlan } from '../report/plan';
 import { planTimelineSheet } from '../report/timelineSheet';
 import { longestWaiting } from '../timeline/journey';
@@ -17,9 +31,14 @@ import { checkRecords } from '../checks';
 import { PRESET_AIMS, normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
 import { childrenBetweenMilestones } from '../aims/stages';
+import { measureCohort, normaliseCohort, PRESET_COHORTS, resolveReviewMilestone } from '../aims/cohort';
 import { planIssuesSheet } from '../report/issuesSheet';
 import { buildReportPlan } from '../report/buildPlan';
 import { splitPopulation, type PopulationSplit } from '../population';
+import { countFindings } from '../checks/runChecks';
+import { foldMonthFirstCells } from '../checks/rules/month-first-column';
+import { findTitleAsOf, type TitleAsOf } from '../dates/titleAsOf';
+import { applyDateOrder, requireDateOrderConfirmed, type DateOrderChoice, type MonthFirstColumn } from './dateOrder';
 
 export interface LoadedSheet {
   grid: SheetGrid;
@@ -29,6 +48,10 @@ export interface LoadedSheet {
   date1904: boolean;
   /** Local milestone id → the header the user wrote, for names on sheets and charts. */
   localLabels: Map<string, string>;
+  /** Date columns that look month/day/year (or were set to it), each with its confirmed order or null. */
+  monthFirstColumns: MonthFirstColumn[];
+  /** The as-of date the title rows above the header offer ("as at 31/03/2024"), or null. Offered, never used unasked. */
+  titleAsOf: TitleAsOf | null;
 }
 
 /**
@@ -48,13 +71,16 @@ export function withLocalMilestones(layout: SheetLayout): SheetLayout {
   return extra.length === 0 ? layout : { ...layout, columns: [...layout.columns, ...extra] };
 }
 
-function loaded(grid: SheetGrid, layout: SheetLayout, date1904: boolean): LoadedSheet {
+function loaded(grid: SheetGrid, layout: SheetLayout, date1904: boolean, dateOrder: DateOrderChoice = {}): LoadedSheet {
   const reading = withLocalMilestones(layout);
   const localLabels = new Map<string, string>();
   for (const c of reading.columns) {
     if (!isCanonicalField(String(c.field))) localLabels.set(String(c.field), c.label ?? c.header);
   }
-  return { grid, layout, records: readRecords(grid, reading), date1904, localLabels };
+  const records = readRecords(grid, reading);
+  const monthFirstColumns = applyDateOrder(records, reading.columns, dateOrder, date1904);
+  const titleAsOf = findTitleAsOf(grid, layout.headerRow, date1904);
+  return { grid, layout, records, date1904, localLabels, monthFirstColumns, titleAsOf };
 }
 
 /** Field ids an aim may use on this sheet: every canonical date and the sheet's local milestones. */
@@ -71,10 +97,10 @@ export const NO_HEADER_MESSAGE =
  * The command line's way in: the named sheet, else the one that looks most
  * like a PACE tracker (inspectLayout picks it and says plainly when none does).
  */
-export function analyseWorkbook(workbook: WorkbookGrid, sheetName?: string): LoadedSheet {
+export function analyseWorkbook(workbook: WorkbookGrid, sheetName?: string, dateOrder?: DateOrderChoice): LoadedSheet {
   const layout = inspectLayout(workbook, sheetName);
   const grid = workbook.sheets.find((s) => s.sheetName === layout.sheet) as SheetGrid;
-  return loaded(grid, layout, workbook.date1904);
+  return loaded(grid, layout, workbook.date1904, dateOrder);
 }
 
 /** True when the layout is the user's saved mapping (every saved column found under its heading). */
@@ -95,10 +121,10 @@ export function markNotUsed(layout: SheetLayout, savedColumns: readonly ColumnMa
 }
 
 /** Finds the header and reads every child on a sheet; throws a plain-words problem when it cannot. */
-export function analyseSheet(grid: SheetGrid, date1904: boolean, savedColumns?: ColumnMapping[]): LoadedSheet {
+export function analyseSheet(grid: SheetGrid, date1904: boolean, savedColumns?: ColumnMapping[], dateOrder?: DateOrderChoice): LoadedSheet {
   const layout = detectLayout(grid, date1904, savedColumns);
   if (!layout) throw new UserFacingError('noHeader', `Sheet '${grid.sheetName}': ${NO_HEADER_MESSAGE}`);
-  return loaded(grid, markNotUsed(layout, savedColumns), date1904);
+  return loaded(grid, markNotUsed(layout, savedColumns), date1904, dateOrder);
 }
 
 /** The user's choices about which rows the figures use (the same in the pane and on the command line). */
@@ -128,11 +154,11 @@ export function aimDefinitions(sheet: LoadedSheet, file: AimsFile): AimDefinitio
  */
 export function runCheck(sheet: LoadedSheet, asOf: DayNumber, file?: AimsFile, keepFinding?: (f: Finding) => boolean): CheckResult {
   const result = checkRecords(sheet.records, sheet.layout, { asOf, aims: file ? aimDefinitions(sheet, file) : undefined });
-  if (!keepFinding) return result;
-  const findings = result.findings.filter(keepFinding);
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return { ...result, findings, counts };
+  if (sheet.monthFirstColumns.length === 0 && !keepFinding) return result;
+  // A month-first column gets one finding of its own instead of one per cell.
+  const folded = sheet.monthFirstColumns.length === 0 ? result.findings : foldMonthFirstCells(result.findings, sheet.records);
+  const findings = keepFinding ? folded.filter(keepFinding) : folded;
+  return { ...result, findings, counts: countFindings(findings) };
 }
 
 /** The rows the figures use, and those outside the population (left out unless the user keeps them). */
@@ -146,19 +172,34 @@ export interface MeasuredAims {
   changes: TestOfChange[];
   /** Which rows were measured: those outside the PACE population are listed, and left out unless kept. */
   population: PopulationSplit;
+  /** The cohort lists (Highland aim 1 and the like), each with the review milestone it read (or null). */
+  cohorts: { definition: CohortListDefinition; result: CohortListResult }[];
 }
 
-/** The aims to use: the workbook's (or file's) own, else the presets. */
+/**
+ * The aims to use: the workbook's (or file's) own, else the presets. Cohort
+ * lists likewise: the file's own when it has a "cohorts" list (even empty),
+ * else the preset lists (files written before cohort lists existed get them).
+ */
 export function aimsOrPresets(file: AimsFile | null | undefined): AimsFile {
-  return file && file.aims.length > 0 ? file : { aims: PRESET_AIMS.map((a) => ({ ...a })), changes: file?.changes ?? [] };
+  const cohorts = (file?.cohorts ?? PRESET_COHORTS).map((c) => ({ ...c }));
+  if (file && file.aims.length > 0) return { ...file, cohorts };
+  return { aims: PRESET_AIMS.map((a) => ({ ...a })), changes: file?.changes ?? [], cohorts };
 }
 
 export function runAims(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions = {}): MeasuredAims {
+  requireDateOrderConfirmed(sheet.monthFirstColumns);
   const changes = file.changes ?? [];
   const population = populationOf(sheet, asOf, options);
   const aims = aimDefinitions(sheet, file).map((definition) => ({ definition, result: measureAim(population.records, definition, asOf, changes) }));
   const stages = childrenBetweenMilestones(population.records, asOf);
-  return { aims, stages, changes, population };
+  const fieldIds = aimFieldIds(sheet);
+  const cohorts = (file.cohorts ?? []).map((input) => {
+    const definition = normaliseCohort(input);
+    const review = resolveReviewMilestone(definition.reviewMilestone, fieldIds, sheet.localLabels);
+    return { definition, result: measureCohort(population.records, definition, review, asOf) };
+  });
+  return { aims, stages, changes, population, cohorts };
 }
 
 export interface ReportParts {
@@ -182,6 +223,7 @@ export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, 
     issues,
     localLabels: sheet.localLabels,
     population: { outside: measured.population.outside.length, kept: measured.population.kept },
+    cohorts: measured.cohorts.map((c) => c.result),
   });
   const longest = planLongestWaitsSheet(sheet, file, asOf, options);
   if (longest) plan.sheets.push(longest);

@@ -12,7 +12,8 @@ import { dayFromIso, isoFromDay, todayDay } from '../dates';
 import { PRESET_AIMS, parseAimsFile } from '../aims/definition';
 import { planIssuesSheet } from '../report/issuesSheet';
 import { populationNote, type PopulationSplit } from '../population';
-import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, runAims, runCheck } from './pipeline';
+import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, runAims, runCheck, withLocalMilestones } from './pipeline';
+import { resolveDateOrder, type DateOrderChoice } from './dateOrder';
 import type { FieldChoice, Outcome, PaceSessionApi, PopulationSummary, Problem, SheetState } from './types';
 import { checkDobMode, makeSubmissionCopy, normaliseDrop, previewSubmission, submissionFileName, submissionPort, type BuildWorkbook } from './submission';
 
@@ -20,6 +21,8 @@ import { checkDobMode, makeSubmissionCopy, normaliseDrop, previewSubmission, sub
 export const SETTING_MAPPINGS = 'mappings';
 export const SETTING_AS_OF = 'asOf';
 export const SETTING_AIMS = 'aims';
+/** Per sheet: the day/month order the user confirmed for its columns ({ "Tracker": { "G": "mdy" } }). */
+export const SETTING_DATE_ORDER = 'dateOrder';
 
 /** Rows read in one preview, enough to find a header under titles. */
 const PREVIEW_ROWS = 30;
@@ -27,6 +30,25 @@ const PREVIEW_ROWS = 30;
 const LARGE_SHEET_ROWS = 50_000;
 
 type SavedMappings = Record<string, ColumnMapping[]>;
+type SavedDateOrders = Record<string, DateOrderChoice>;
+
+/**
+ * The saved choices that still name a date column: after the mapping changes
+ * a saved column may be gone, and a stale choice must not stop the sheet opening.
+ */
+function stillValid(choice: DateOrderChoice, sheet: LoadedSheet): DateOrderChoice {
+  const columns = withLocalMilestones(sheet.layout).columns;
+  const valid: DateOrderChoice = {};
+  for (const [key, order] of Object.entries(choice)) {
+    try {
+      resolveDateOrder({ [key]: order }, columns);
+      valid[key] = order;
+    } catch {
+      // Dropped: the column is no longer a date column on this sheet.
+    }
+  }
+  return valid;
+}
 
 function fail(problem: Problem): { ok: false; problem: Problem } {
   return { ok: false, problem };
@@ -96,7 +118,13 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
           ? `This sheet has ${rows.toLocaleString('en-GB')} rows. It was read in parts; checks and reports on it take a little longer.`
           : null,
       mappingSaved,
+      monthFirstColumns: sheet.monthFirstColumns.map((c) => ({ ...c })),
+      titleAsOf: sheet.titleAsOf === null ? null : { asOf: isoFromDay(sheet.titleAsOf.day), text: sheet.titleAsOf.text, cell: sheet.titleAsOf.cell },
     };
+  }
+
+  async function savedDateOrders(): Promise<SavedDateOrders> {
+    return (await port.loadSetting<SavedDateOrders>(SETTING_DATE_ORDER)) ?? {};
   }
 
   async function load(sheetName: string | undefined, onProgress?: (m: string) => void): Promise<SheetState> {
@@ -131,6 +159,8 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
     const date1904 = await port.detectDate1904(name);
     const saved = (await savedMappings())[name];
     loaded = analyseSheet(grid, date1904, saved);
+    const order = stillValid((await savedDateOrders())[name] ?? {}, loaded);
+    if (Object.keys(order).length > 0) loaded = analyseSheet(grid, date1904, saved, order);
     return state(Boolean(saved));
   }
 
@@ -164,6 +194,18 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         delete all[sheet];
         await port.saveSetting(SETTING_MAPPINGS, all);
         return load(sheet);
+      }),
+
+    setDateOrder: (choice) =>
+      attempt(async () => {
+        const sheet = requireLoaded();
+        // Checked against this sheet first, so a wrong column is refused before anything is saved.
+        resolveDateOrder(choice, withLocalMilestones(sheet.layout).columns);
+        const all = await savedDateOrders();
+        if (Object.keys(choice).length === 0) delete all[sheet.layout.sheet];
+        else all[sheet.layout.sheet] = { ...choice };
+        await port.saveSetting(SETTING_DATE_ORDER, all);
+        return load(sheet.layout.sheet);
       }),
 
     async loadAsOf() {
@@ -221,7 +263,10 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
 
     async loadAims(): Promise<AimsFile> {
       const saved = await port.loadSetting<AimsFile>(SETTING_AIMS);
-      return aimsOrPresets(saved);
+      const file = aimsOrPresets(saved);
+      // Preset cohort lists are used when measuring, but not written back into the user's own aims.
+      if (saved?.cohorts === undefined) delete file.cohorts;
+      return file;
     },
 
     presetAims(): AimDefinitionInput[] {
@@ -238,7 +283,12 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
       attempt(async () => {
         const file = aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS));
         const measured = runAims(requireLoaded(), file, asOfDay(asOf), options);
-        return { aims: measured.aims.map((a) => a.result), stages: measured.stages, population: populationSummary(measured.population) };
+        return {
+          aims: measured.aims.map((a) => a.result),
+          stages: measured.stages,
+          population: populationSummary(measured.population),
+          cohorts: measured.cohorts.map((c) => c.result),
+        };
       }),
 
     writeReport: (asOf, onProgress, options) =>

@@ -3,7 +3,7 @@
  * shows these results and passes the user's choices back.
  */
 import type { SheetSummary } from '../port';
-import type { AimDefinitionInput, AimResult, AimsFile, CheckResult, ColumnMapping, Finding, SheetLayout, StageCount } from '../model';
+import type { AimDefinitionInput, AimResult, AimsFile, CheckResult, CohortListResult, ColumnMapping, Finding, SheetLayout, StageCount } from '../model';
 import type { ProblemKind } from '../errors';
 import type { IdentifyingColumn } from '../submission/identifying';
 import type { DobMode } from '../submission/plan';
@@ -21,6 +21,7 @@ export interface PopulationSummary {
   /** One plain sentence saying how many were left out (or kept) and why; null when there are none. */
   note: string | null;
 }
+import type { DateOrderChoice, MonthFirstColumn } from './dateOrder';
 
 export interface Problem {
   kind: ProblemKind;
@@ -47,6 +48,24 @@ export interface SheetState {
   sizeNote: string | null;
   /** True when the mapping came from the user's saved corrections. */
   mappingSaved: boolean;
+  /**
+   * Date columns whose text dates look month/day/year (or that the user set to
+   * it), each with its confirmed order, or null while unconfirmed: the pane
+   * offers a switch per column (setDateOrder); measureAims and writeReport
+   * refuse with kind 'dateOrderUnconfirmed' until every one is confirmed.
+   */
+  monthFirstColumns: MonthFirstColumn[];
+  /** The as-of date the sheet's title offers ("as at 31/03/2024"), to offer to the user, or null. Never used unasked. */
+  titleAsOf: TitleAsOfOffer | null;
+}
+
+export interface TitleAsOfOffer {
+  /** yyyy-mm-dd */
+  asOf: string;
+  /** The words that gave it, as written ("as at 31/03/2024"). */
+  text: string;
+  /** The title cell it was read from (A1). */
+  cell: string;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
@@ -112,6 +131,12 @@ export interface PaceSessionApi {
   saveMapping(columns: ColumnMapping[]): Promise<Outcome<SheetState>>;
   /** Forgets the saved mapping and detects again. */
   resetMapping(): Promise<Outcome<SheetState>>;
+  /**
+   * Sets the day/month order of columns (column letter or field id → 'mdy' | 'dmy'),
+   * saved in the workbook for this sheet, and re-reads with it. Replaces the
+   * sheet's earlier choices; an empty choice forgets them.
+   */
+  setDateOrder(choice: DateOrderChoice): Promise<Outcome<SheetState>>;
   /** The as-of date the workbook last used (yyyy-mm-dd) or today. */
   loadAsOf(): Promise<string>;
   saveAsOf(asOf: string): Promise<void>;
@@ -127,7 +152,7 @@ export interface PaceSessionApi {
   presetAims(): AimDefinitionInput[];
   saveAims(file: AimsFile): Promise<Outcome<void>>;
   /** The aims' figures; rows outside the PACE population are left out unless options.includeOutsidePopulation. */
-  measureAims(asOf: string, options?: FigureOptions): Promise<Outcome<{ aims: AimResult[]; stages: StageCount[]; population: PopulationSummary }>>;
+  measureAims(asOf: string, options?: FigureOptions): Promise<Outcome<{ aims: AimResult[]; stages: StageCount[]; population: PopulationSummary; cohorts: CohortListResult[] }>>;
   /** Writes summary, issues and aim sheets with their charts (rows outside the population as in measureAims). */
   writeReport(asOf: string, onProgress?: (message: string) => void, options?: FigureOptions): Promise<Outcome<ReportSummary>>;
   /** The columns a de-identified submission copy would leave out, and those it keeps. */
