@@ -82,7 +82,7 @@ export interface RunChartColumns {
  * The rules over points already in date order (`dates` yyyy-mm-dd, finite
  * `values`), as columns. See computeRunChart for what each rule does.
  */
-export function runChartColumns(dates: readonly string[], values: readonly number[], options: RunChartOptions = {}): RunChartColumns {
+export function computeRunChartColumns(dates: readonly string[], values: readonly number[], options: RunChartOptions = {}): RunChartColumns {
   const rules = options.rules ?? 'ihi';
   const direction = options.direction ?? 'down';
   const rephaseRun = options.rephaseRun === undefined ? REPHASE_RUN : options.rephaseRun;
@@ -145,10 +145,10 @@ export function dateOrder(days: readonly number[]): Int32Array | null {
 export function runChartOfGroup(dates: string[], days: readonly number[], values: number[], options: RunChartOptions = {}): RunChartColumns {
   if (days.length >= MAX_FAST_SORT) {
     const sorted = sortByDate(values.map((value, i) => ({ date: dates[i], value })));
-    return runChartColumns(sorted.map((p) => p.date), sorted.map((p) => p.value), options);
+    return computeRunChartColumns(sorted.map((p) => p.date), sorted.map((p) => p.value), options);
   }
   const order = dateOrder(days);
-  if (order === null) return runChartColumns(dates, values, options);
+  if (order === null) return computeRunChartColumns(dates, values, options);
   const n = order.length;
   const sortedDates = new Array<string>(n);
   const sortedValues = new Array<number>(n);
@@ -156,7 +156,7 @@ export function runChartOfGroup(dates: string[], days: readonly number[], values
     sortedDates[k] = dates[order[k]];
     sortedValues[k] = values[order[k]];
   }
-  return runChartColumns(sortedDates, sortedValues, options);
+  return computeRunChartColumns(sortedDates, sortedValues, options);
 }
 
 /**
@@ -177,7 +177,7 @@ export function runChartOfGroup(dates: string[], days: readonly number[], values
  */
 export function computeRunChart(points: readonly SeriesPoint[], options: RunChartOptions = {}): RunChart {
   const sorted = sortByDate(points);
-  const c = runChartColumns(
+  const c = computeRunChartColumns(
     sorted.map((p) => p.date),
     sorted.map((p) => p.value),
     options,
