@@ -1,11 +1,11 @@
 /** computeRunChart: the rules put together (pace-domain.md §4, cli-contract.md runchart). */
 import type { AnhoejTest, Direction, RuleSet, RunChart, RunChartOptions, RunChartPhase, RunChartPoint, RunsTest, SeriesPoint } from '../model';
-import { anhoejTest, runsBeyondLimit } from './anhoej';
+import { anhoejTest, anhoejTestOf, runsBeyondLimit } from './anhoej';
 import { findAstronomical } from './astronomical';
 import { chooseBaseline } from './baseline';
 import { cleanNumber, median } from './median';
 import { findPhases, REPHASE_RUN } from './rephase';
-import { runsTest } from './runsTest';
+import { runsTest, runsTestOf } from './runsTest';
 import { findShifts } from './shift';
 import { sideOf, sideRuns } from './sides';
 import { findTrends } from './trend';
@@ -97,15 +97,17 @@ export function computeRunChartColumns(dates: readonly string[], values: readonl
   const baseline = chooseBaseline(dates, options.baseline);
   const baselineMedian = cleanNumber(median(values.slice(0, baseline.count)) as number);
   const phasing = findPhases(values, baseline.count, baselineMedian, rephaseRun, direction);
-  const runs = runsTest(values, baselineMedian);
-  const anhoej = anhoejTest(values, baselineMedian);
+  // One pass for the runs about the baseline median: the runs rule and Anhøj's both count them.
+  const sideRunsAll = sideRuns(values, baselineMedian);
+  const runs = runsTestOf(sideRunsAll);
+  const anhoej = anhoejTestOf(sideRunsAll);
 
   let shift: boolean[];
   let trend: boolean[];
   let astronomical: boolean[];
   if (rules === 'anhoej') {
     shift = new Array<boolean>(n).fill(false);
-    for (const run of runsBeyondLimit(sideRuns(values, baselineMedian), anhoej.longestRunLimit)) {
+    for (const run of runsBeyondLimit(sideRunsAll, anhoej.longestRunLimit)) {
       for (let k = run.first; k <= run.last; k++) if (sideOf(values[k], baselineMedian) !== 0) shift[k] = true;
     }
     trend = new Array<boolean>(n).fill(false);

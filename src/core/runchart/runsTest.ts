@@ -1,5 +1,5 @@
 import type { RunsTest } from '../model';
-import { sideRuns } from './sides';
+import { sideRuns, SideRun } from './sides';
 
 /**
  * Limits for the number of runs, for 10 to 60 useful observations (points not
@@ -131,7 +131,11 @@ export function runsLimitsFor(useful: number): { lower: number; upper: number; l
  */
 export function runsTest(values: readonly number[], centre: number | null): RunsTest {
   if (centre === null) return { useful: 0, runs: 0, lower: null, upper: null, tooFew: false, tooMany: false, limitsFrom: null };
-  const runs = sideRuns(values, centre);
+  return runsTestOf(sideRuns(values, centre));
+}
+
+/** runsTest from the series' runs about the centre line (sideRuns), when they are already known. */
+export function runsTestOf(runs: readonly SideRun[]): RunsTest {
   let useful = 0;
   for (const r of runs) useful += r.length;
   const limits = runsLimitsFor(useful);
