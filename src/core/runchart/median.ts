@@ -16,6 +16,16 @@ export function median(values: readonly number[]): number | null {
  * by keeping 12 significant digits: far finer than any week or percentage,
  * and sides are judged with a matching tolerance (see sides.ts).
  */
+const cleaned = new Map<number, number>();
+
 export function cleanNumber(x: number): number {
-  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(12));
+  if (x === 0 || !Number.isFinite(x)) return x;
+  // toPrecision is slow next to the rest of a chart, and medians repeat across a thousand series: remember them.
+  let clean = cleaned.get(x);
+  if (clean === undefined) {
+    if (cleaned.size >= 4096) cleaned.clear();
+    clean = Number(x.toPrecision(12));
+    cleaned.set(x, clean);
+  }
+  return clean;
 }
