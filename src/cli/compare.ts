@@ -22,25 +22,6 @@ export interface CompareIo {
   err: (text: string) => void;
 }
 
-export const COMPARE_USAGE = `Usage: pace-tracker compare LAST THIS [--sheet NAME] [--last-sheet NAME]
-                       [--as-of DATE] [--last-as-of DATE] [--changed-days N]
-                       [--key-file KEY] [-o OUT.xlsx] [--force] [--json]
-
-Lists what changed between last month's tracker (or last month's submission copy)
-and this month's (each a workbook or a CSV export of it): children added and gone, milestones newly recorded, dates changed
-or removed after they were submitted, route and legal status changes.
-
-  --as-of          this month's as-of date, 31/03/2024 or 2024-03-31 (default: today)
-  --last-as-of     last month's as-of date (default: the end of the month before --as-of)
-  --changed-days   a submitted date that moved by more than this many days is a warning (default 7)
-  --key-file       the key that made last month's submission copy, to match its pseudonyms
-  -o OUT.xlsx      also write a copy of THIS with a "PACE Changes" sheet
-  --force          replace OUT.xlsx if it exists
-
-Example:
-  pace-tracker compare tracker-2024-02.xlsx tracker-2024-03.xlsx --as-of 2024-03-31 -o changes.xlsx
-`;
-
 function readKey(file: string): (id: string) => string {
   let text: string;
   try {

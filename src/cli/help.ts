@@ -4,8 +4,47 @@
  * people to a task-pane step: everything here can be done from a terminal.
  */
 import { DEFAULT_KEY_FILE_NAME } from './keyFile';
-import { COMPARE_USAGE } from './compare';
-import { TIMELINE_USAGE } from './timeline';
+
+const COMPARE_USAGE = `Usage: pace-tracker compare LAST THIS [--sheet NAME] [--last-sheet NAME]
+                       [--as-of DATE] [--last-as-of DATE] [--changed-days N]
+                       [--key-file KEY] [-o OUT.xlsx] [--force] [--json]
+
+Lists what changed between last month's tracker (or last month's submission copy)
+and this month's (each a workbook or a CSV export of it): children added and gone, milestones newly recorded, dates changed
+or removed after they were submitted, route and legal status changes.
+
+  --as-of          this month's as-of date, 31/03/2024 or 2024-03-31 (default: today)
+  --last-as-of     last month's as-of date (default: the end of the month before --as-of)
+  --changed-days   a submitted date that moved by more than this many days is a warning (default 7)
+  --key-file       the key that made last month's submission copy, to match its pseudonyms
+  -o OUT.xlsx      also write a copy of THIS with a "PACE Changes" sheet
+  --force          replace OUT.xlsx if it exists
+
+Example:
+  pace-tracker compare tracker-2024-02.xlsx tracker-2024-03.xlsx --as-of 2024-03-31 -o changes.xlsx
+`;
+
+const TIMELINE_USAGE = `Usage: pace-tracker timeline FILE (--children ID,ID,… | --group COLUMN=VALUE)
+                       [--align calendar|start] [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [-o OUT.xlsx] [--force] [--json]
+
+Draws children's journeys to permanence: one bar per child, a segment per stage
+between the milestones reached, stages past the aim's target in red, and the time
+still waiting at the as-of date as an open segment. Only child IDs are shown.
+
+  --children    the child IDs, separated by commas
+  --group       every child with this value in a column: team=North, route=Kinship,
+                or a column of your own by its heading ("Sibling group=7")
+  --align       calendar (default: the bars on one calendar) or start (every bar
+                from becoming looked after, week 0)
+  --map FIELD=COLUMN   read COLUMN as FIELD when its heading was not recognised (--map panel=H)
+  --as-of       count to this date, 31/03/2024 or 2024-03-31 (default: today)
+  -o OUT.xlsx   the copy of the workbook with the timeline sheet
+                (default: FILE-pace-timeline.xlsx beside FILE; with --json, none unless -o)
+  --force       replace OUT.xlsx if it exists
+
+Example:
+  pace-tracker timeline tracker.xlsx --group team=North --align start --as-of 2024-03-31
+`;
 
 export const COMMANDS = ['inspect', 'check', 'aims', 'runchart', 'report', 'submission', 'timeline', 'compare'] as const;
 export type CommandName = (typeof COMMANDS)[number];

@@ -81,7 +81,9 @@ export function formatRunChart(chart: RunChart, group: string | null): string {
   const r = chart.runs;
   lines.push(
     `  Runs: ${r.runs} among ${r.useful} useful points` +
-      (r.lower === null ? ' (too few points for the runs table).' : ` (expected ${r.lower}–${r.upper}${r.tooFew ? ': too few' : r.tooMany ? ': too many' : ''}).`),
+      (r.lower === null
+        ? ' (too few points for the runs table).'
+        : ` (expected ${r.lower}–${r.upper}${r.limitsFrom === 'computed' ? ', calculated: more points than the published table covers' : ''}${r.tooFew ? ': too few' : r.tooMany ? ': too many' : ''}).`),
   );
   const a = chart.anhoej;
   lines.push(`  Anhøj: longest run ${a.longestRun} (limit ${a.longestRunLimit ?? '–'}), crossings ${a.crossings} (limit ${a.crossingsLimit ?? '–'})${a.signal ? ': signal' : ''}.`);

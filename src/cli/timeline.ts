@@ -20,28 +20,6 @@ export interface TimelineIo {
   err: (text: string) => void;
 }
 
-export const TIMELINE_USAGE = `Usage: pace-tracker timeline FILE (--children ID,ID,… | --group COLUMN=VALUE)
-                       [--align calendar|start] [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [-o OUT.xlsx] [--force] [--json]
-
-Draws children's journeys to permanence: one bar per child, a segment per stage
-between the milestones reached, stages past the aim's target in red, and the time
-still waiting at the as-of date as an open segment. Only child IDs are shown.
-
-  --children    the child IDs, separated by commas
-  --group       every child with this value in a column: team=North, route=Kinship,
-                or a column of your own by its heading ("Sibling group=7")
-  --align       calendar (default: the bars on one calendar) or start (every bar
-                from becoming looked after, week 0)
-  --map FIELD=COLUMN   read COLUMN as FIELD when its heading was not recognised (--map panel=H)
-  --as-of       count to this date, 31/03/2024 or 2024-03-31 (default: today)
-  -o OUT.xlsx   the copy of the workbook with the timeline sheet
-                (default: FILE-pace-timeline.xlsx beside FILE; with --json, none unless -o)
-  --force       replace OUT.xlsx if it exists
-
-Example:
-  pace-tracker timeline tracker.xlsx --group team=North --align start --as-of 2024-03-31
-`;
-
 function selection(children: string | undefined, group: string | undefined): TimelineSelection {
   if ((children === undefined) === (group === undefined)) {
     throw new UserFacingError('usage', 'Say which children: --children ID,ID or --group COLUMN=VALUE (one of the two). Run "pace-tracker timeline --help" for more.');

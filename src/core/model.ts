@@ -295,6 +295,12 @@ export interface RunsTest {
   upper: number | null;
   tooFew: boolean;
   tooMany: boolean;
+  /**
+   * Where `lower` and `upper` came from: the published table (10–60 useful
+   * observations), computed from its distribution (more than 60), or null
+   * when there are none (fewer than 10).
+   */
+  limitsFrom: 'table' | 'computed' | null;
 }
 
 export interface AnhoejTest {

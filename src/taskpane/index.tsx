@@ -7,10 +7,21 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { createExcelPort } from '../excel';
 import { createPaceSession } from '../core/usecases/session';
-import { writePlanToNewWorkbook } from '../xlsx/newWorkbook';
+import type { BuildWorkbook } from '../core/usecases/submission';
 import { App } from './App';
 import { Unsupported } from './Unsupported';
 import { themeFromBackground } from './view';
+
+/**
+ * The submission copy is built with exceljs here in the pane, then opened by
+ * Excel as a new workbook. exceljs is most of the pane's JavaScript and only
+ * this last step needs it, so it is a separate chunk loaded when first used:
+ * the first step paints without it.
+ */
+const buildWorkbook: BuildWorkbook = async (plan, options) => {
+  const { writePlanToNewWorkbook } = await import(/* webpackChunkName: "workbook" */ '../xlsx/newWorkbook');
+  return writePlanToNewWorkbook(plan, options);
+};
 
 function mount(element: React.ReactElement): void {
   const container = document.getElementById('root');
@@ -27,6 +38,5 @@ Office.onReady((info) => {
     mount(<Unsupported reason="oldExcel" theme={theme} />);
     return;
   }
-  // The submission copy is built with exceljs here in the pane, then opened by Excel as a new workbook.
-  mount(<App session={createPaceSession(createExcelPort(), { buildWorkbook: writePlanToNewWorkbook })} theme={theme} />);
+  mount(<App session={createPaceSession(createExcelPort(), { buildWorkbook })} theme={theme} />);
 });

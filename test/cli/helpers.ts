@@ -89,7 +89,7 @@ export function nonIsoDateStrings(value: unknown, where = '$', found: string[] =
 export const RUNCHART_KEYS = ['rules', 'direction', 'points', 'phases', 'runs', 'anhoej'];
 export const POINT_KEYS = ['date', 'value', 'centre', 'phase', 'baseline', 'shift', 'trend', 'rephaseRun', 'astronomical'];
 export const PHASE_KEYS = ['phase', 'firstIndex', 'lastIndex', 'median', 'medianFrom'];
-export const RUNS_KEYS = ['useful', 'runs', 'lower', 'upper', 'tooFew', 'tooMany'];
+export const RUNS_KEYS = ['useful', 'runs', 'lower', 'upper', 'tooFew', 'tooMany', 'limitsFrom'];
 export const ANHOEJ_KEYS = ['longestRun', 'longestRunLimit', 'crossings', 'crossingsLimit', 'signal'];
 
 const isNumOrNull = (v: unknown) => v === null || typeof v === 'number';
@@ -124,6 +124,9 @@ export function runChartProblems(rc: any, where = 'runChart'): string[] {
     if (!Number.isInteger(rc.runs.useful) || !Number.isInteger(rc.runs.runs)) problems.push(`${where}.runs counts`);
     if (!isNumOrNull(rc.runs.lower) || !isNumOrNull(rc.runs.upper)) problems.push(`${where}.runs limits`);
     if (typeof rc.runs.tooFew !== 'boolean' || typeof rc.runs.tooMany !== 'boolean') problems.push(`${where}.runs flags`);
+    // Limits from the published table for 10–60 useful points, computed beyond it, none below (issue 10, point 4).
+    const from = rc.runs.useful < 10 ? null : rc.runs.useful <= 60 ? 'table' : 'computed';
+    if (rc.runs.limitsFrom !== from || (from === null) !== (rc.runs.lower === null)) problems.push(`${where}.runs limitsFrom ${rc.runs.limitsFrom}`);
   }
   if (keysOf(rc.anhoej).join() !== sorted(ANHOEJ_KEYS).join()) problems.push(`${where}.anhoej keys ${keysOf(rc.anhoej)}`);
   else {

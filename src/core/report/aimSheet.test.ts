@@ -248,7 +248,7 @@ describe('helpers', () => {
   });
 
   test('runChartColumns on an empty chart', () => {
-    const empty: RunChart = { rules: 'ihi', direction: 'down', points: [], phases: [], runs: { useful: 0, runs: 0, lower: null, upper: null, tooFew: false, tooMany: false }, anhoej: { longestRun: 0, longestRunLimit: null, crossings: 0, crossingsLimit: null, signal: false } };
+    const empty: RunChart = { rules: 'ihi', direction: 'down', points: [], phases: [], runs: { useful: 0, runs: 0, lower: null, upper: null, tooFew: false, tooMany: false, limitsFrom: null }, anhoej: { longestRun: 0, longestRunLimit: null, crossings: 0, crossingsLimit: null, signal: false } };
     expect(runChartColumns(empty, [{ date: '2022-01-01', label: 'x' }])).toEqual({ median: [], extendedMedian: [], rephasedMedian: null, signal: null, changes: [] });
   });
 

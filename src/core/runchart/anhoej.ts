@@ -39,7 +39,11 @@ export function runsBeyondLimit(runs: readonly SideRun[], limit: number | null):
 
 /** Anhøj's test against one centre line (the baseline median) over the whole series. */
 export function anhoejTest(values: readonly number[], centre: number | null): AnhoejTest {
-  const runs = centre === null ? [] : sideRuns(values, centre);
+  return anhoejTestOf(centre === null ? [] : sideRuns(values, centre));
+}
+
+/** anhoejTest from the series' runs about the centre line (sideRuns), when they are already known. */
+export function anhoejTestOf(runs: readonly SideRun[]): AnhoejTest {
   let useful = 0;
   let longestRun = 0;
   for (const r of runs) {

@@ -37,7 +37,7 @@ describe('computeRunChart: worked example with the defaults (IHI, baseline 12, r
 
   it('reports runs and Anhøj against the baseline median over all points', () => {
     // 12 alternating runs, then 10 below, 1 above, 1 below: 15 runs in 24 useful points (limits 8..18)
-    expect(chart.runs).toEqual({ useful: 24, runs: 15, lower: 8, upper: 18, tooFew: false, tooMany: false });
+    expect(chart.runs).toEqual({ useful: 24, runs: 15, lower: 8, upper: 18, tooFew: false, tooMany: false, limitsFrom: 'table' });
     // longest run 10 > round(log2 24) + 3 = 8: a signal; crossings 14 >= qbinom(0.05, 23, 0.5) = 8
     expect(chart.anhoej).toEqual({ longestRun: 10, longestRunLimit: 8, crossings: 14, crossingsLimit: 8, signal: true });
   });
@@ -93,7 +93,7 @@ describe('computeRunChart: options', () => {
     const chart = computeRunChart(monthly([5, 1, 3]));
     expect(chart.phases).toEqual([{ phase: 0, firstIndex: 0, lastIndex: 2, median: 3, medianFrom: [0, 2] }]);
     expect(chart.points.every((p) => p.baseline)).toBe(true);
-    expect(chart.runs).toEqual({ useful: 2, runs: 2, lower: null, upper: null, tooFew: false, tooMany: false });
+    expect(chart.runs).toEqual({ useful: 2, runs: 2, lower: null, upper: null, tooFew: false, tooMany: false, limitsFrom: null });
   });
 });
 
@@ -155,7 +155,7 @@ describe('computeRunChart: order and edge cases', () => {
       direction: 'down',
       points: [],
       phases: [],
-      runs: { useful: 0, runs: 0, lower: null, upper: null, tooFew: false, tooMany: false },
+      runs: { useful: 0, runs: 0, lower: null, upper: null, tooFew: false, tooMany: false, limitsFrom: null },
       anhoej: { longestRun: 0, longestRunLimit: null, crossings: 0, crossingsLimit: null, signal: false },
     });
   });

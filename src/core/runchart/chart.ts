@@ -1,11 +1,11 @@
 /** computeRunChart: the rules put together (pace-domain.md §4, cli-contract.md runchart). */
-import type { RunChart, RunChartOptions, RunChartPoint, SeriesPoint } from '../model';
-import { anhoejTest, runsBeyondLimit } from './anhoej';
+import type { AnhoejTest, Direction, RuleSet, RunChart, RunChartOptions, RunChartPhase, RunChartPoint, RunsTest, SeriesPoint } from '../model';
+import { anhoejTest, anhoejTestOf, runsBeyondLimit } from './anhoej';
 import { findAstronomical } from './astronomical';
 import { chooseBaseline } from './baseline';
 import { cleanNumber, median } from './median';
 import { findPhases, REPHASE_RUN } from './rephase';
-import { runsTest } from './runsTest';
+import { runsTest, runsTestOf } from './runsTest';
 import { findShifts } from './shift';
 import { sideOf, sideRuns } from './sides';
 import { findTrends } from './trend';
@@ -55,6 +55,113 @@ export function sortByDate(points: readonly SeriesPoint[]): SeriesPoint[] {
 }
 
 /**
+ * A run chart as columns, one entry per point in date order: what
+ * computeRunChart builds its point objects from, and what the command line
+ * writes straight out (no object per point for 100,000 points).
+ */
+export interface RunChartColumns {
+  rules: RuleSet;
+  direction: Direction;
+  dates: readonly string[];
+  values: readonly number[];
+  /** Each point's phase (its centre is that phase's median). */
+  phaseOf: readonly number[];
+  /** The first `baselineCount` points form the baseline. */
+  baselineCount: number;
+  shift: readonly boolean[];
+  trend: readonly boolean[];
+  rephaseRun: readonly boolean[];
+  astronomical: readonly boolean[];
+  phases: RunChartPhase[];
+  runs: RunsTest;
+  anhoej: AnhoejTest;
+  baselineFallback: boolean;
+}
+
+/**
+ * The rules over points already in date order (`dates` yyyy-mm-dd, finite
+ * `values`), as columns. See computeRunChart for what each rule does.
+ */
+export function computeRunChartColumns(dates: readonly string[], values: readonly number[], options: RunChartOptions = {}): RunChartColumns {
+  const rules = options.rules ?? 'ihi';
+  const direction = options.direction ?? 'down';
+  const rephaseRun = options.rephaseRun === undefined ? REPHASE_RUN : options.rephaseRun;
+  const n = values.length;
+  if (n === 0) {
+    const none: boolean[] = [];
+    return {
+      rules, direction, dates, values, phaseOf: [], baselineCount: 0, shift: none, trend: none, rephaseRun: none, astronomical: none,
+      phases: [], runs: runsTest(values, null), anhoej: anhoejTest(values, null), baselineFallback: false,
+    };
+  }
+  const baseline = chooseBaseline(dates, options.baseline);
+  const baselineMedian = cleanNumber(median(values.slice(0, baseline.count)) as number);
+  const phasing = findPhases(values, baseline.count, baselineMedian, rephaseRun, direction);
+  // One pass for the runs about the baseline median: the runs rule and Anhøj's both count them.
+  const sideRunsAll = sideRuns(values, baselineMedian);
+  const runs = runsTestOf(sideRunsAll);
+  const anhoej = anhoejTestOf(sideRunsAll);
+
+  let shift: boolean[];
+  let trend: boolean[];
+  let astronomical: boolean[];
+  if (rules === 'anhoej') {
+    shift = new Array<boolean>(n).fill(false);
+    for (const run of runsBeyondLimit(sideRunsAll, anhoej.longestRunLimit)) {
+      for (let k = run.first; k <= run.last; k++) if (sideOf(values[k], baselineMedian) !== 0) shift[k] = true;
+    }
+    trend = new Array<boolean>(n).fill(false);
+    astronomical = trend;
+  } else {
+    const centres = new Array<number>(n);
+    for (let i = 0; i < n; i++) centres[i] = phasing.phases[phasing.phaseOf[i]].median;
+    shift = findShifts(values, centres, phasing.phaseOf);
+    trend = findTrends(values);
+    astronomical = findAstronomical(values);
+  }
+  return {
+    rules, direction, dates, values, phaseOf: phasing.phaseOf, baselineCount: baseline.count, shift, trend,
+    rephaseRun: phasing.inRephaseRun, astronomical, phases: phasing.phases, runs, anhoej, baselineFallback: baseline.fallback,
+  };
+}
+
+/** The order of a group's points by date (ties in file order), or null when they already are in order (the usual case). */
+export function dateOrder(days: readonly number[]): Int32Array | null {
+  const n = days.length;
+  let ordered = true;
+  for (let i = 1; i < n && ordered; i++) ordered = days[i - 1] <= days[i];
+  if (ordered) return null;
+  const keys = new Float64Array(n);
+  // yyyymmdd × 10^6 + position: exact below 2^53 for any date to 9999 and up to a million points.
+  for (let i = 0; i < n; i++) keys[i] = days[i] * MAX_FAST_SORT + i;
+  keys.sort();
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = keys[k] % MAX_FAST_SORT;
+  return order;
+}
+
+/**
+ * runChartColumns for one group as parseSeriesColumns reads it (file order,
+ * finite values, real dates): sorted by date first when it is not already.
+ */
+export function runChartOfGroup(dates: string[], days: readonly number[], values: number[], options: RunChartOptions = {}): RunChartColumns {
+  if (days.length >= MAX_FAST_SORT) {
+    const sorted = sortByDate(values.map((value, i) => ({ date: dates[i], value })));
+    return computeRunChartColumns(sorted.map((p) => p.date), sorted.map((p) => p.value), options);
+  }
+  const order = dateOrder(days);
+  if (order === null) return computeRunChartColumns(dates, values, options);
+  const n = order.length;
+  const sortedDates = new Array<string>(n);
+  const sortedValues = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    sortedDates[k] = dates[order[k]];
+    sortedValues[k] = values[order[k]];
+  }
+  return computeRunChartColumns(sortedDates, sortedValues, options);
+}
+
+/**
  * A run chart the PACE way (pace-domain.md §4). Defaults: baseline the first
  * 12 points, re-phase after 9 improving points, improvement is 'down',
  * IHI rules. Never throws: no points gives an empty chart.
@@ -71,57 +178,34 @@ export function sortByDate(points: readonly SeriesPoint[]): SeriesPoint[] {
  * all points. Re-phasing (rephaseRun) applies under both.
  */
 export function computeRunChart(points: readonly SeriesPoint[], options: RunChartOptions = {}): RunChart {
-  const rules = options.rules ?? 'ihi';
-  const direction = options.direction ?? 'down';
-  const rephaseRun = options.rephaseRun === undefined ? REPHASE_RUN : options.rephaseRun;
   const sorted = sortByDate(points);
-  const values = sorted.map((p) => p.value);
-  if (sorted.length === 0) {
-    return { rules, direction, points: [], phases: [], runs: runsTest(values, null), anhoej: anhoejTest(values, null) };
-  }
-  const baseline = chooseBaseline(
+  const c = computeRunChartColumns(
     sorted.map((p) => p.date),
-    options.baseline,
+    sorted.map((p) => p.value),
+    options,
   );
-  const baselineMedian = cleanNumber(median(values.slice(0, baseline.count)) as number);
-  const phasing = findPhases(values, baseline.count, baselineMedian, rephaseRun, direction);
-  const centres = new Array<number>(values.length);
-  for (let i = 0; i < values.length; i++) centres[i] = phasing.phases[phasing.phaseOf[i]].median;
-  const runs = runsTest(values, baselineMedian);
-  const anhoej = anhoejTest(values, baselineMedian);
+  return runChartFromColumns(c);
+}
 
-  let shift: boolean[];
-  let trend: boolean[];
-  let astronomical: boolean[];
-  if (rules === 'anhoej') {
-    shift = new Array<boolean>(values.length).fill(false);
-    for (const run of runsBeyondLimit(sideRuns(values, baselineMedian), anhoej.longestRunLimit)) {
-      for (let k = run.first; k <= run.last; k++) if (sideOf(values[k], baselineMedian) !== 0) shift[k] = true;
-    }
-    trend = new Array<boolean>(values.length).fill(false);
-    astronomical = trend;
-  } else {
-    shift = findShifts(values, centres, phasing.phaseOf);
-    trend = findTrends(values);
-    astronomical = findAstronomical(values);
-  }
-
+/** The chart with one object per point, from its columns. */
+export function runChartFromColumns(c: RunChartColumns): RunChart {
   // A plain loop: this builds tens of thousands of objects for a large authority.
-  const chartPoints = new Array<RunChartPoint>(sorted.length);
-  for (let i = 0; i < sorted.length; i++) {
+  const n = c.values.length;
+  const chartPoints = new Array<RunChartPoint>(n);
+  for (let i = 0; i < n; i++) {
     chartPoints[i] = {
-      date: sorted[i].date,
-      value: values[i],
-      centre: centres[i],
-      phase: phasing.phaseOf[i],
-      baseline: i < baseline.count,
-      shift: shift[i],
-      trend: trend[i],
-      rephaseRun: phasing.inRephaseRun[i],
-      astronomical: astronomical[i],
+      date: c.dates[i],
+      value: c.values[i],
+      centre: c.phases[c.phaseOf[i]].median,
+      phase: c.phaseOf[i],
+      baseline: i < c.baselineCount,
+      shift: c.shift[i],
+      trend: c.trend[i],
+      rephaseRun: c.rephaseRun[i],
+      astronomical: c.astronomical[i],
     };
   }
-  const chart: RunChart = { rules, direction, points: chartPoints, phases: phasing.phases, runs, anhoej };
-  if (baseline.fallback) chart.baselineFallback = true;
+  const chart: RunChart = { rules: c.rules, direction: c.direction, points: chartPoints, phases: c.phases, runs: c.runs, anhoej: c.anhoej };
+  if (c.baselineFallback) chart.baselineFallback = true;
   return chart;
 }

@@ -1,5 +1,5 @@
 import { UserFacingError } from '../errors';
-import { parseSeriesCsv, parseSeriesDate, parseSeriesValue, splitCsvLine } from './csv';
+import { parseSeriesColumns, parseSeriesCsv, parseSeriesDate, parseSeriesValue, splitCsvLine } from './csv';
 
 function errorOf(text: string): UserFacingError {
   try {
@@ -109,5 +109,66 @@ describe('parseSeriesCsv', () => {
     expect(parsed.groups).toHaveLength(20000);
     expect(parsed.groups[19999].group).toBe('G19999');
     expect(parsed.groups[0].points).toHaveLength(5);
+  });
+});
+
+describe('parseSeriesColumns: the one-pass reading of plain files gives what the general reader gives', () => {
+  /** The same file made not plain (a tab after the header, which is trimmed), so every line takes the general reader. */
+  const general = (text: string) => text.replace(/(\r?\n)/, '\t$1');
+  const outcome = (text: string) => {
+    try {
+      return { groups: parseSeriesColumns(text) };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  };
+  // A small seeded generator (mulberry32) so the cases are the same on every run.
+  const rng = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const DATES = ['2023-01-02', '2023-01-09', '2022-12-26', '09/01/2023', '2023-1-9', '2023-02-29', '2024-02-29', '2023-13-01', 'soon', ''];
+  const VALUES = ['12', '12.5', '-3.25', '0', '-0', '007', '.5', '5.', '+5', '1e2', '12.50', '1234567890123456', '3 weeks', '', 'NaN'];
+  const GROUPS = ['North', 'South', 'Team 1', 'x', ''];
+
+  it('agrees on 400 seeded files mixing good lines, bad lines, blank lines and CRLF', () => {
+    const random = rng(42);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    for (let f = 0; f < 400; f++) {
+      const grouped = random() < 0.7;
+      const lines = [grouped ? pick(['date,value,group', 'group,date,value', 'Value,Date,Group']) : pick(['date,value', 'value,date'])];
+      const header = lines[0].toLowerCase().split(',');
+      const clean = random() < 0.5; // half the files have only good lines, so they are read through
+      for (let i = 0; i < 1 + Math.floor(random() * 12); i++) {
+        if (!clean && random() < 0.1) {
+          lines.push(pick(['', ',,', '2023-01-02,1,North,extra', '2023-01-02']));
+          continue;
+        }
+        const cells: Record<string, string> = {
+          date: clean ? pick(DATES.slice(0, 3)) : pick(DATES),
+          value: clean ? pick(VALUES.slice(0, 7)) : pick(VALUES),
+          group: pick(GROUPS),
+        };
+        lines.push(header.map((h) => cells[h]).join(','));
+      }
+      const text = lines.join(random() < 0.3 ? '\r\n' : '\n') + (random() < 0.5 ? '\n' : '');
+      expect([text, outcome(text)]).toEqual([text, outcome(general(text))]);
+    }
+  });
+
+  it('reads a plain file with the same numbers Number() gives', () => {
+    const values = ['0.1', '0.7', '123456789.012345', '-45.6789', '99999999999999.9'];
+    const text = `date,value\n${values.map((v, i) => `2023-01-${String(i + 1).padStart(2, '0')},${v}`).join('\n')}\n`;
+    expect(parseSeriesColumns(text)[0].values).toEqual(values.map(Number));
+    expect(Object.is(parseSeriesColumns('date,value\n2023-01-01,-0\n')[0].values[0], -0)).toBe(true);
+  });
+
+  it('shares one date string per distinct date and gives each point its day number', () => {
+    const [north, south] = parseSeriesColumns('date,value,group\n2023-01-02,1,N\n2023-01-02,2,S\n09/01/2023,3,N\n');
+    expect(north.dates).toEqual(['2023-01-02', '2023-01-09']);
+    expect(north.days).toEqual([20230102, 20230109]);
+    expect(south.dates[0]).toBe(north.dates[0]);
   });
 });

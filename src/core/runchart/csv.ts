@@ -92,6 +92,255 @@ export function parseSeriesValue(text: string): number | null {
 
 const HEADER_HELP = 'The first line must be the header date,value (or date,value,group for several series).';
 
+/** One group's points as columns, in file order: far fewer objects than one per point. */
+export interface SeriesColumns {
+  /** The group's name, or null when the file has no group column. */
+  group: string | null;
+  /** yyyy-mm-dd, one shared string per distinct date. */
+  dates: string[];
+  /** The date as the number yyyymmdd (sorts as the date does). */
+  days: number[];
+  values: number[];
+}
+
+interface Group extends SeriesColumns {
+  /** The group met on the line after this group's last line: usually the next line's group again (files come sorted by date or by group). */
+  next: Group | null;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A plain decimal (-12.5, 40) read straight from the text, or NaN when the
+ * field is anything else (the line then takes the general path). With at
+ * most 15 digits, digits / 10^decimals is one correctly rounded division of
+ * two exact numbers: the same double Number() gives.
+ */
+function quickValue(text: string, start: number, end: number): number {
+  let i = start;
+  const negative = text.charCodeAt(i) === 45;
+  if (negative) i++;
+  let digits = 0;
+  let count = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && decimals === -1) {
+      decimals = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return NaN;
+    digits = digits * 10 + d;
+    count++;
+    if (decimals !== -1) decimals++;
+  }
+  if (count === 0 || count > 15 || decimals === 0) return NaN;
+  const v = decimals > 0 ? digits / POW10[decimals] : digits;
+  return negative ? -v : v;
+}
+
+/** yyyymmdd for a real date written exactly yyyy-mm-dd, or -1 (the line then takes the general path). */
+function quickDay(text: string, start: number, end: number): number {
+  if (end - start !== 10 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    if (i === start + 4 || i === start + 7) continue;
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    key = key * 10 + d;
+  }
+  return isRealDate(Math.floor(key / 10000), Math.floor(key / 100) % 100, key % 100) ? key : -1;
+}
+
+function dayOfIso(iso: string): number {
+  return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+}
+
+/**
+ * Anything that makes a file other than plain: a character outside printable
+ * ASCII (tabs, non-ASCII spaces), a quote, a carriage return not followed by
+ * a line feed, or a space at the edge of a field (which would be trimmed).
+ */
+const NOT_PLAIN = /[^\x20-\x7e\r\n]|"|\r(?!\n)|(?:^|,) | (?=,|\r?$)/m;
+
+/**
+ * parseSeriesCsv's reading, into columns. A plain file (what exports write:
+ * printable ASCII, no quotes, no padded fields, \n or \r\n line ends) is read
+ * in one pass with the text's own search functions, without splitting it
+ * into lines or fields; any line there that is not simply a valid point, and
+ * every line of any other file, goes through the general reader, so the rules
+ * and every message are the same either way.
+ */
+export function parseSeriesColumns(input: string): SeriesColumns[] {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const reader = new SeriesReader();
+  if (NOT_PLAIN.test(text)) {
+    const lines = text.split(/\r\n|\n|\r/);
+    for (let k = 0; k < lines.length; k++) reader.line(lines[k], k + 1);
+    return reader.finish();
+  }
+  const n = text.length;
+  let pos = 0;
+  let lineNumber = 0;
+  // Header and blank lines first, by the general reader.
+  while (pos <= n && reader.width === 0) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    lineNumber++;
+    reader.line(text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end), lineNumber);
+    pos = end + 1;
+  }
+  const { width, dateCol, valueCol, groupCol } = reader;
+  const starts = [0, 0, 0];
+  const ends = [0, 0, 0];
+  let lastDate = '';
+  let lastDay = -1;
+  let group: Group | null = reader.single;
+  while (pos <= n) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    lineNumber++;
+    const start = pos;
+    pos = end + 1;
+    // Fields by their commas; exactly `width` of them, else the general reader explains.
+    let fields = 0;
+    let at = start;
+    for (;;) {
+      const comma = text.indexOf(',', at);
+      const fieldEnd = comma === -1 || comma > lineEnd ? lineEnd : comma;
+      if (fields < 3) {
+        starts[fields] = at;
+        ends[fields] = fieldEnd;
+      }
+      fields++;
+      if (fieldEnd === lineEnd) break;
+      at = fieldEnd + 1;
+    }
+    if (fields === width) {
+      const ds = starts[dateCol];
+      const de = ends[dateCol];
+      let day = lastDay;
+      if (lastDay === -1 || de - ds !== 10 || !text.startsWith(lastDate, ds)) {
+        day = quickDay(text, ds, de);
+        if (day !== -1) {
+          lastDate = text.slice(ds, de);
+          lastDay = day;
+        }
+      }
+      const value = quickValue(text, starts[valueCol], ends[valueCol]);
+      if (day !== -1 && value === value) {
+        if (groupCol !== -1) {
+          const gs = starts[groupCol];
+          const ge = ends[groupCol];
+          // Most lines belong to the group predicted from the last line; compare in place before making a name.
+          const guess: Group | null = group === null ? null : group.next;
+          if (guess !== null && guess.group!.length === ge - gs && text.startsWith(guess.group!, gs)) {
+            group = guess;
+          } else if (group !== null && group.group!.length === ge - gs && text.startsWith(group.group!, gs)) {
+            // the same group again (a file sorted by group)
+          } else {
+            const found = reader.groupNamed(text.slice(gs, ge));
+            if (group !== null) group.next = found;
+            group = found;
+          }
+        }
+        reader.add(group!, day, value);
+        continue;
+      }
+    }
+    reader.line(text.slice(start, lineEnd), lineNumber);
+  }
+  return reader.finish();
+}
+
+/** The general reader, one line at a time: the header, then points; every rule and message of SERIES.csv. */
+class SeriesReader {
+  header: string[] = [];
+  width = 0;
+  dateCol = -1;
+  valueCol = -1;
+  groupCol = -1;
+  single: Group | null = null;
+  private readonly groups: Group[] = [];
+  private readonly byName = new Map<string, Group>();
+  private readonly dateText = new Map<number, string>();
+  private lastDay = -1;
+  private lastDate = '';
+
+  line(line: string, lineNumber: number): void {
+    if (/^[\s,]*$/.test(line)) return;
+    if (this.width === 0) {
+      this.readHeader(line, lineNumber);
+      return;
+    }
+    const fields = splitCsvLine(line, lineNumber);
+    if (fields.length !== this.width) {
+      fail(`Line ${lineNumber} has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${this.width} (${this.header.join(',')}). Put one point per line.`);
+    }
+    const date = parseSeriesDate(fields[this.dateCol]);
+    if (date === null) {
+      fail(`Line ${lineNumber}: "${fields[this.dateCol]}" is not a date. Write dates as yyyy-mm-dd (2023-04-03) or dd/mm/yyyy (03/04/2023).`);
+    }
+    const value = parseSeriesValue(fields[this.valueCol]);
+    if (value === null) {
+      fail(`Line ${lineNumber}: the value "${fields[this.valueCol]}" is not a number. Write it like 23.4, with a full stop for decimals and no units.`);
+    }
+    this.add(this.single ?? this.groupNamed(fields[this.groupCol]), dayOfIso(date as string), value as number);
+  }
+
+  private readHeader(line: string, lineNumber: number): void {
+    const header = splitCsvLine(line, lineNumber).map((h) => h.toLowerCase());
+    const dateCol = header.indexOf('date');
+    const valueCol = header.indexOf('value');
+    const known = header.every((h) => h === 'date' || h === 'value' || h === 'group');
+    const unique = new Set(header).size === header.length;
+    if (dateCol === -1 || valueCol === -1 || !known || !unique) {
+      fail(`${HEADER_HELP} Found "${line.trim()}" on line ${lineNumber}.`);
+    }
+    this.header = header;
+    this.width = header.length;
+    this.dateCol = dateCol;
+    this.valueCol = valueCol;
+    this.groupCol = header.indexOf('group');
+    if (this.groupCol === -1) {
+      this.single = { group: null, dates: [], days: [], values: [], next: null };
+      this.groups.push(this.single);
+    }
+  }
+
+  groupNamed(name: string): Group {
+    let g = this.byName.get(name);
+    if (g === undefined) {
+      g = { group: name, dates: [], days: [], values: [], next: null };
+      this.byName.set(name, g);
+      this.groups.push(g);
+    }
+    return g;
+  }
+
+  add(target: Group, day: number, value: number): void {
+    if (day !== this.lastDay) {
+      let date = this.dateText.get(day);
+      if (date === undefined) {
+        date = `${String(Math.floor(day / 10000)).padStart(4, '0')}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`;
+        this.dateText.set(day, date);
+      }
+      this.lastDay = day;
+      this.lastDate = date;
+    }
+    target.dates.push(this.lastDate);
+    target.days.push(day);
+    target.values.push(value);
+  }
+
+  finish(): SeriesColumns[] {
+    if (this.width === 0) fail(`The series file is empty. ${HEADER_HELP}`);
+    return this.groups.map(({ group, dates, days, values }) => ({ group, dates, days, values }));
+  }
+}
+
 /**
  * Reads SERIES.csv (cli-contract.md, runchart): a header `date,value` or
  * `date,value,group` (any case and order, BOM, CRLF, quotes and spaces
@@ -100,57 +349,10 @@ const HEADER_HELP = 'The first line must be the header date,value (or date,value
  * group named null. Any bad line stops the read with its line number.
  */
 export function parseSeriesCsv(text: string): ParsedSeries {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  let headerAt = -1;
-  for (let k = 0; k < lines.length; k++) {
-    if (!/^[\s,]*$/.test(lines[k])) {
-      headerAt = k;
-      break;
-    }
-  }
-  if (headerAt === -1) fail(`The series file is empty. ${HEADER_HELP}`);
-  const header = splitCsvLine(lines[headerAt], headerAt + 1).map((h) => h.toLowerCase());
-  const dateCol = header.indexOf('date');
-  const valueCol = header.indexOf('value');
-  const groupCol = header.indexOf('group');
-  const known = header.every((h) => h === 'date' || h === 'value' || h === 'group');
-  const unique = new Set(header).size === header.length;
-  if (dateCol === -1 || valueCol === -1 || !known || !unique) {
-    fail(`${HEADER_HELP} Found "${lines[headerAt].trim()}" on line ${headerAt + 1}.`);
-  }
-  const width = header.length;
-  const grouped = groupCol !== -1;
-  const groups: SeriesGroup[] = grouped ? [] : [{ group: null, points: [] }];
-  const byName = new Map<string, SeriesPoint[]>();
-  for (let k = headerAt + 1; k < lines.length; k++) {
-    const line = lines[k];
-    if (/^[\s,]*$/.test(line)) continue;
-    const lineNumber = k + 1;
-    const fields = splitCsvLine(line, lineNumber);
-    if (fields.length !== width) {
-      fail(`Line ${lineNumber} has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${width} (${header.join(',')}). Put one point per line.`);
-    }
-    const date = parseSeriesDate(fields[dateCol]);
-    if (date === null) {
-      fail(`Line ${lineNumber}: "${fields[dateCol]}" is not a date. Write dates as yyyy-mm-dd (2023-04-03) or dd/mm/yyyy (03/04/2023).`);
-    }
-    const value = parseSeriesValue(fields[valueCol]);
-    if (value === null) {
-      fail(`Line ${lineNumber}: the value "${fields[valueCol]}" is not a number. Write it like 23.4, with a full stop for decimals and no units.`);
-    }
-    const point: SeriesPoint = { date: date as string, value: value as number };
-    if (!grouped) {
-      groups[0].points.push(point);
-      continue;
-    }
-    const name = fields[groupCol];
-    let points = byName.get(name);
-    if (points === undefined) {
-      points = [];
-      byName.set(name, points);
-      groups.push({ group: name, points });
-    }
-    points.push(point);
-  }
-  return { groups };
+  return {
+    groups: parseSeriesColumns(text).map((g) => ({
+      group: g.group,
+      points: g.values.map((value, i) => ({ date: g.dates[i], value })),
+    })),
+  };
 }

@@ -1,0 +1,80 @@
+/**
+ * `pace-tracker runchart SERIES.csv`: loads only the run-chart engine (never
+ * exceljs, the report writers or the submission code). The file is parsed in
+ * one pass into columns, each group's chart is computed when it is written,
+ * and the JSON goes out in chunks: compact with --json, indented with
+ * --pretty (for people reading it).
+ */
+import * as fs from 'fs';
+import { UserFacingError } from '../core/errors';
+import { dayFromIso } from '../core/dates/serial';
+import type { RunChartOptions } from '../core/model';
+import { parseSeriesColumns, SeriesColumns } from '../core/runchart/csv';
+import { runChartFromColumns, runChartOfGroup } from '../core/runchart/chart';
+import { writeRunChartDocument } from '../core/runchart/jsonStream';
+import { intOption, parseArgs, stringOption } from './args';
+import type { Io } from './main';
+
+export async function runchart(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, {
+    json: { value: false },
+    pretty: { value: false },
+    baseline: { value: true },
+    'baseline-before': { value: true },
+    rephase: { value: true },
+    'no-rephase': { value: false },
+    direction: { value: true },
+    rules: { value: true },
+  });
+  if (args.positional.length !== 1) throw new UserFacingError('usage', 'Give exactly one SERIES.csv. Run "pace-tracker --help" for usage.');
+  const file = args.positional[0];
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UserFacingError('unreadableFile', `${file} cannot be read: check the name and that it exists.`);
+  }
+  if (args.options.has('baseline') && args.options.has('baseline-before')) {
+    throw new UserFacingError('usage', 'Use --baseline or --baseline-before, not both.');
+  }
+  if (args.options.has('rephase') && args.options.has('no-rephase')) {
+    throw new UserFacingError('usage', 'Use --rephase or --no-rephase, not both.');
+  }
+  const before = stringOption(args, 'baseline-before');
+  if (before !== undefined && dayFromIso(before) === null) {
+    throw new UserFacingError('usage', `--baseline-before takes a date written YYYY-MM-DD, not "${before}".`);
+  }
+  const direction = stringOption(args, 'direction') ?? 'down';
+  if (direction !== 'down' && direction !== 'up') throw new UserFacingError('usage', `--direction takes down or up, not "${direction}".`);
+  const rules = stringOption(args, 'rules') ?? 'ihi';
+  if (rules !== 'ihi' && rules !== 'anhoej') throw new UserFacingError('usage', `--rules takes ihi or anhoej, not "${rules}".`);
+  const baselinePoints = intOption(args, 'baseline');
+  if (baselinePoints === 0) throw new UserFacingError('usage', '--baseline needs at least 1 point.');
+  const options: RunChartOptions = {
+    baseline: before !== undefined ? { before } : { points: baselinePoints ?? 12 },
+    rephaseRun: args.options.has('no-rephase') ? null : intOption(args, 'rephase') ?? 9,
+    direction,
+    rules,
+  };
+  const groups = parseSeriesColumns(text);
+  // Grouped by the header, not by the data: a date,value,group file with no points is still { groups: [] }.
+  const grouped = !(groups.length === 1 && groups[0].group === null);
+  const charts = chartsOf(groups, options);
+  const pretty = args.options.has('pretty');
+  if (args.options.has('json') || pretty) {
+    writeRunChartDocument(io.out, grouped, charts, pretty);
+    return 0;
+  }
+  const { formatRunChart } = await import('./text');
+  for (const { group, chart } of charts) io.out(formatRunChart(runChartFromColumns(chart), group));
+  if (groups.length === 0) io.out(formatRunChart(runChartFromColumns(runChartOfGroup([], [], [], options)), null));
+  return 0;
+}
+
+/** Each group's chart, computed only when asked for (one alive at a time); the group's points are let go once charted. */
+function* chartsOf(groups: SeriesColumns[], options: RunChartOptions) {
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k];
+    yield { group: g.group, chart: runChartOfGroup(g.dates, g.days, g.values, options) };
+  }
+}
