@@ -234,12 +234,18 @@ export function chartTypeName(chart: Pick<PlannedChart, 'kind' | 'stacked'>): Ex
   return chart.stacked ? 'ColumnStacked' : 'ColumnClustered';
 }
 
-export function lineStyleName(line: PlannedSeries['line']): 'Continuous' | 'Dash' | 'None' {
-  return line === 'dash' ? 'Dash' : line === 'none' ? 'None' : 'Continuous';
+export type ExcelLineStyleName = 'Continuous' | 'Dash' | 'RoundDot' | 'DashDot' | 'None';
+
+/** Excel's names for the plan's line styles (ChartLineStyle, ExcelApi 1.7); round dots stay visible in greyscale print. */
+export function lineStyleName(line: PlannedSeries['line']): ExcelLineStyleName {
+  const names = { solid: 'Continuous', dash: 'Dash', dot: 'RoundDot', dashDot: 'DashDot', none: 'None' } as const;
+  return names[line];
 }
 
-export function markerStyleName(marker: MarkerShape): 'Circle' | 'Square' | 'Diamond' | 'Triangle' | 'None' {
-  const names = { circle: 'Circle', square: 'Square', diamond: 'Diamond', triangle: 'Triangle', none: 'None' } as const;
+export type ExcelMarkerStyleName = 'Circle' | 'Square' | 'Diamond' | 'Triangle' | 'X' | 'None';
+
+export function markerStyleName(marker: MarkerShape): ExcelMarkerStyleName {
+  const names = { circle: 'Circle', square: 'Square', diamond: 'Diamond', triangle: 'Triangle', x: 'X', none: 'None' } as const;
   return names[marker];
 }
 

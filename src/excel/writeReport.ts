@@ -256,12 +256,19 @@ function addChart(excel: typeof Excel, sheet: Excel.Worksheet, planned: PlannedC
  * keeps its own point.
  */
 function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart, features: Features): void {
-  const lineStyles = { Continuous: excel.ChartLineStyle.continuous, Dash: excel.ChartLineStyle.dash, None: excel.ChartLineStyle.none };
+  const lineStyles = {
+    Continuous: excel.ChartLineStyle.continuous,
+    Dash: excel.ChartLineStyle.dash,
+    RoundDot: excel.ChartLineStyle.roundDot,
+    DashDot: excel.ChartLineStyle.dashDot,
+    None: excel.ChartLineStyle.none,
+  };
   const markers = {
     Circle: excel.ChartMarkerStyle.circle,
     Square: excel.ChartMarkerStyle.square,
     Diamond: excel.ChartMarkerStyle.diamond,
     Triangle: excel.ChartMarkerStyle.triangle,
+    X: excel.ChartMarkerStyle.x,
     None: excel.ChartMarkerStyle.none,
   };
   for (const series of chart.series.items) series.delete();
@@ -290,7 +297,8 @@ function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart
     }
   }
   const categoryAxis = chart.axes.categoryAxis;
-  categoryAxis.categoryType = excel.ChartAxisCategoryType.textAxis;
+  // A per-child run chart reads as time on a date axis; other charts keep one slot per point.
+  categoryAxis.categoryType = planned.dateAxis ? excel.ChartAxisCategoryType.dateAxis : excel.ChartAxisCategoryType.textAxis;
   if (planned.categoryFormat && features.axisFormat) categoryAxis.numberFormat = planned.categoryFormat;
   if (planned.reverseCategories) categoryAxis.reversePlotOrder = true;
 }

@@ -48,6 +48,38 @@ export function appendSheetEntries(workbookXml: string, entries: string[]): stri
   return workbookXml.replace('</sheets>', `${entries.join('')}</sheets>`);
 }
 
+/**
+ * Each planned sheet's print titles (rows repeated at the top of every
+ * printed page) as the sheet-scoped defined name _xlnm.Print_Titles, whose
+ * localSheetId is the sheet's position in <sheets>. Earlier print titles
+ * on these sheets are replaced.
+ */
+export function addPrintTitles(workbookXml: string, sheets: { name: string; sheet: PlannedSheet }[]): string {
+  const names = sheetNamesInWorkbookXml(workbookXml);
+  const titles = sheets
+    .filter((s) => s.sheet.print?.titleRows && names.includes(s.name))
+    .map((s) => {
+      const rows = s.sheet.print?.titleRows as { first: number; last: number };
+      const ref = `'${s.name.replace(/'/g, "''")}'!$${rows.first}:$${rows.last}`;
+      return { id: names.indexOf(s.name), xml: `<definedName name="_xlnm.Print_Titles" localSheetId="${names.indexOf(s.name)}">${escapeXml(ref)}</definedName>` };
+    });
+  if (titles.length === 0) return workbookXml;
+  const ids = new Set(titles.map((t) => String(t.id)));
+  let xml = workbookXml.replace(/<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g, (whole, attrs: string) => {
+    const id = /\blocalSheetId="(\d+)"/.exec(attrs)?.[1];
+    return /\bname="_xlnm\.Print_Titles"/.test(attrs) && id !== undefined && ids.has(id) ? '' : whole;
+  });
+  const added = titles.map((t) => t.xml).join('');
+  if (/<definedNames\s*\/>/.test(xml)) return xml.replace(/<definedNames\s*\/>/, `<definedNames>${added}</definedNames>`);
+  if (xml.includes('</definedNames>')) return xml.replace('</definedNames>', `${added}</definedNames>`);
+  // CT_Workbook order: definedNames comes after sheets, functionGroups and externalReferences.
+  const later = /<(calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b/.exec(xml);
+  const block = `<definedNames>${added}</definedNames>`;
+  if (later) xml = xml.slice(0, later.index) + block + xml.slice(later.index);
+  else xml = xml.replace('</workbook>', `${block}</workbook>`);
+  return xml;
+}
+
 /** The user's package, or the plain "could not be opened" problem. */
 async function openPackage(input: Uint8Array, inputName: string): Promise<JSZip> {
   assertXlsxBytes(input, inputName);
@@ -181,7 +213,8 @@ export async function writeReportBuffer(input: Uint8Array, plan: ReportPlan, inp
 
   workbookXml = appendSheetEntries(workbookXml, entries);
   const names = sheetNamesInWorkbookXml(workbookXml);
-  target.file('xl/workbook.xml', markOwnedSheetsInWorkbookXml(workbookXml, names, [...stillOwned, ...laidOut.map((w) => w.name)]));
+  workbookXml = markOwnedSheetsInWorkbookXml(workbookXml, names, [...stillOwned, ...laidOut.map((w) => w.name)]);
+  target.file('xl/workbook.xml', addPrintTitles(workbookXml, laidOut));
   target.file(workbookRelsPath, renderRels(out.workbookRels));
   target.file('[Content_Types].xml', out.contentTypes);
   return savePackage(target, input, asLoaded, out.added, out.now);

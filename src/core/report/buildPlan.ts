@@ -19,6 +19,10 @@ export interface ReportInput {
   issues?: PlannedSheet;
   /** Labels of local milestones (id → the user's words), for names on the aim sheets. */
   localLabels?: ReadonlyMap<string, string>;
+  /** Months with fewer children than this are greyed on the monthly charts and left out of their median (default 5). */
+  smallNumber?: number;
+  /** 'quarter': monthly tables and charts grouped by quarter (steadier for a small authority). */
+  period?: 'month' | 'quarter';
 }
 
 /** A sheet name not yet taken (Excel compares names case-insensitively): "Name", then "Name (2)"… within 31 characters. */
@@ -54,6 +58,8 @@ export function buildReportPlan(input: ReportInput): ReportPlan {
       changes: input.changes,
       tablePrefix: `PACE_Aim${a.index}_`,
       localLabels: input.localLabels,
+      smallNumber: input.smallNumber,
+      period: input.period,
     }),
     name: a.sheetName,
   }));
