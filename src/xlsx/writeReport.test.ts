@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { validateXML } from 'xmllint-wasm';
-import { appendSheetEntries, writeReportBuffer, writeReportFile, uniqueSheetName, hyperlinksXml } from './writeReport';
+import { addPrintTitles, appendSheetEntries, writeReportBuffer, writeReportFile, uniqueSheetName, hyperlinksXml } from './writeReport';
 import { readWorkbookBuffer } from './read';
 import { buildSampleBuffer } from './testing/sample';
 import { fixturePlan, FIXTURE_DATA_ROW, FIXTURE_POINTS } from './testing/planFixture';
@@ -326,5 +326,39 @@ describe('writeReportFile', () => {
     const bad = join(dir, 'bad.xlsx');
     writeFileSync(bad, 'not a workbook');
     await expect(writeReportFile(bad, fixturePlan(), join(dir, 'o.xlsx'))).rejects.toMatchObject({ kind: 'unreadableFile', message: expect.stringContaining('"bad.xlsx" could not be opened') });
+  });
+});
+
+describe('print titles', () => {
+  const wb = (definedNames = '') =>
+    `<workbook xmlns="x"><sheets><sheet name="Tracker" sheetId="1" r:id="rId1"/><sheet name="PACE Aim 1" sheetId="2" r:id="rId2"/></sheets>${definedNames}<calcPr calcId="1"/></workbook>`;
+  const aim = { name: 'PACE Aim 1', sheet: { ...fixturePlan().sheets[2], print: { orientation: 'landscape' as const, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 }, titleRows: { first: 133, last: 134 }, rowBreaks: [], columnBreaks: [] } } };
+
+  it('names the rows repeated on every printed page, scoped to the sheet by its position', () => {
+    expect(addPrintTitles(wb(), [aim])).toContain(
+      `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;PACE Aim 1&apos;!$133:$134</definedName></definedNames><calcPr`,
+    );
+  });
+
+  it('replaces the sheet\'s earlier print titles and keeps everything else', () => {
+    const before = wb('<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;PACE Aim 1&apos;!$9:$9</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">Tracker!$1:$1</definedName></definedNames>');
+    const after = addPrintTitles(before, [aim]);
+    expect(after.match(/_xlnm\.Print_Titles/g)).toHaveLength(2);
+    expect(after).toContain('Tracker!$1:$1');
+    expect(after).not.toContain('$9:$9');
+    expect(addPrintTitles(before, [{ ...aim, sheet: { ...aim.sheet, print: undefined } }])).toBe(before);
+  });
+
+  it('are written into the report workbook, once however often it is run', async () => {
+    const plan = fixturePlan();
+    plan.sheets[2] = aim.sheet;
+    const input = (await buildSampleBuffer({ children: 12, notesSheet: false })).buffer;
+    const once = await writeReportBuffer(input, plan);
+    const twice = await writeReportBuffer(once, plan);
+    for (const out of [once, twice]) {
+      const workbook = await text(await JSZip.loadAsync(out), 'xl/workbook.xml');
+      expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(1);
+      expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="3">&apos;PACE Aim 2&apos;!$133:$134</definedName>');
+    }
   });
 });
