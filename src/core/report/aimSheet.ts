@@ -2,10 +2,11 @@
  * The plan of one aim's sheet, laid out for reading on screen and printing
  * on A4 landscape at 100%:
  *
- *  page 1  title, aim sentence, as-of line, headline figures, how to read
- *          it, then the run chart (one point per child) across the page;
- *  page 2  the children still waiting (bar chart), a page of its own;
- *  page 3  the monthly "% within target" run chart with the number of
+ *  page 1  title, aim sentence, as-of line, headline figures, what the
+ *          run chart shows and how to read it;
+ *  page 2  the run chart (one point per child) filling the page;
+ *  page 3  the children still waiting (bar chart);
+ *  page 4  the monthly "% within target" run chart with the number of
  *          children behind each month, and its notes;
  *  then    the tables, side by side from one header row: the children, the
  *          children waiting, the months. Each table starts a new page
@@ -36,12 +37,10 @@ const CHART_COLUMN_WIDTH = 9;
 /** Months (or quarters) with fewer children than this are drawn small and grey and kept out of the monthly median. */
 export const DEFAULT_SMALL_NUMBER = 5;
 /** Characters of note text (11 point italic) that fit across a printed page; the aim sentence is larger. */
-const NOTE_LINE = 140;
+const NOTE_LINE = 120;
 const SUBTITLE_LINE = 100;
 /** A chart on a page of its own leaves this many rows under it for its notes. */
 const CHART_NOTE_ROWS = 3;
-/** Page 1's chart needs at least this many rows, or it moves to a page of its own. */
-const MIN_CHART_ROWS = 16;
 
 const COLOURS = {
   weeks: '#1F4E79',
@@ -789,28 +788,23 @@ interface ChartPage {
 }
 
 /**
- * Pages for `count` charts: the first under the sheet's top block on page 1
- * when at least MIN_CHART_ROWS rows are left there, each other on a page of
- * its own. Returns the pages, the row breaks and the first row after them.
+ * Pages for `count` charts after page 1 (the aim's figures and how to read
+ * them), one chart a page. Each chart starts one row down its page: a
+ * printer draws a drawing that starts right at a page break on the page
+ * before too. Returns the pages, the row breaks and the first row after them.
  */
-export function chartPages(count: number, firstFreeRow: number): { pages: ChartPage[]; rowBreaks: number[]; nextRow: number } {
+export function chartPages(count: number): { pages: ChartPage[]; rowBreaks: number[]; nextRow: number } {
   const pages: ChartPage[] = [];
   const rowBreaks: number[] = [];
-  let pageStart = 1;
-  let top = firstFreeRow;
-  if (count > 0 && PAGE_ROWS - CHART_NOTE_ROWS - top + 1 < MIN_CHART_ROWS) {
-    pageStart = PAGE_ROWS + 1;
-    top = pageStart;
-    rowBreaks.push(pageStart);
-  }
+  let pageStart = PAGE_ROWS + 1;
   for (let i = 0; i < count; i++) {
-    const bottom = pageStart + PAGE_ROWS - 1 - CHART_NOTE_ROWS;
-    pages.push({ top, bottom, notesAt: bottom + 1 });
-    pageStart += PAGE_ROWS;
-    top = pageStart;
     rowBreaks.push(pageStart);
+    const bottom = pageStart + PAGE_ROWS - 1 - CHART_NOTE_ROWS;
+    pages.push({ top: pageStart + 1, bottom, notesAt: bottom + 1 });
+    pageStart += PAGE_ROWS;
   }
-  return { pages, rowBreaks, nextRow: count > 0 ? pageStart : firstFreeRow };
+  if (count > 0) rowBreaks.push(pageStart);
+  return { pages, rowBreaks, nextRow: count > 0 ? pageStart : 0 };
 }
 
 /** The whole aim sheet. */
@@ -836,8 +830,10 @@ export function planAimSheet(result: AimResult, aim: AimDefinition, ctx: AimShee
 
   // Charts first, one to a page; the tables after them, from one heading row.
   const chartCount = [result.children.length > 0, result.waitingChildren.length > 0, hasMonthlyChart(result, aim)].filter(Boolean).length;
-  const layout = chartPages(chartCount, row);
-  const place: TablePlace = { headingRow: layout.nextRow, headerRow: layout.nextRow + 1 };
+  const layout = chartPages(chartCount);
+  // Without charts the tables follow the notes on page 1.
+  const headingRow = layout.nextRow || row;
+  const place: TablePlace = { headingRow, headerRow: headingRow + 1 };
 
   const children = childrenSection(result, aim, ctx, names, place);
   setWidths(widths, 1, children.widths);
@@ -845,12 +841,13 @@ export function planAimSheet(result: AimResult, aim: AimDefinition, ctx: AimShee
   widths[0] = Math.max(widths[0] ?? 0, headlineLabelWidth(result, aim));
   // Headline values (14 point bold) sit in column B.
   widths[1] = Math.max(widths[1] ?? 0, 12);
-  // The charts span the columns of one printed page; the next table starts after them (and after the children table).
-  const chartLastColumn = lastColumnOnPage(widths, 1);
-  setWidths(widths, 1, Array.from({ length: chartLastColumn }, (_, i) => widths[i] ?? CHART_COLUMN_WIDTH));
-  // The page's last column takes up the page's spare width, so the charts span the whole page.
-  widths[chartLastColumn - 1] += spareCharacters(widths.slice(0, chartLastColumn));
-  const waitingColumn = Math.max(children.columnCount + 2, chartLastColumn + 1);
+  // The charts span the columns of one printed page but its last: a chart whose edge lies on a page
+  // break is drawn on the next page too. The column before that last one takes the page's spare width.
+  const pageLastColumn = Math.max(2, lastColumnOnPage(widths, 1));
+  setWidths(widths, 1, Array.from({ length: pageLastColumn }, (_, i) => widths[i] ?? CHART_COLUMN_WIDTH));
+  const chartLastColumn = pageLastColumn - 1;
+  widths[chartLastColumn - 1] += spareCharacters(widths.slice(0, pageLastColumn));
+  const waitingColumn = Math.max(children.columnCount + 2, pageLastColumn + 1);
   const waiting = waitingSection(result, aim, ctx, waitingColumn, names, place);
   const monthlyColumn = waitingColumn + waiting.columnCount + 1;
   const monthly = monthlySection(result, aim, ctx, monthlyColumn, names, place);

@@ -6,13 +6,13 @@
 import type { PrintSettings } from './plan';
 
 /** Margins in inches: narrow sides, room for the page-number footer. */
-export const PAGE_MARGINS: PrintSettings['margins'] = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 };
+export const PAGE_MARGINS: PrintSettings['margins'] = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.75, header: 0.3, footer: 0.3 };
 /** A4 landscape is 11.69 × 8.27 inches. */
 const A4_LANDSCAPE_INCHES = { width: 11.69, height: 8.27 };
 /** Printable width in points, less a little for rounding. */
 export const PAGE_WIDTH_POINTS = Math.floor((A4_LANDSCAPE_INCHES.width - PAGE_MARGINS.left - PAGE_MARGINS.right) * 72) - 10;
-/** Rows of the default height (15 points) on one page, with room for taller title rows. */
-export const PAGE_ROWS = Math.floor(((A4_LANDSCAPE_INCHES.height - PAGE_MARGINS.top - PAGE_MARGINS.bottom) * 72) / 15) - 1;
+/** Rows of the default height (15 points) that fill one page. */
+export const PAGE_ROWS = Math.floor(((A4_LANDSCAPE_INCHES.height - PAGE_MARGINS.top - PAGE_MARGINS.bottom) * 72) / 15);
 /** Width given to a column the plan leaves unset. */
 export const DEFAULT_COLUMN_WIDTH = 9;
 

@@ -44,8 +44,9 @@ describe('buildChartXml: run chart', () => {
     expect(xml).toContain('<c:min val="0"/>');
   });
 
-  it('slants the date labels and shows about 16 of them, whatever the number of children', () => {
-    expect(xml).toContain('<a:bodyPr rot="-2700000" vert="horz"/>');
+  it('lays date labels flat and shows about 16 of them, whatever the number of children; slants names', () => {
+    expect(xml).not.toContain('<a:bodyPr rot="-2700000" vert="horz"/>');
+    expect(buildChartXml({ ...line, categoryFormat: undefined }, 'S', cache(30, 5))).toContain('<a:bodyPr rot="-2700000" vert="horz"/>');
     expect(xml).toContain('<c:tickLblSkip val="2"/>'); // 30 points
     expect(categoryLabelSkip({ ...line, categories: 'B8:B15' })).toBe(1);
     expect(categoryLabelSkip({ ...line, categories: 'B8:B232' })).toBe(15); // 225 children

@@ -219,7 +219,7 @@ const GRIDLINES = '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgb
 const AXIS_LINE = '<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="808080"/></a:solidFill></a:ln></c:spPr>';
 const SMALL_TEXT = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>';
 
-/** Date labels slanted so neighbours do not run together. */
+/** Long text labels (names) slanted so neighbours do not run together; dates and months lie flat, thinned to fit. */
 const SLANTED_TEXT = '<c:txPr><a:bodyPr rot="-2700000" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>';
 /** About this many category labels fit along a run chart; the rest are skipped (every point is still drawn). */
 const LABELS_ALONG_AXIS = 16;
@@ -271,7 +271,7 @@ function axes(chart: PlannedChart): string {
     ? dateAxis(chart, chart.dateAxis.majorMonths)
     : `<c:catAx><c:axId val="${AXIS_CAT}"/><c:scaling><c:orientation val="${reversed ? 'maxMin' : 'minMax'}"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${catPos}"/>${title(chart.xAxisTitle, 1000, true)}${catFmt}` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${AXIS_LINE}${horizontal ? SMALL_TEXT : SLANTED_TEXT}` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${AXIS_LINE}${horizontal || chart.categoryFormat ? SMALL_TEXT : SLANTED_TEXT}` +
     `<c:crossAx val="${AXIS_VAL}"/><c:crosses val="autoZero"/><c:auto val="0"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
     `<c:tickLblSkip val="${categoryLabelSkip(chart)}"/><c:noMultiLvlLbl val="1"/></c:catAx>`;
   // Schema order inside c:scaling: orientation, max, min.
