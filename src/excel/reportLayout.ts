@@ -4,8 +4,8 @@
  * plan's words (styles, widths, markers) into Excel's. No Office.js here.
  */
 import type { CellValue } from '../core/grid';
-import { cellAddress, parseCellAddress, quoteSheetName } from '../core/grid';
-import type { BlockStyle, CellBlock, MarkerShape, PlannedChart, PlannedSeries } from '../core/report/plan';
+import { cellAddress, columnLetter, parseCellAddress, quoteSheetName } from '../core/grid';
+import type { BlockStyle, CellBlock, MarkerShape, PlannedChart, PlannedSeries, PrintSettings } from '../core/report/plan';
 
 export const MAX_SHEET_NAME = 31;
 
@@ -252,4 +252,27 @@ export function markerStyleName(marker: MarkerShape): ExcelMarkerStyleName {
 /** Excel marker sizes run 2-72. */
 export function markerSize(size: number | undefined): number {
   return Math.min(72, Math.max(2, Math.round(size ?? 7)));
+}
+
+/** A planned page set-up in Excel's terms: margins in points, whole-row print titles, the cell each new page starts at. */
+export interface ExcelPrintSettings {
+  scale: number;
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** "$9:$10" (PageLayout.setPrintTitleRows needs whole rows), or null. */
+  titleRows: string | null;
+  /** Cells a new page starts above (horizontal breaks) and left of (vertical breaks). */
+  rowBreaks: string[];
+  columnBreaks: string[];
+}
+
+export function printLayoutSettings(print: PrintSettings): ExcelPrintSettings {
+  const points = (inches: number) => Math.round(inches * 72 * 100) / 100;
+  const m = print.margins;
+  return {
+    scale: 100,
+    margins: { left: points(m.left), right: points(m.right), top: points(m.top), bottom: points(m.bottom), header: points(m.header), footer: points(m.footer) },
+    titleRows: print.titleRows ? `$${print.titleRows.first}:$${print.titleRows.last}` : null,
+    rowBreaks: [...new Set(print.rowBreaks)].filter((r) => r > 1).map((r) => `A${r}`),
+    columnBreaks: [...new Set(print.columnBreaks)].filter((c) => c > 1).map((c) => `${columnLetter(c)}1`),
+  };
 }

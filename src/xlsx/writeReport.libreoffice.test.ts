@@ -193,11 +193,17 @@ run('the sample report printed from LibreOffice', () => {
   }, 200000);
 
   afterAll(() => {
-    // The aim sheets' chart pages as images, and the whole PDF.
+    // The pages an analyst looks at first, as images, and the whole PDF.
     rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
-    const first = pages.findIndex((t) => t.includes('Accommodation to permanence recommendation')) + 1;
-    if (first > 0) spawnSync('pdftoppm', ['-png', '-r', '60', '-f', String(first), '-l', String(first + 36), pdf, join(artifacts, 'page')]);
+    // The summary, each aim's first page, its chart pages and the first page of its tables.
+    const wanted = pages.flatMap((t, i) => {
+      const text = t.replace(/\s+/g, ' ').trim();
+      const keep = /^(PACE permanence summary|Weeks from|Children waiting for|% within|Children with a)/.test(text) || /Waiting past target/.test(text);
+      const firstOfTable = text.startsWith('Children with a') && !pages[i - 1]?.replace(/\s+/g, ' ').trim().startsWith('Children with a');
+      return keep && (!text.startsWith('Children with a') || firstOfTable) ? [i + 1] : [];
+    });
+    for (const p of wanted) spawnSync('pdftoppm', ['-png', '-r', '60', '-f', String(p), '-l', String(p), pdf, join(artifacts, 'page')]);
     copyFileSync(pdf, join(artifacts, 'report.pdf'));
     rmSync(work, { recursive: true, force: true });
   });
