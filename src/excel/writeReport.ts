@@ -323,6 +323,15 @@ function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart
     } else {
       series.format.fill.setSolidColor(ps.color);
     }
+    // A line's end label is one point's label with its own text (ChartDataLabel.text, ExcelApi 1.8).
+    if (ps.endLabel && features.dataLabels) {
+      const point = series.points.getItemAt(ps.endLabel.point);
+      point.hasDataLabel = true;
+      point.dataLabel.showValue = false;
+      point.dataLabel.showSeriesName = false;
+      point.dataLabel.text = ps.endLabel.text;
+      point.dataLabel.position = ps.endLabel.position === 'above' ? excel.ChartDataLabelPosition.top : excel.ChartDataLabelPosition.bottom;
+    }
     // Data labels on a series need ExcelApi 1.8; without it the chart is still right, just unlabelled.
     if (ps.dataLabels && features.dataLabels) {
       series.hasDataLabels = true;

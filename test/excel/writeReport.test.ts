@@ -227,7 +227,7 @@ describe('writeReport: a printable aim sheet and its chart styles', () => {
     };
     const run = aim.charts.find((c) => c.name === 'aim1RunChart')!;
     run.dateAxis = { majorMonths: 3 };
-    run.series[1] = { ...run.series[1], line: 'dot' };
+    run.series[1] = { ...run.series[1], line: 'dot', endLabel: { text: 'Median 28.6 wks', position: 'above', point: 27 } };
     run.series[2] = { ...run.series[2], line: 'dashDot' };
     run.series[3] = { ...run.series[3], marker: 'x' };
     // The counts behind each point, as columns on a second axis.
@@ -261,6 +261,9 @@ describe('writeReport: a printable aim sheet and its chart styles', () => {
     const n = live.find((s) => s.name === 'Children (n)')!;
     expect([n.chartType, n.axisGroup, n.fillColor]).toEqual(['ColumnClustered', 'Secondary', '#D9D9D9']);
     expect(live.filter((s) => s.name !== 'Children (n)').every((s) => s.axisGroup === 'Primary' && s.chartType === null)).toBe(true);
+    // The median line says what it is near its end: one point's label, its own text, above the line.
+    expect(live[1].pointLabels).toEqual({ 27: { hasDataLabel: true, text: 'Median 28.6 wks', position: 'Top', showSeriesName: false, showValue: false } });
+    expect(live[1].hasDataLabels).toBe(false);
   });
 
   it('leaves the second-axis columns out, and the page set-up alone, where Excel is too old for them', async () => {
@@ -268,6 +271,7 @@ describe('writeReport: a printable aim sheet and its chart styles', () => {
     await writeReport(envOf(fake), printablePlan());
     const live = fake.chart(aimSheetName(1), 'aim1RunChart').series.filter((s) => !s.deleted);
     expect(live.map((s) => s.name)).not.toContain('Children (n)');
+    expect(live[1].pointLabels).toEqual({});
     expect(fake.snapshot(aimSheetName(1)).pageLayout).toEqual({ orientation: 'Portrait', zoom: { scale: 100 } });
   });
 });

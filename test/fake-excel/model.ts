@@ -95,6 +95,8 @@ export interface SeriesModel {
   chartType: string | null;
   /** ChartSeries.axisGroup (ExcelApi 1.8): "Primary" or "Secondary". */
   axisGroup: string;
+  /** Labels set on single points (ChartPoint.hasDataLabel / dataLabel, ExcelApi 1.7; text 1.8), by point index. */
+  pointLabels: Record<number, { hasDataLabel: boolean; text: string | null; position: string | null; showSeriesName: boolean; showValue: boolean }>;
   deleted?: boolean;
 }
 

@@ -1176,6 +1176,7 @@ function newSeries(name: string, values: string | null, xValues: string | null):
     showValue: false,
     chartType: null,
     axisGroup: 'Primary',
+    pointLabels: {},
   };
 }
 
@@ -1368,6 +1369,11 @@ export class FakeChartSeries extends FakeObject {
     this._ctx.requireApi('1.8', 'series.dataLabels');
     return this._nav('dataLabels', () => new FakeChartDataLabels(this._ctx, () => this._m()));
   }
+  /** ChartSeries.points (ExcelApi 1.7). */
+  get points(): FakeChartPointsCollection {
+    this._ctx.requireApi('1.7', 'series.points');
+    return this._nav('points', () => new FakeChartPointsCollection(this._ctx, () => this._m()));
+  }
   setValues(source: FakeRange): void {
     this._ctx.requireApi('1.7', 'setValues');
     this._ctx.enqueue(() => ((this._m() as SeriesModel).values = seriesReference(source._m())));
@@ -1458,6 +1464,59 @@ declare(FakeChartLineFormat, {
     },
   },
   weight: { api: '1.7', get: (l) => l._m().lineWeight, set: (l, v) => (l._m().lineWeight = v) },
+});
+
+/** A series' points; getItemAt(index) (ExcelApi 1.1). The fake does not check the index against the data (ours). */
+export class FakeChartPointsCollection extends FakeObject {
+  getItemAt(index: number): FakeChartPoint {
+    return new FakeChartPoint(this._ctx, () => this._m(), index);
+  }
+}
+declare(FakeChartPointsCollection, {});
+
+type PointLabel = SeriesModel['pointLabels'][number];
+function pointLabel(series: SeriesModel, index: number): PointLabel {
+  return (series.pointLabels[index] ??= { hasDataLabel: false, text: null, position: null, showSeriesName: false, showValue: false });
+}
+
+export class FakeChartPoint extends FakeObject {
+  constructor(ctx: FakeRequestContext, resolve: () => unknown, readonly index: number) {
+    super(ctx, resolve);
+  }
+  /** ChartPoint.dataLabel (ExcelApi 1.7). */
+  get dataLabel(): FakeChartPointDataLabel {
+    this._ctx.requireApi('1.7', 'point.dataLabel');
+    return this._nav('dataLabel', () => new FakeChartPointDataLabel(this._ctx, () => this._m(), this.index));
+  }
+}
+declare(FakeChartPoint, {
+  hasDataLabel: {
+    api: '1.7',
+    get: (p) => pointLabel(p._m(), (p as FakeChartPoint).index).hasDataLabel,
+    set: (p, v) => (pointLabel(p._m(), (p as FakeChartPoint).index).hasDataLabel = Boolean(v)),
+  },
+});
+
+/** Excel.ChartDataLabelPosition values. */
+const LABEL_POSITIONS = ['Invalid', 'None', 'Center', 'InsideEnd', 'InsideBase', 'OutsideEnd', 'Left', 'Right', 'Top', 'Bottom', 'BestFit', 'Callout'];
+export class FakeChartPointDataLabel extends FakeObject {
+  constructor(ctx: FakeRequestContext, resolve: () => unknown, readonly index: number) {
+    super(ctx, resolve);
+  }
+}
+const labelOf = (d: FakeObject) => pointLabel(d._m(), (d as FakeChartPointDataLabel).index);
+declare(FakeChartPointDataLabel, {
+  text: { api: '1.8', get: (d) => labelOf(d).text, set: (d, v) => (labelOf(d).text = String(v)) },
+  position: {
+    api: '1.7',
+    get: (d) => labelOf(d).position,
+    set: (d, v) => {
+      if (!LABEL_POSITIONS.includes(v)) throw new FakeOfficeError('InvalidArgument', `"${v}" is not a data label position.`);
+      labelOf(d).position = v;
+    },
+  },
+  showSeriesName: { api: '1.7', get: (d) => labelOf(d).showSeriesName, set: (d, v) => (labelOf(d).showSeriesName = Boolean(v)) },
+  showValue: { api: '1.7', get: (d) => labelOf(d).showValue, set: (d, v) => (labelOf(d).showValue = Boolean(v)) },
 });
 
 export class FakeChartDataLabels extends FakeObject {}

@@ -3,7 +3,7 @@ import { normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
 import { child, day } from '../aims/testing';
 import { serialFromDay } from '../dates';
-import { aimSheetName, columnWidth, medianStepNotes, monthStep, planAimSheet, quarterlyRows, runChartColumns, runChartVerdict, safeSheetName, signalDirections } from './aimSheet';
+import { aimSheetName, columnWidth, endLabelPoint, medianStepNotes, monthStep, planAimSheet, quarterlyRows, runChartColumns, runChartVerdict, safeSheetName, signalDirections } from './aimSheet';
 import { PAGE_ROWS } from './printLayout';
 import { DATE_FORMAT } from './plan';
 import { cellValue, checkSheet, parseRange, rangeValues } from './planCheck.test-helper';
@@ -124,9 +124,9 @@ describe('planAimSheet on a small aim', () => {
     const chart = sheet.charts.find((c) => c.name === 'aim1RunChart')!;
     const byName = new Map(chart.series.map((s) => [s.name, s]));
     // Nothing is carried forward on 3 children, so the baseline median carries the label; the target is equal, so its label goes above.
-    expect(byName.get('Median (baseline)')!.endLabel).toEqual({ text: 'Median 26 wks', position: 'above' });
+    expect(byName.get('Median (baseline)')!.endLabel).toEqual({ text: 'Median 26 wks', position: 'above', point: 1 });
     expect(byName.get('Median, carried forward')!.endLabel).toBeUndefined();
-    expect(byName.get('Target (26 weeks)')!.endLabel).toEqual({ text: 'Target 26 wks', position: 'above' });
+    expect(byName.get('Target (26 weeks)')!.endLabel).toEqual({ text: 'Target 26 wks', position: 'above', point: 1 });
     expect(['Weeks', 'Median (baseline)', 'Median, carried forward', 'Target (26 weeks)'].map((n) => byName.get(n)!.line)).toEqual(['solid', 'solid', 'dash', 'dot']);
   });
 
@@ -161,7 +161,7 @@ describe('planAimSheet on a small aim', () => {
     expect(smallValues[4]).toBe(0); // Jan 2023
     expect(small.line).toBe('none');
     expect(median.endLabel).toBeUndefined(); // no median from no charted month
-    expect(target.endLabel).toEqual({ text: 'Target 90%', position: 'above' });
+    expect(target.endLabel).toEqual({ text: 'Target 90%', position: 'above', point: 18 - 2 });
     expect(target.line).toBe('dot');
     expect(chart.categoryFormat).toBe('mmm yyyy');
     expect(rangeValues(sheet, chart.categories)[0]).toBe(serialFromDay(day('2022-09-01'), false));
@@ -175,8 +175,8 @@ describe('planAimSheet on a small aim', () => {
     expect([percents[0], percents[1], percents[2], percents[4]]).toEqual([100, 100, null, 0]);
     // Median of the monthly percentages 100, 100, 0 = 100, carried over empty months.
     expect(new Set(rangeValues(low, chart.series[3].values))).toEqual(new Set([100]));
-    expect(chart.series[3].endLabel).toEqual({ text: 'Median 100%', position: 'above' });
-    expect(chart.series[4].endLabel).toEqual({ text: 'Target 90%', position: 'below' });
+    expect(chart.series[3].endLabel).toMatchObject({ text: 'Median 100%', position: 'above' });
+    expect(chart.series[4].endLabel).toMatchObject({ text: 'Target 90%', position: 'below' });
   });
 
   test('quarterly grouping adds up children and works out the % again', () => {
@@ -251,7 +251,7 @@ describe('planAimSheet: long series with a re-phase and signals', () => {
     expect(dashed.slice(0, 11).every((v) => v === null)).toBe(true);
     expect(dashed.slice(12, base.lastIndex + 1).every((v) => v === base.median)).toBe(true);
     // Re-phased straight after the baseline, nothing is carried forward: the baseline median carries the label, above the target.
-    expect(series('Median (baseline)').endLabel).toEqual({ text: 'Median 31.5 wks', position: 'above' });
+    expect(series('Median (baseline)').endLabel).toEqual({ text: 'Median 31.5 wks', position: 'above', point: 11 - 2 });
     expect(series('Median, carried forward').endLabel).toBeUndefined();
     const rephased = values('Re-phased median');
     const second = result.runChart.phases[1];
@@ -408,6 +408,14 @@ describe('titles and headers in plain words', () => {
 });
 
 describe('helper layout functions', () => {
+  test('endLabelPoint: a few points back from the line\'s end, never before it starts', () => {
+    const line = (last: number, n = 50) => Array.from({ length: n }, (_, i) => (i <= last ? 20 : null));
+    expect(endLabelPoint(line(49))).toBe(46); // 6% of 50 points back
+    expect(endLabelPoint(line(39))).toBe(36);
+    expect(endLabelPoint([null, 5, 5])).toBe(1);
+    expect(endLabelPoint([null, null])).toBe(-1);
+  });
+
   test('monthStep: about a dozen month labels along the axis', () => {
     expect(monthStep('2023-01-05', '2023-06-30')).toBe(1);
     expect(monthStep('2019-09-01', '2024-03-31')).toBe(6);

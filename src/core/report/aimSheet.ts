@@ -300,6 +300,26 @@ export function monthStep(firstIso: string, lastIso: string, maxLabels = 14): nu
   return [1, 2, 3, 6, 12].find((s) => span / s <= maxLabels) ?? 12 * Math.ceil(span / maxLabels / 12);
 }
 
+/**
+ * The point a line's end label sits on: a few points back from its last
+ * one, so the label (centred on its point) ends about where the line does
+ * instead of running off the plot; never before the line's first point.
+ */
+export function endLabelPoint(values: readonly (CellValue | undefined)[]): number {
+  let last = values.length - 1;
+  while (last >= 0 && typeof values[last] !== 'number') last--;
+  if (last < 0) return -1;
+  let first = last;
+  while (first > 0 && typeof values[first - 1] === 'number') first--;
+  return Math.max(first, last - Math.ceil(values.length * 0.06));
+}
+
+/** A line's end label, or none when the line has no point. */
+function endLabelOf(text: string, position: 'above' | 'below', values: readonly (CellValue | undefined)[]): PlannedSeries['endLabel'] {
+  const point = endLabelPoint(values);
+  return point < 0 ? undefined : { text, position, point };
+}
+
 /** Where a line's label goes: above when the line is the higher of the two that may meet, below otherwise. */
 function labelSide(value: number, other: number | null): 'above' | 'below' {
   return other === null || value >= other ? 'above' : 'below';
@@ -377,20 +397,21 @@ function childrenSection(result: AimResult, aim: AimDefinition, ctx: AimSheetCon
   const carried = lines.extendedMedian.filter((v) => v !== null).length > 1;
   const target = aim.targetWeeks;
   // Each line's label sits on the side away from the line it might meet (the target and the latest median).
-  const medianLabel = first ? { text: `Median ${figure(first.median)} wks`, position: labelSide(first.median, target) } : undefined;
+  const medianText = first ? `Median ${figure(first.median)} wks` : '';
+  const medianSide = first ? labelSide(first.median, target) : 'above';
   addSeries(column('Median (baseline)', lines.median, 11, WEEKS_FORMAT), {
     color: COLOURS.median,
     line: 'solid',
     lineWidth: 2.25,
     marker: 'none',
-    endLabel: carried ? undefined : medianLabel,
+    endLabel: first && !carried ? endLabelOf(medianText, medianSide, lines.median) : undefined,
   });
   addSeries(column('Median, carried forward', lines.extendedMedian, 11, WEEKS_FORMAT), {
     color: COLOURS.median,
     line: 'dash',
     lineWidth: 1.75,
     marker: 'none',
-    endLabel: carried ? medianLabel : undefined,
+    endLabel: first && carried ? endLabelOf(medianText, medianSide, lines.extendedMedian) : undefined,
   });
   if (lines.rephasedMedian) {
     addSeries(column('Re-phased median', lines.rephasedMedian, 11, WEEKS_FORMAT), {
@@ -398,7 +419,7 @@ function childrenSection(result: AimResult, aim: AimDefinition, ctx: AimSheetCon
       line: 'dashDot',
       lineWidth: 2.25,
       marker: 'none',
-      endLabel: { text: `Re-phased median ${figure(lastPhase.median)} wks`, position: labelSide(lastPhase.median, target) },
+      endLabel: endLabelOf(`Re-phased median ${figure(lastPhase.median)} wks`, labelSide(lastPhase.median, target), lines.rephasedMedian),
     });
   }
   if (target !== null) {
@@ -407,7 +428,7 @@ function childrenSection(result: AimResult, aim: AimDefinition, ctx: AimSheetCon
       line: 'dot',
       lineWidth: 2.25,
       marker: 'none',
-      endLabel: { text: `Target ${figure(target)} wks`, position: lastPhase ? labelSide(target, lastPhase.median) : 'above' },
+      endLabel: endLabelOf(`Target ${figure(target)} wks`, lastPhase ? labelSide(target, lastPhase.median) : 'above', points.map(() => target)),
     });
   }
   if (lines.improvement) {
@@ -671,11 +692,11 @@ function monthlySection(result: AimResult, aim: AimDefinition, ctx: AimSheetCont
         line: 'solid',
         lineWidth: 2.25,
         marker: 'none',
-        endLabel: lastCentre === undefined || lastCentre === null ? undefined : { text: `Median ${figure(lastCentre)}%`, position: labelSide(lastCentre, aim.targetPercent) },
+        endLabel: lastCentre === undefined || lastCentre === null ? undefined : endLabelOf(`Median ${figure(lastCentre)}%`, labelSide(lastCentre, aim.targetPercent), centre),
       },
     ];
     if (aim.targetPercent !== null) {
-      series.push({ name: `Target (${aim.targetPercent}%)`, values: range('Target %'), color: COLOURS.target, line: 'dot', lineWidth: 2.25, marker: 'none', endLabel: { text: `Target ${figure(aim.targetPercent)}%`, position: labelSide(aim.targetPercent, lastCentre ?? null) } });
+      series.push({ name: `Target (${aim.targetPercent}%)`, values: range('Target %'), color: COLOURS.target, line: 'dot', lineWidth: 2.25, marker: 'none', endLabel: endLabelOf(`Target ${figure(aim.targetPercent)}%`, labelSide(aim.targetPercent, lastCentre ?? null), periods.map(() => aim.targetPercent)) });
     }
     const byWhat = `${quarterly ? 'quarter' : 'month'} of ${names.end.monthNoun}`;
     const make = (anchor: { from: string; to: string }): PlannedChart => ({

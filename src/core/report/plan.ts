@@ -88,7 +88,7 @@ export interface PlannedSeries {
    * ("Median 27.5 wks"), above or below the line (so two lines close
    * together keep their labels apart).
    */
-  endLabel?: { text: string; position: 'above' | 'below' };
+  endLabel?: { text: string; position: 'above' | 'below'; /** 0-based point the label sits on. */ point: number };
   /** Drawn as columns on a second value axis at the right (e.g. the number of children behind each month's %). */
   secondaryColumns?: boolean;
 }

@@ -1,4 +1,4 @@
-import { buildChartXml, categoriesAreNumeric, categoryLabelSkip, endLabelIndex, numCache, strCache } from './chartXml';
+import { buildChartXml, categoriesAreNumeric, categoryLabelSkip, numCache, strCache } from './chartXml';
 import { fixturePlan } from '../testing/planFixture';
 import type { PlannedChart } from '../../core/report/plan';
 
@@ -114,8 +114,9 @@ describe('buildChartXml: lines that say what they are, signals, month axis and n
     series: [
       { name: 'Children (n)', values: 'H8:H57', color: '#D9D9D9', line: 'none', marker: 'none', secondaryColumns: true },
       { name: 'Weeks', values: 'C8:C57', color: '#1F4E79', line: 'solid', marker: 'circle' },
-      { name: 'Median', values: 'D8:D57', color: '#404040', line: 'dash', marker: 'none', endLabel: { text: 'Median 27.5 wks', position: 'above' } },
-      { name: 'Target', values: 'E8:E57', color: '#C00000', line: 'dot', marker: 'none', endLabel: { text: 'Target 26 wks', position: 'below' } },
+      { name: 'Median', values: 'D8:D57', color: '#404040', line: 'dash', marker: 'none', endLabel: { text: 'Median 27.5 wks', position: 'above', point: 46 } },
+      { name: 'Target', values: 'E8:E57', color: '#C00000', line: 'dot', marker: 'none', endLabel: { text: 'Target 26 wks', position: 'below', point: 36 } },
+      { name: 'Stale', values: 'E8:E57', color: '#C00000', line: 'dot', marker: 'none', endLabel: { text: 'Nothing here', position: 'below', point: 45 } },
       { name: 'Re-phased median', values: 'F8:F57', color: '#00838F', line: 'dashDot', marker: 'none' },
       { name: 'Far from the rest', values: 'G8:G57', color: '#000000', line: 'none', marker: 'x', markerSize: 11 },
     ],
@@ -123,14 +124,12 @@ describe('buildChartXml: lines that say what they are, signals, month axis and n
   const values = (last: number) => Array.from({ length: points }, (_, i) => (i <= last ? 20 : ''));
   const xml = buildChartXml(chart, 'Aim', {
     categories: Array.from({ length: points }, (_, i) => 44200 + i * 10),
-    series: [values(49), values(49), values(49), values(39), values(49), values(49)],
+    series: [values(49), values(49), values(49), values(39), values(39), values(49), values(49)],
   });
   const seriesXml = (name: string) => xml.split('<c:ser>').find((s) => s.includes(`<c:v>${name}</c:v>`))!;
 
-  it('labels each line near its end with its own text, above or below as planned', () => {
-    expect(endLabelIndex(values(49))).toBe(49 - 3); // 6% of 50 points back, so the label ends near the line's end
-    expect(endLabelIndex(values(39))).toBe(39 - 3);
-    expect(endLabelIndex([null, 5, 5])).toBe(1); // never before the line starts
+  it('labels each line at its planned point with its own text, above or below as planned', () => {
+    expect(seriesXml('Stale')).not.toContain('<c:dLbl>'); // a planned point with no value gets no label
     const median = seriesXml('Median');
     expect(median).toContain('<c:dLbl><c:idx val="46"/>');
     expect(median).toContain('<a:t>Median 27.5 wks</a:t>');
@@ -170,7 +169,7 @@ describe('buildChartXml: lines that say what they are, signals, month axis and n
     expect(xml).toMatch(/<c:valAx><c:axId val="500000004"\/>.*<c:axPos val="r"\/>.*<a:t>Children \(n\)<\/a:t>.*<c:crossAx val="500000003"\/><c:crosses val="max"\/>/);
     expect(xml).toMatch(/<c:catAx><c:axId val="500000003"\/><c:scaling><c:orientation val="minMax"\/><\/c:scaling><c:delete val="1"\/>/);
     // Series numbers stay unique across both groups.
-    expect(all(xml, /<c:idx val="(\d+)"\/><c:order/g).sort()).toEqual(['0', '1', '2', '3', '4', '5']);
+    expect(all(xml, /<c:idx val="(\d+)"\/><c:order/g).sort()).toEqual(['0', '1', '2', '3', '4', '5', '6']);
   });
 
   it('names about 45 children down a long waiting bar chart', () => {

@@ -108,33 +108,15 @@ function marker(s: PlannedSeries): string {
   );
 }
 
-/** Index of the last non-blank value (-1 when all are blank). */
-export function lastPointIndex(values: CellValue[]): number {
-  for (let i = values.length - 1; i >= 0; i--) if (typeof values[i] === 'number') return i;
-  return -1;
-}
-
-/**
- * Where a line's end label goes: a few points back from its last point, so
- * the label (centred on its point) ends about where the line does instead
- * of running off the plot area; never before the line's first point.
- */
-export function endLabelIndex(values: CellValue[]): number {
-  const last = lastPointIndex(values);
-  if (last < 0) return -1;
-  let first = last;
-  while (first > 0 && typeof values[first - 1] === 'number') first--;
-  return Math.max(first, last - Math.ceil(values.length * 0.06));
-}
-
 /**
  * One label near the line's end, above or below it, in the line's colour,
  * with its own text ("Median 27.5 wks"). showSerName is on too, so a
  * reader that ignores label text still names the line.
  */
 function endLabel(s: PlannedSeries, values: CellValue[]): string {
-  const at = endLabelIndex(values);
-  if (!s.endLabel || at < 0) return '';
+  // The plan chose the point; a point with no value (a stale plan) gets no label.
+  const at = s.endLabel?.point ?? -1;
+  if (!s.endLabel || at < 0 || typeof values[at] !== 'number') return '';
   return (
     `<c:dLbl><c:idx val="${at}"/><c:layout/>` +
     `<c:tx><c:rich><a:bodyPr wrap="none"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900" b="1"/></a:pPr>` +
