@@ -39,6 +39,7 @@ Usage:
   pace-tracker runchart SERIES.csv [--baseline N | --baseline-before YYYY-MM-DD]
                        [--rephase N | --no-rephase] [--direction down|up] [--rules ihi|anhoej] [--json]
   pace-tracker report FILE.xlsx [-o OUT.xlsx] [--sheet NAME] [--as-of YYYY-MM-DD] [--aims AIMS.json]
+                     [--min-month-children N] [--by-quarter]
   pace-tracker submission FILE.xlsx -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
                        [--as-of YYYY-MM-DD] [--yes]
 
@@ -187,7 +188,17 @@ export function defaultReportPath(input: string): string {
 }
 
 async function report(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { sheet: { value: true }, 'as-of': { value: true }, aims: { value: true }, output: { value: true, aliases: ['-o'] } });
+  const args = parseArgs(argv, {
+    sheet: { value: true },
+    'as-of': { value: true },
+    aims: { value: true },
+    output: { value: true, aliases: ['-o'] },
+    // Monthly charts: months with fewer children are greyed and left out of the median; or group by quarter.
+    'min-month-children': { value: true },
+    'by-quarter': { value: false },
+  });
+  const smallNumber = intOption(args, 'min-month-children');
+  if (smallNumber !== undefined && smallNumber < 1) throw new UserFacingError('usage', '--min-month-children takes a whole number of 1 or more.');
   const asOf = asOfOption(args);
   const { file: input, sheet } = await loadSheet(args);
   const file = readAimsOption(args, aimFieldIds(sheet));
@@ -195,7 +206,7 @@ async function report(argv: string[], io: Io): Promise<number> {
   if (path.resolve(output) === path.resolve(input)) {
     throw new UserFacingError('usage', 'The report must go to a new file: choose another name with -o (your workbook is never overwritten).');
   }
-  const { check: result, measured, plan } = planReport(sheet, file, asOf);
+  const { check: result, measured, plan } = planReport(sheet, file, asOf, { smallNumber, period: args.options.has('by-quarter') ? 'quarter' : 'month' });
   await writeReportFile(input, plan, output);
   const lines = [
     `Wrote ${output}`,

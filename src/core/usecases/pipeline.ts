@@ -16,7 +16,7 @@ import { PRESET_AIMS, normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
 import { childrenBetweenMilestones } from '../aims/stages';
 import { planIssuesSheet } from '../report/issuesSheet';
-import { buildReportPlan } from '../report/buildPlan';
+import { buildReportPlan, ReportInput } from '../report/buildPlan';
 
 export interface LoadedSheet {
   grid: SheetGrid;
@@ -113,7 +113,7 @@ export interface ReportParts {
 }
 
 /** Everything a report holds: the issues sheet, the summary and one sheet per aim. */
-export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber): ReportParts {
+export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: Pick<ReportInput, 'smallNumber' | 'period'> = {}): ReportParts {
   const check = runCheck(sheet, asOf);
   const measured = runAims(sheet, file, asOf);
   const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
@@ -126,6 +126,7 @@ export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber):
     changes: measured.changes,
     issues,
     localLabels: sheet.localLabels,
+    ...options,
   });
   return { check, measured, plan };
 }
