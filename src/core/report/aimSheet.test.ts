@@ -3,8 +3,10 @@ import { normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
 import { child, day } from '../aims/testing';
 import { serialFromDay } from '../dates';
-import { aimSheetName, columnWidth, endLabelPoint, medianStepNotes, monthStep, planAimSheet, quarterlyRows, runChartColumns, runChartVerdict, safeSheetName, signalDirections } from './aimSheet';
-import { PAGE_ROWS } from './printLayout';
+import { aimSheetName, columnWidth, endLabelPoint, fittingNotes, medianStepNotes, monthStep, planAimSheet, quarterlyRows, runChartColumns, runChartVerdict, safeSheetName, signalDirections } from './aimSheet';
+import { noteLines, PAGE_ROWS } from './printLayout';
+
+const noteLinesOf = (text: string) => noteLines(text, 120);
 import { DATE_FORMAT } from './plan';
 import { cellValue, checkSheet, parseRange, rangeValues } from './planCheck.test-helper';
 
@@ -210,7 +212,7 @@ describe('planAimSheet on a small aim', () => {
       const nextBreak = print.rowBreaks.find((r) => r > from.top)!;
       expect(from.top).toBe(pageStart + 1); // one row down: clear of the break above
       expect(to.top).toBeLessThan(nextBreak); // the chart ends on its page
-      expect(to.top - from.top).toBeGreaterThanOrEqual(PAGE_ROWS - 6); // and fills most of it
+      expect(to.top - from.top).toBeGreaterThanOrEqual(PAGE_ROWS - 8); // and fills most of it, notes under it
       expect(pageStart).toBeLessThanOrEqual(from.top);
       // The chart's columns are one printed page across but its last column: its edge is clear of the page break.
       expect(print.columnBreaks[0]).toBe(to.left + 2);
@@ -414,6 +416,13 @@ describe('helper layout functions', () => {
     expect(endLabelPoint(line(39))).toBe(36);
     expect(endLabelPoint([null, 5, 5])).toBe(1);
     expect(endLabelPoint([null, null])).toBe(-1);
+  });
+
+  test('fittingNotes keeps whole notes only', () => {
+    const long = 'word '.repeat(60).trim(); // 299 characters: 3 lines
+    expect(fittingNotes(['Short note.', long], 5)).toEqual(['Short note.', ...noteLinesOf(long)]);
+    expect(fittingNotes(['Short note.', long, 'Another.'], 4)).toEqual(['Short note.', ...noteLinesOf(long)]);
+    expect(fittingNotes([long], 2)).toEqual([]);
   });
 
   test('monthStep: about a dozen month labels along the axis', () => {

@@ -40,7 +40,7 @@ export const DEFAULT_SMALL_NUMBER = 5;
 const NOTE_LINE = 120;
 const SUBTITLE_LINE = 100;
 /** A chart on a page of its own leaves this many rows under it for its notes. */
-const CHART_NOTE_ROWS = 3;
+const CHART_NOTE_ROWS = 5;
 
 const COLOURS = {
   weeks: '#1F4E79',
@@ -828,6 +828,17 @@ export function chartPages(count: number): { pages: ChartPage[]; rowBreaks: numb
   return { pages, rowBreaks, nextRow: count > 0 ? pageStart : 0 };
 }
 
+/** Whole notes, cut into printed lines, as many as fit in `rows` (a note is never cut short). */
+export function fittingNotes(notes: readonly string[], rows: number): string[] {
+  const lines: string[] = [];
+  for (const note of notes) {
+    const cut = noteLines(note, NOTE_LINE);
+    if (lines.length + cut.length > rows) break;
+    lines.push(...cut);
+  }
+  return lines;
+}
+
 /** The whole aim sheet. */
 export function planAimSheet(result: AimResult, aim: AimDefinition, ctx: AimSheetContext): PlannedSheet {
   const names: Names = { start: milestoneWords(aim.start, ctx.localLabels), end: milestoneWords(aim.end, ctx.localLabels) };
@@ -879,7 +890,7 @@ export function planAimSheet(result: AimResult, aim: AimDefinition, ctx: AimShee
     const page = layout.pages[i];
     const chart = section.chart as NonNullable<Section['chart']>;
     charts.push(chart.make({ from: `A${page.top}`, to: `${columnLetter(chartLastColumn)}${page.bottom}` }));
-    const notes = (chart.notes ?? []).flatMap((n) => noteLines(n, NOTE_LINE)).slice(0, CHART_NOTE_ROWS);
+    const notes = fittingNotes(chart.notes ?? [], CHART_NOTE_ROWS);
     if (notes.length > 0) blocks.push({ at: `A${page.notesAt}`, values: notes.map((l) => [l]), style: 'note' });
   });
 
