@@ -32,7 +32,7 @@ Usage:
   pace-tracker runchart SERIES.csv [--baseline N | --baseline-before YYYY-MM-DD]
                        [--rephase N | --no-rephase] [--direction down|up] [--rules ihi|anhoej] [--json | --pretty]
   pace-tracker report FILE [-o OUT.xlsx] [--force] [--sheet NAME] [--as-of DATE] [--date-order COLUMN=mdy|dmy]…
-                       [--aims AIMS.json] [--include-outside-population]
+                       [--aims AIMS.json] [--include-outside-population] [--min-month-children N] [--by-quarter]
   pace-tracker submission FILE -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
                        [--as-of DATE] [--force] [--yes] [--include-outside-population]
   pace-tracker timeline FILE (--children ID,ID | --group COLUMN=VALUE) [--align calendar|start] [-o OUT.xlsx]

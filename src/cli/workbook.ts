@@ -14,7 +14,7 @@ import { aimFieldIds, planReport, runAims, runCheck, type FigureOptions, type Lo
 import { OUTSIDE_POPULATION_REASON, populationNote } from '../core/population';
 import { severityCounts } from '../core/severity';
 import { cohortToJson } from '../core/aims/cohort';
-import { parseArgs, ParsedArgs, stringOption } from './args';
+import { intOption, parseArgs, ParsedArgs, stringOption } from './args';
 import { asOfDay } from './asOf';
 import { loadInput } from './load';
 import { chooseOutput, defaultReportPath, writeOutput } from './outputPath';
@@ -150,9 +150,14 @@ export async function report(argv: string[], io: Io): Promise<number> {
     map: { value: true },
     output: { value: true, aliases: ['-o'] },
     force: { value: false },
+    // Monthly charts: months with fewer children are greyed and left out of the median; or group by quarter.
+    'min-month-children': { value: true },
+    'by-quarter': { value: false },
     ...populationSwitch,
     ...DATE_ORDER_OPTION,
   });
+  const smallNumber = intOption(args, 'min-month-children');
+  if (smallNumber !== undefined && smallNumber < 1) throw new UserFacingError('usage', '--min-month-children takes a whole number of 1 or more.');
   const asOf = asOfOption(args);
   const given = stringOption(args, 'output');
   const force = args.options.has('force');
@@ -164,7 +169,7 @@ export async function report(argv: string[], io: Io): Promise<number> {
   const chosen = readAimsOption(args, aimFieldIds(sheet), settings);
   requireDateOrderOnCommandLine(sheet);
   printTitleHint(io, args, sheet, asOf);
-  const { check: result, measured, plan } = planReport(sheet, chosen.file, asOf, { ...figureOptions(args), keepFinding });
+  const { check: result, measured, plan } = planReport(sheet, chosen.file, asOf, { ...figureOptions(args), keepFinding, smallNumber, period: args.options.has('by-quarter') ? 'quarter' : 'month' });
   const bytes = await reportBytes(read, sheet, plan);
   const output = pick();
   writeOutput(output, bytes, force, 'report');

@@ -43,9 +43,11 @@ export const WRITE_API = '1.7';
 export const DATA_LABELS_API = '1.8';
 /** Axis number formats. */
 export const AXIS_FORMAT_API = '1.8';
+/** A chart series on the secondary value axis (ChartSeries.axisGroup). */
+export const AXIS_GROUP_API = '1.8';
 /** Conditional formats. */
 export const CONDITIONAL_FORMAT_API = '1.6';
-/** Page orientation and fit-to-page on a sheet. */
+/** Page orientation, paper, margins, scale, print titles and page breaks on a sheet. */
 export const PAGE_LAYOUT_API = '1.9';
 /** Multi-area ranges (one conditional format over many cells). */
 export const RANGE_AREAS_API = '1.9';

@@ -4,8 +4,8 @@
  * plan's words (styles, widths, markers) into Excel's. No Office.js here.
  */
 import type { CellValue } from '../core/grid';
-import { cellAddress, parseCellAddress, quoteSheetName } from '../core/grid';
-import type { BlockStyle, CellBlock, MarkerShape, PlannedChart, PlannedSeries } from '../core/report/plan';
+import { cellAddress, columnLetter, parseCellAddress, quoteSheetName } from '../core/grid';
+import type { BlockStyle, CellBlock, MarkerShape, PlannedChart, PlannedSeries, PrintSettings } from '../core/report/plan';
 
 export const MAX_SHEET_NAME = 31;
 
@@ -268,16 +268,45 @@ export function chartTypeName(chart: Pick<PlannedChart, 'kind' | 'stacked'>): Ex
   return chart.stacked ? 'ColumnStacked' : 'ColumnClustered';
 }
 
-export function lineStyleName(line: PlannedSeries['line']): 'Continuous' | 'Dash' | 'None' {
-  return line === 'dash' ? 'Dash' : line === 'none' ? 'None' : 'Continuous';
+export type ExcelLineStyleName = 'Continuous' | 'Dash' | 'RoundDot' | 'DashDot' | 'None';
+
+/** Excel's names for the plan's line styles (ChartLineStyle, ExcelApi 1.7); round dots stay visible in greyscale print. */
+export function lineStyleName(line: PlannedSeries['line']): ExcelLineStyleName {
+  const names = { solid: 'Continuous', dash: 'Dash', dot: 'RoundDot', dashDot: 'DashDot', none: 'None' } as const;
+  return names[line];
 }
 
-export function markerStyleName(marker: MarkerShape): 'Circle' | 'Square' | 'Diamond' | 'Triangle' | 'None' {
-  const names = { circle: 'Circle', square: 'Square', diamond: 'Diamond', triangle: 'Triangle', none: 'None' } as const;
+export type ExcelMarkerStyleName = 'Circle' | 'Square' | 'Diamond' | 'Triangle' | 'X' | 'None';
+
+export function markerStyleName(marker: MarkerShape): ExcelMarkerStyleName {
+  const names = { circle: 'Circle', square: 'Square', diamond: 'Diamond', triangle: 'Triangle', x: 'X', none: 'None' } as const;
   return names[marker];
 }
 
 /** Excel marker sizes run 2-72. */
 export function markerSize(size: number | undefined): number {
   return Math.min(72, Math.max(2, Math.round(size ?? 7)));
+}
+
+/** A planned page set-up in Excel's terms: margins in points, whole-row print titles, the cell each new page starts at. */
+export interface ExcelPrintSettings {
+  scale: number;
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** "$9:$10" (PageLayout.setPrintTitleRows needs whole rows), or null. */
+  titleRows: string | null;
+  /** Cells a new page starts above (horizontal breaks) and left of (vertical breaks). */
+  rowBreaks: string[];
+  columnBreaks: string[];
+}
+
+export function printLayoutSettings(print: PrintSettings): ExcelPrintSettings {
+  const points = (inches: number) => Math.round(inches * 72 * 100) / 100;
+  const m = print.margins;
+  return {
+    scale: 100,
+    margins: { left: points(m.left), right: points(m.right), top: points(m.top), bottom: points(m.bottom), header: points(m.header), footer: points(m.footer) },
+    titleRows: print.titleRows ? `$${print.titleRows.first}:$${print.titleRows.last}` : null,
+    rowBreaks: [...new Set(print.rowBreaks)].filter((r) => r > 1).map((r) => `A${r}`),
+    columnBreaks: [...new Set(print.columnBreaks)].filter((c) => c > 1).map((c) => `${columnLetter(c)}1`),
+  };
 }

@@ -15,7 +15,7 @@
  */
 import type { PlannedChart, PlannedSheet, ReportPlan } from '../core/report/plan';
 import type { ExcelEnv } from './env';
-import { AXIS_FORMAT_API, DATA_LABELS_API, PAGE_LAYOUT_API, WRITE_API, requireExcelApi, supportsExcelApi } from './env';
+import { AXIS_FORMAT_API, AXIS_GROUP_API, DATA_LABELS_API, PAGE_LAYOUT_API, WRITE_API, requireExcelApi, supportsExcelApi } from './env';
 import { OWNED_SHEETS_KEY, OwnedSheet, queueSettingRead, queueSettingWrite } from './settings';
 import { keptMarkedIds, ownedSheetIds, queueOwnershipMark, queueOwnershipMarks } from './ownership';
 import { PartialWork, runExcel } from './run';
@@ -32,6 +32,7 @@ import {
   lineStyleName,
   markerSize,
   markerStyleName,
+  printLayoutSettings,
   retarget,
   temporaryNames,
 } from './reportLayout';
@@ -47,6 +48,8 @@ export const WRITE_BUDGET_BYTES = 2_400_000;
 
 interface Features {
   dataLabels: boolean;
+  /** A series on the second value axis (ChartSeries.axisGroup). */
+  axisGroup: boolean;
   axisFormat: boolean;
   pageLayout: boolean;
 }
@@ -74,6 +77,7 @@ export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: 
   requireExcelApi(env, WRITE_API, 'write the report sheets and charts');
   const features: Features = {
     dataLabels: supportsExcelApi(env, DATA_LABELS_API),
+    axisGroup: supportsExcelApi(env, AXIS_GROUP_API),
     axisFormat: supportsExcelApi(env, AXIS_FORMAT_API),
     pageLayout: supportsExcelApi(env, PAGE_LAYOUT_API),
   };
@@ -194,11 +198,8 @@ async function writeSheet(
 ): Promise<PendingChart[]> {
   const wrapped: Excel.Range[] = [];
   if (planned.tabColor) sheet.tabColor = planned.tabColor;
-  // Printed, a report sheet fits its columns on one landscape page wide (as many pages long as it needs).
-  if (features.pageLayout) {
-    sheet.pageLayout.orientation = excel.PageOrientation.landscape;
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  }
+  // Page set-up needs ExcelApi 1.9; without it the sheet prints with Excel's defaults and nothing else changes.
+  if (features.pageLayout) queuePrintSettings(excel, sheet, planned);
   for (const block of planned.blocks) {
     const font = fontFor(block.style);
     const prepared = prepareBlock(block);
@@ -245,6 +246,33 @@ async function writeSheet(
   return planned.charts.map((chart) => ({ sheet, chart: addChart(excel, sheet, chart), planned: chart }));
 }
 
+/**
+ * The plan's page set-up (ExcelApi 1.9): A4 at 100% with its margins, the
+ * rows repeated on every page and the manual page breaks. A sheet without
+ * one prints landscape, its columns one page wide.
+ */
+function queuePrintSettings(excel: typeof Excel, sheet: Excel.Worksheet, planned: PlannedSheet): void {
+  const layout = sheet.pageLayout;
+  const print = planned.print;
+  layout.orientation = print?.orientation === 'portrait' ? excel.PageOrientation.portrait : excel.PageOrientation.landscape;
+  if (!print) {
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    return;
+  }
+  const settings = printLayoutSettings(print);
+  layout.paperSize = excel.PaperType.a4;
+  layout.zoom = { scale: settings.scale };
+  layout.leftMargin = settings.margins.left;
+  layout.rightMargin = settings.margins.right;
+  layout.topMargin = settings.margins.top;
+  layout.bottomMargin = settings.margins.bottom;
+  layout.headerMargin = settings.margins.header;
+  layout.footerMargin = settings.margins.footer;
+  if (settings.titleRows) layout.setPrintTitleRows(settings.titleRows);
+  for (const cell of settings.rowBreaks) sheet.horizontalPageBreaks.add(cell);
+  for (const cell of settings.columnBreaks) sheet.verticalPageBreaks.add(cell);
+}
+
 function chartType(excel: typeof Excel, chart: PlannedChart): Excel.ChartType {
   const types = {
     LineMarkers: excel.ChartType.lineMarkers,
@@ -284,20 +312,33 @@ function addChart(excel: typeof Excel, sheet: Excel.Worksheet, planned: PlannedC
  * keeps its own point.
  */
 function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart, features: Features): void {
-  const lineStyles = { Continuous: excel.ChartLineStyle.continuous, Dash: excel.ChartLineStyle.dash, None: excel.ChartLineStyle.none };
+  const lineStyles = {
+    Continuous: excel.ChartLineStyle.continuous,
+    Dash: excel.ChartLineStyle.dash,
+    RoundDot: excel.ChartLineStyle.roundDot,
+    DashDot: excel.ChartLineStyle.dashDot,
+    None: excel.ChartLineStyle.none,
+  };
   const markers = {
     Circle: excel.ChartMarkerStyle.circle,
     Square: excel.ChartMarkerStyle.square,
     Diamond: excel.ChartMarkerStyle.diamond,
     Triangle: excel.ChartMarkerStyle.triangle,
+    X: excel.ChartMarkerStyle.x,
     None: excel.ChartMarkerStyle.none,
   };
   for (const series of chart.series.items) series.delete();
   for (const ps of planned.series) {
+    // Columns on a second axis need ChartSeries.axisGroup (ExcelApi 1.8); without it the counts stay in the table only.
+    if (ps.secondaryColumns && !features.axisGroup) continue;
     const series = chart.series.add(ps.name);
     series.setValues(sheet.getRange(ps.values));
     series.setXAxisValues(sheet.getRange(planned.categories));
-    if (planned.kind === 'line') {
+    if (ps.secondaryColumns) {
+      series.chartType = excel.ChartType.columnClustered;
+      series.axisGroup = excel.ChartAxisGroup.secondary;
+      series.format.fill.setSolidColor(ps.color);
+    } else if (planned.kind === 'line') {
       series.format.line.color = ps.color;
       series.format.line.lineStyle = lineStyles[lineStyleName(ps.line)];
       if (ps.lineWidth !== undefined) series.format.line.weight = ps.lineWidth;
@@ -314,6 +355,15 @@ function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart
     } else {
       series.format.fill.setSolidColor(ps.color);
     }
+    // A line's end label is one point's label with its own text (ChartDataLabel.text, ExcelApi 1.8).
+    if (ps.endLabel && features.dataLabels) {
+      const point = series.points.getItemAt(ps.endLabel.point);
+      point.hasDataLabel = true;
+      point.dataLabel.showValue = false;
+      point.dataLabel.showSeriesName = false;
+      point.dataLabel.text = ps.endLabel.text;
+      point.dataLabel.position = ps.endLabel.position === 'above' ? excel.ChartDataLabelPosition.top : excel.ChartDataLabelPosition.bottom;
+    }
     // Data labels on a series need ExcelApi 1.8; without it the chart is still right, just unlabelled.
     if (ps.dataLabels && features.dataLabels) {
       series.hasDataLabels = true;
@@ -323,7 +373,8 @@ function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart
     }
   }
   const categoryAxis = chart.axes.categoryAxis;
-  categoryAxis.categoryType = excel.ChartAxisCategoryType.textAxis;
+  // A per-child run chart reads as time on a date axis; other charts keep one slot per point.
+  categoryAxis.categoryType = planned.dateAxis ? excel.ChartAxisCategoryType.dateAxis : excel.ChartAxisCategoryType.textAxis;
   if (planned.categoryFormat && features.axisFormat) categoryAxis.numberFormat = planned.categoryFormat;
   if (planned.reverseCategories) categoryAxis.reversePlotOrder = true;
 }

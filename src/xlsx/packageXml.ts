@@ -187,6 +187,29 @@ export class WorkbookXml {
     }
   }
 
+  /**
+   * Print titles (rows repeated at the top of every printed page) of the
+   * named sheets, as the sheet-scoped defined name _xlnm.Print_Titles;
+   * earlier print titles on those sheets are replaced.
+   */
+  setPrintTitles(titles: { sheet: string; first: number; last: number }[]): void {
+    const names = this.sheetNames();
+    const wanted = titles.filter((t) => names.includes(t.sheet));
+    if (wanted.length === 0) return;
+    const scopes = new Set(wanted.map((t) => String(names.indexOf(t.sheet))));
+    for (const dn of this.definedNames()) {
+      if (dn.getAttribute('name') === '_xlnm.Print_Titles' && scopes.has(dn.getAttribute('localSheetId') ?? '')) dn.parentNode?.removeChild(dn);
+    }
+    const block = this.child('definedNames', true) as Element;
+    for (const t of wanted) {
+      const dn = createElementIn(block, MAIN, 'definedName');
+      dn.setAttribute('name', '_xlnm.Print_Titles');
+      dn.setAttribute('localSheetId', String(names.indexOf(t.sheet)));
+      dn.appendChild(this.doc.createTextNode(`'${t.sheet.replace(/'/g, "''")}'!$${t.first}:$${t.last}`));
+      block.appendChild(dn);
+    }
+  }
+
   toXml(): string {
     return serializeXml(this.doc);
   }

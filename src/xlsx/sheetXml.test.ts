@@ -1,5 +1,5 @@
 import type { PlannedSheet } from '../core/report/plan';
-import { cellXml, colsXml, hyperlinksXml, layoutSheet, tableColumnNames, tableXml, uniqueTableName, worksheetXml, wrappedLines } from './sheetXml';
+import { cellXml, colsXml, hyperlinksXml, layoutSheet, printXml, tableColumnNames, tableXml, uniqueTableName, worksheetXml, wrappedLines } from './sheetXml';
 import { LookTable } from './reportStyles';
 
 function sheet(overrides: Partial<PlannedSheet> = {}): PlannedSheet {
@@ -198,5 +198,41 @@ describe('hyperlinksXml', () => {
     expect(hyperlinksXml([{ cell: 'A4', target: "'Tracker'!J64", text: 'J64', tooltip: 'Go to the cell' }])).toBe(
       '<hyperlinks><hyperlink ref="A4" location="&apos;Tracker&apos;!J64" display="J64" tooltip="Go to the cell"/></hyperlinks>',
     );
+  });
+});
+
+describe('printXml: a planned page set-up', () => {
+  const print = {
+    orientation: 'landscape' as const,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    titleRows: { first: 133, last: 134 },
+    rowBreaks: [34, 67, 133],
+    columnBreaks: [9, 16],
+  };
+  const planned = sheet({ blocks: [{ at: 'A1', values: [['Aim 1']], style: 'title' }], columnWidths: [20], print });
+  const xml = worksheetXml(planned, layoutSheet(planned, new LookTable(), new Set()), [0, 11, 12, 13], { drawingRelId: 'rId2', tableRelIds: [] });
+
+  it('prints A4 at 100%, never shrunk to fit a page', () => {
+    expect(xml).toContain('<pageSetup paperSize="9" scale="100" orientation="landscape" pageOrder="downThenOver"/>');
+    expect(xml).not.toContain('fitToPage');
+    expect(xml).not.toContain('fitToWidth');
+    expect(xml).toContain('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>');
+  });
+
+  it('starts a page above each planned row and left of each planned column (ids are 0-based)', () => {
+    expect(xml).toContain('<rowBreaks count="3" manualBreakCount="3"><brk id="33" max="16383" man="1"/><brk id="66" max="16383" man="1"/><brk id="132" max="16383" man="1"/></rowBreaks>');
+    expect(xml).toContain('<colBreaks count="2" manualBreakCount="2"><brk id="8" max="1048575" man="1"/><brk id="15" max="1048575" man="1"/></colBreaks>');
+  });
+
+  it('numbers the pages in the footer and keeps the schema order', () => {
+    expect(xml).toContain('<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>');
+    const order = ['sheetData', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'drawing'];
+    const at = order.map((tag) => xml.indexOf(`<${tag}`));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('leaves out break lists with no breaks', () => {
+    expect(printXml({ ...print, rowBreaks: [], columnBreaks: [1] })).not.toMatch(/rowBreaks|colBreaks/);
   });
 });

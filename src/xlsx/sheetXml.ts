@@ -10,7 +10,7 @@
  */
 import type { CellValue } from '../core/grid';
 import { columnLetter, parseCellAddress } from '../core/grid';
-import type { PlannedLink, PlannedSheet } from '../core/report/plan';
+import type { PlannedLink, PlannedSheet, PrintSettings } from '../core/report/plan';
 import { escapeXml, NS, parseRange } from './ooxml';
 import type { CellGrid } from './planValues';
 import { rangeRows } from './planValues';
@@ -189,6 +189,37 @@ function tabColorXml(hex: string | undefined): string {
   return /^[0-9A-F]{6}$/.test(clean) ? `<tabColor rgb="FF${clean}"/>` : '';
 }
 
+/** Excel's last column and row (0-based), the extent of a page break. */
+const MAX_COLUMN = 16383;
+const MAX_ROW = 1048575;
+
+/**
+ * Page set-up from the plan: A4 (paperSize 9) at 100% (no fitToPage, so
+ * nothing shrinks), the planned margins, a footer with the sheet name and
+ * page number, and manual page breaks. A break id is the 0-based index of
+ * the row (column) the new page starts at, i.e. the 1-based row above it.
+ */
+export function printXml(print: PrintSettings | undefined): string {
+  if (!print) {
+    // A4 (the UK paper size), landscape, one page wide; fitToHeight 0: as many pages down as needed.
+    return '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+  }
+  const m = print.margins;
+  const breaks = (tag: 'rowBreaks' | 'colBreaks', at: number[], max: number) => {
+    const ids = [...new Set(at)].filter((n) => Number.isInteger(n) && n > 1).sort((a, b) => a - b);
+    if (ids.length === 0) return '';
+    return `<${tag} count="${ids.length}" manualBreakCount="${ids.length}">${ids.map((n) => `<brk id="${n - 1}" max="${max}" man="1"/>`).join('')}</${tag}>`;
+  };
+  return (
+    `<printOptions horizontalCentered="0"/>` +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup paperSize="9" scale="100" orientation="${print.orientation}" pageOrder="downThenOver"/>` +
+    `<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>` +
+    breaks('rowBreaks', print.rowBreaks, MAX_COLUMN) +
+    breaks('colBreaks', print.columnBreaks, MAX_ROW)
+  );
+}
+
 /** The worksheet's relationships to other parts, by relationship id. */
 export interface SheetParts {
   drawingRelId?: string;
@@ -197,7 +228,8 @@ export interface SheetParts {
 
 /**
  * The whole worksheet part. `xfIds` maps a look id to its cell-format index.
- * Printing is landscape, one page wide, so each chart prints whole.
+ * Printing follows the plan's page set-up (printXml); a sheet without one
+ * prints landscape, one page wide.
  */
 export function worksheetXml(sheet: PlannedSheet, layout: SheetLayout, xfIds: number[], parts: SheetParts): string {
   const letters: string[] = [];
@@ -231,7 +263,8 @@ export function worksheetXml(sheet: PlannedSheet, layout: SheetLayout, xfIds: nu
 
   const out: string[] = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`,
-    `<sheetPr>${tabColorXml(sheet.tabColor)}<pageSetUpPr fitToPage="1"/></sheetPr>`,
+    // fitToPage only without a planned set-up: a planned sheet prints at 100%.
+    `<sheetPr>${tabColorXml(sheet.tabColor)}${sheet.print ? '' : '<pageSetUpPr fitToPage="1"/>'}</sheetPr>`,
     `<dimension ref="${dimension}"/>`,
     sheetViewsXml(sheet.freezeRows),
     '<sheetFormatPr defaultRowHeight="15"/>',
@@ -239,11 +272,7 @@ export function worksheetXml(sheet: PlannedSheet, layout: SheetLayout, xfIds: nu
     rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>',
   ];
   if (sheet.links.length) out.push(hyperlinksXml(sheet.links));
-  out.push(
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    // A4 (the UK paper size); fitToHeight 0: as many pages down as needed.
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
-  );
+  out.push(printXml(sheet.print));
   if (parts.drawingRelId) out.push(`<drawing r:id="${escapeXml(parts.drawingRelId)}"/>`);
   if (parts.tableRelIds.length) {
     out.push(`<tableParts count="${parts.tableRelIds.length}">${parts.tableRelIds.map((id) => `<tablePart r:id="${escapeXml(id)}"/>`).join('')}</tableParts>`);

@@ -12,6 +12,9 @@ import { writeReportBuffer } from './writeReport';
 import { buildSampleBuffer } from './testing/sample';
 import { fixturePlan } from './testing/planFixture';
 import type { ReportPlan } from '../core/report/plan';
+import { readWorkbookBuffer } from './read';
+import { aimsOrPresets, analyseWorkbook, planReport } from '../core/usecases/pipeline';
+import { dayFromIso } from '../core/dates';
 
 function findOffice(): string | null {
   for (const cmd of ['libreoffice', 'soffice']) {
@@ -131,6 +134,158 @@ run('report workbook in LibreOffice', () => {
     const pages = pagesOf('PACE permanence tracker');
     expect(pages.length).toBeGreaterThan(0);
     for (const hex of [STAGES, TARGET, BEYOND]) expect(colourOnPages(pages, hex)).toBe(0);
+  });
+});
+
+/** The bounding box of the non-white pixels of a PPM image above `cutoff` (a fraction of its height: the footer is left out), as fractions of its width and height. */
+export function inkBox(ppm: Buffer, cutoff = 1): { width: number; height: number } {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'));
+  if (!header) throw new Error('not a PPM image');
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const pixels = ppm.subarray(header[0].length);
+  let [left, right, top, bottom] = [w, -1, h, -1];
+  for (let y = 0; y < Math.floor(h * cutoff); y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 3;
+      if (pixels[i] < 235 || pixels[i + 1] < 235 || pixels[i + 2] < 235) {
+        if (x < left) left = x;
+        if (x > right) right = x;
+        if (y < top) top = y;
+        if (y > bottom) bottom = y;
+      }
+    }
+  }
+  return right < 0 ? { width: 0, height: 0 } : { width: (right - left + 1) / w, height: (bottom - top + 1) / h };
+}
+
+const SAMPLE = resolve(__dirname, '../../samples/pace-sample.xlsx');
+const MONTH_YEAR = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20\d\d\b/;
+
+/**
+ * The sample's own report, as an analyst would print it: every page is kept
+ * as a PNG (and the PDF) in test-artifacts/sample-report/ to be looked at.
+ */
+run('the sample report printed from LibreOffice', () => {
+  let work = '';
+  const artifacts = resolve(__dirname, '../../test-artifacts/sample-report');
+  let pages: string[] = [];
+  let pdf = '';
+  let childIds: string[] = [];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'pace-lo-sample-'));
+    const input = readFileSync(SAMPLE);
+    const sheet = analyseWorkbook(await readWorkbookBuffer(input, 'pace-sample.xlsx'));
+    const { plan, measured } = planReport(sheet, aimsOrPresets(null), dayFromIso('2024-03-31') as number);
+    childIds = measured.aims[0].result.children.map((c) => c.childId ?? '');
+    const xlsx = join(work, 'report.xlsx');
+    writeFileSync(xlsx, await writeReportBuffer(input, plan));
+    const conv = spawnSync(
+      office as string,
+      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx],
+      { encoding: 'utf8', timeout: 170000 },
+    );
+    if (conv.status !== 0) throw new Error(`LibreOffice failed: ${conv.stderr}`);
+    pdf = join(work, 'report.pdf');
+    const count = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
+    pages = [];
+    for (let p = 1; p <= count; p++) pages.push(spawnSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).stdout);
+  }, 200000);
+
+  afterAll(() => {
+    // The pages an analyst looks at first, as images, and the whole PDF.
+    rmSync(artifacts, { recursive: true, force: true });
+    mkdirSync(artifacts, { recursive: true });
+    // The summary, each aim's first page, its chart pages and the first page of its tables.
+    const wanted = pages.flatMap((t, i) => {
+      const text = t.replace(/\s+/g, ' ').trim();
+      const keep = /^(PACE permanence summary|Children with a)/.test(text) || /Waiting past target|one point per child, in date order|Children waiting for .* on \d\d\/|right-hand scale/.test(text);
+      const firstOfTable = text.startsWith('Children with a') && !pages[i - 1]?.replace(/\s+/g, ' ').trim().startsWith('Children with a');
+      return keep && (!text.startsWith('Children with a') || firstOfTable) ? [i + 1] : [];
+    });
+    for (const p of wanted) spawnSync('pdftoppm', ['-png', '-r', '60', '-f', String(p), '-l', String(p), pdf, join(artifacts, 'page')]);
+    copyFileSync(pdf, join(artifacts, 'report.pdf'));
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** 1-based numbers of the pages whose text matches. */
+  const pagesWith = (re: RegExp) => pages.flatMap((t, i) => (re.test(t) ? [i + 1] : []));
+  /** 1-based numbers of the pages that start with `title` (a sheet's title is the first text of its page). */
+  const pagesStartingWith = (title: string) => pages.flatMap((t, i) => (t.replace(/\s+/g, ' ').trim().startsWith(title) ? [i + 1] : []));
+  /** 1-based numbers of the pages holding a chart titled `title` (its words may come in any order with the chart's other text). */
+  const chartPages = (title: string) => pages.flatMap((t, i) => (t.replace(/\s+/g, ' ').includes(title) ? [i + 1] : []));
+
+  function ink(page: number): { width: number; height: number } {
+    const prefix = join(work, `ink-${page}`);
+    spawnSync('pdftoppm', ['-r', '30', '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
+    // Above the footer (page name and number), which spans the page whatever the chart does.
+    return inkBox(readFileSync(`${prefix}.ppm`), 0.88);
+  }
+
+  it('prints each run chart on a page of its own, filling it, with labelled median and target lines and month labels', () => {
+    const titles = [
+      'Weeks from first accommodation to permanence recommendation, one point per child',
+      'Weeks from permanence recommendation to permanence panel, one point per child',
+      'Weeks from ADM decision to court application, one point per child',
+    ];
+    for (const title of titles) {
+      const found = chartPages(title);
+      expect(found).toHaveLength(1);
+      const text = pages[found[0] - 1];
+      expect(text).toMatch(/Median [\d.]+ wks/);
+      expect(text).toMatch(/Target \d+ wks/);
+      expect(text).toMatch(MONTH_YEAR);
+      expect(text).not.toMatch(/\d\d\/\d\d\/\d{4}/); // no per-child date labels
+      expect(text).toMatch(/one point per child, in date order/);
+      // Columns are measured at their widest (LibreOffice without Calibri's metrics), so a chart spans most of the width, not all.
+      const box = ink(found[0]);
+      expect(box.width).toBeGreaterThan(0.6);
+      expect(box.height).toBeGreaterThan(0.6);
+    }
+  });
+
+  it('tells improvement from deterioration in the legend', () => {
+    const runCharts = pagesWith(/one point per child, in date order/).map((p) => pages[p - 1]).join('\n');
+    expect(runCharts).toMatch(/Deterioration: shift or trend/);
+    expect(runCharts).toMatch(/Improvement: shift or trend/);
+  });
+
+  it('shows n and labelled lines on each monthly chart, on a page of its own', () => {
+    for (const title of ['% within 26 weeks, by month of recommendation', '% within 16 weeks, by month of application']) {
+      const found = chartPages(title);
+      expect(found).toHaveLength(1);
+      const text = pages[found[0] - 1];
+      expect(text).toMatch(/Children \(n\), right-hand scale/);
+      expect(text).toMatch(/Target \d+%/);
+      expect(text).toMatch(/Fewer than 5 children/);
+      // (Its month labels may be turned to fit, which splits them in the PDF's text: the chart test checks their format.)
+      expect(ink(found[0]).width).toBeGreaterThan(0.6);
+    }
+  });
+
+  it('prints no page holding nothing but a chart\'s edge or a note\'s last words', () => {
+    const aimPages = pages.slice(pagesStartingWith('Accommodation to permanence recommendation')[0] - 1);
+    for (const text of aimPages) expect(text.replace(/PACE Aim \d [^\n]*\n|Page \d+ of \d+/g, '').replace(/\s+/g, ' ').trim().length).toBeGreaterThan(20);
+  });
+
+  it('prints the long children table over several pages at 100%, its header on every one', () => {
+    const heading = pagesWith(/Children with a permanence recommendation date \(one row per child/);
+    expect(heading.length).toBeGreaterThan(3);
+    for (const p of heading) expect(pages[p - 1]).toMatch(/Child ID[\s\S]*Recommendation date/);
+    // Every child of aim 1 is printed, readable as text (nothing shrunk out of reach).
+    const all = heading.map((p) => pages[p - 1]).join('\n');
+    expect(childIds).toHaveLength(225);
+    for (const id of childIds.filter((i) => i !== '')) expect(all).toContain(id);
+  });
+});
+
+describe('inkBox', () => {
+  it('measures the drawn part of a page', () => {
+    const white = [255, 255, 255];
+    const img = Buffer.concat([Buffer.from('P6\n4 2\n255\n', 'latin1'), Buffer.from([...white, 0, 0, 0, 0, 0, 0, ...white, ...white, ...white, ...white, ...white])]);
+    expect(inkBox(img)).toEqual({ width: 0.5, height: 0.5 });
+    expect(inkBox(img, 0.5)).toEqual({ width: 0.5, height: 0.5 });
+    expect(inkBox(img, 0)).toEqual({ width: 0, height: 0 });
   });
 });
 

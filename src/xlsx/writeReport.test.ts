@@ -5,6 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { validateXML } from 'xmllint-wasm';
 import { writeReportBuffer, writeReportFile, uniqueSheetName, hyperlinksXml } from './writeReport';
+import { WorkbookXml } from './packageXml';
 import { readWorkbookBuffer } from './read';
 import { buildSampleBuffer } from './testing/sample';
 import { fixturePlan, FIXTURE_DATA_ROW, FIXTURE_POINTS } from './testing/planFixture';
@@ -322,5 +323,46 @@ describe('writeReportFile', () => {
     const bad = join(dir, 'bad.xlsx');
     writeFileSync(bad, 'not a workbook');
     await expect(writeReportFile(bad, fixturePlan(), join(dir, 'o.xlsx'))).rejects.toMatchObject({ kind: 'unreadableFile', message: expect.stringContaining('"bad.xlsx" could not be opened') });
+  });
+});
+
+describe('print titles', () => {
+  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const wb = (definedNames = '') =>
+    `<workbook ${NS}><sheets><sheet name="Tracker" sheetId="1" r:id="rId1"/><sheet name="PACE Aim 1" sheetId="2" r:id="rId2"/></sheets>${definedNames}<calcPr calcId="1"/></workbook>`;
+  const titled = (xml: string, titles: { sheet: string; first: number; last: number }[]) => {
+    const workbook = new WorkbookXml(xml);
+    workbook.setPrintTitles(titles);
+    return workbook.toXml();
+  };
+  const aimTitles = [{ sheet: 'PACE Aim 1', first: 133, last: 134 }];
+  const aim = { name: 'PACE Aim 1', sheet: { ...fixturePlan().sheets[2], print: { orientation: 'landscape' as const, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 }, titleRows: { first: 133, last: 134 }, rowBreaks: [], columnBreaks: [] } } };
+
+  it('names the rows repeated on every printed page, scoped to the sheet by its position, before calcPr', () => {
+    expect(titled(wb(), aimTitles)).toContain(
+      `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'PACE Aim 1'!$133:$134</definedName></definedNames><calcPr`,
+    );
+  });
+
+  it('replaces the sheet\'s earlier print titles and keeps everything else', () => {
+    const before = wb('<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">\'PACE Aim 1\'!$9:$9</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">Tracker!$1:$1</definedName></definedNames>');
+    const after = titled(before, aimTitles);
+    expect(after.match(/_xlnm\.Print_Titles/g)).toHaveLength(2);
+    expect(after).toContain('Tracker!$1:$1');
+    expect(after).not.toContain('$9:$9');
+    expect(titled(before, [])).toBe(new WorkbookXml(before).toXml());
+  });
+
+  it('are written into the report workbook, once however often it is run', async () => {
+    const plan = fixturePlan();
+    plan.sheets[2] = aim.sheet;
+    const input = (await buildSampleBuffer({ children: 12, notesSheet: false })).buffer;
+    const once = await writeReportBuffer(input, plan);
+    const twice = await writeReportBuffer(once, plan);
+    for (const out of [once, twice]) {
+      const workbook = await text(await JSZip.loadAsync(out), 'xl/workbook.xml');
+      expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(1);
+      expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="3">'PACE Aim 2'!$133:$134</definedName>');
+    }
   });
 });

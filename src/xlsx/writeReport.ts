@@ -189,6 +189,9 @@ export async function writeReportBuffer(input: Uint8Array, plan: ReportPlan, inp
   for (const s of laidOut) addReportSheet(out, numbers, s, styles.xfIds, date1904, workbook);
 
   workbook.markOwned([...stillOwned, ...laidOut.map((w) => w.name)]);
+  workbook.setPrintTitles(
+    laidOut.flatMap((w) => (w.sheet.print?.titleRows ? [{ sheet: w.name, first: w.sheet.print.titleRows.first, last: w.sheet.print.titleRows.last }] : [])),
+  );
   target.file(workbookPath, workbook.toXml());
   target.file(workbookRelsPath, out.workbookRels.toXml());
   target.file('[Content_Types].xml', out.contentTypes.toXml());

@@ -214,3 +214,66 @@ describe('writeReport', () => {
     expect(live[3].values).toBe(`'${aimSheetName(1)}'!I10:I69`);
   });
 });
+
+describe('writeReport: a printable aim sheet and its chart styles', () => {
+  /** The fixture's first aim sheet with a page set-up and the run chart's newer looks. */
+  function printablePlan(): ReturnType<typeof reportPlan> {
+    const plan = reportPlan(1, 30, 5, 10);
+    const aim = plan.sheets.find((s) => s.name === aimSheetName(1))!;
+    aim.print = {
+      orientation: 'landscape',
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.75, header: 0.3, footer: 0.3 },
+      titleRows: { first: 8, last: 9 },
+      rowBreaks: [34, 67],
+      columnBreaks: [11],
+    };
+    const run = aim.charts.find((c) => c.name === 'aim1RunChart')!;
+    run.dateAxis = { majorMonths: 3 };
+    run.series[1] = { ...run.series[1], line: 'dot', endLabel: { text: 'Median 28.6 wks', position: 'above', point: 27 } };
+    run.series[2] = { ...run.series[2], line: 'dashDot' };
+    run.series[3] = { ...run.series[3], marker: 'x' };
+    // The counts behind each point, as columns on a second axis.
+    run.series.push({ name: 'Children (n)', values: run.series[0].values, color: '#D9D9D9', line: 'none', marker: 'none', secondaryColumns: true });
+    return plan;
+  }
+
+  it('prints A4 at 100% with the planned margins, repeated header rows and page breaks', async () => {
+    const fake = workbook();
+    await writeReport(envOf(fake), printablePlan());
+    expect(fake.snapshot(aimSheetName(1)).pageLayout).toEqual({
+      orientation: 'Landscape',
+      zoom: { scale: 100 },
+      paperSize: 'A4',
+      margins: { leftMargin: 28.8, rightMargin: 28.8, topMargin: 36, bottomMargin: 54, headerMargin: 21.6, footerMargin: 21.6 },
+      printTitleRows: '$8:$9',
+      horizontalBreaks: ['A34', 'A67'],
+      verticalBreaks: ['K1'],
+    });
+    // A sheet without a page set-up keeps one page wide.
+    expect(fake.snapshot('PACE Summary').pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+  });
+
+  it('draws dotted and dash-dot lines, crosses, a date axis, and n as columns on the second axis', async () => {
+    const fake = workbook();
+    await writeReport(envOf(fake), printablePlan());
+    const run = fake.chart(aimSheetName(1), 'aim1RunChart');
+    const live = run.series.filter((s) => !s.deleted);
+    expect([live[1].lineStyle, live[2].lineStyle, live[3].markerStyle]).toEqual(['RoundDot', 'DashDot', 'X']);
+    expect(run.categoryAxis.categoryType).toBe('DateAxis');
+    const n = live.find((s) => s.name === 'Children (n)')!;
+    expect([n.chartType, n.axisGroup, n.fillColor]).toEqual(['ColumnClustered', 'Secondary', '#D9D9D9']);
+    expect(live.filter((s) => s.name !== 'Children (n)').every((s) => s.axisGroup === 'Primary' && s.chartType === null)).toBe(true);
+    // The median line says what it is near its end: one point's label, its own text, above the line.
+    expect(live[1].pointLabels).toEqual({ 27: { hasDataLabel: true, text: 'Median 28.6 wks', position: 'Top', showSeriesName: false, showValue: false } });
+    expect(live[1].hasDataLabels).toBe(false);
+  });
+
+  it('leaves the second-axis columns out, and the page set-up alone, where Excel is too old for them', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'Tracker', values: [['a']] }], apiVersion: '1.7' });
+    await writeReport(envOf(fake), printablePlan());
+    const live = fake.chart(aimSheetName(1), 'aim1RunChart').series.filter((s) => !s.deleted);
+    expect(live.map((s) => s.name)).not.toContain('Children (n)');
+    expect(live[1].pointLabels).toEqual({});
+    expect(fake.snapshot(aimSheetName(1)).pageLayout).toEqual({ orientation: 'Portrait', zoom: { scale: 100 } });
+  });
+});

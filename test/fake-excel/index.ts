@@ -67,7 +67,16 @@ export interface SheetSnapshot {
   tabColor: string;
   /** Sheet-scoped defined names: name = formula (hidden ones marked). */
   names: string[];
-  pageLayout: { orientation: string; zoom: Record<string, number | undefined> };
+  /** Paper, margins, print titles and page breaks appear only once set. */
+  pageLayout: {
+    orientation: string;
+    zoom: Record<string, number | undefined>;
+    paperSize?: string;
+    margins?: Record<string, number>;
+    printTitleRows?: string;
+    horizontalBreaks?: string[];
+    verticalBreaks?: string[];
+  };
 }
 
 /** The enums the adapter uses, with Office's string values. */
@@ -103,6 +112,9 @@ export const FakeExcelEnums = {
   SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
   HorizontalAlignment: { general: 'General', left: 'Left', center: 'Center', right: 'Right' },
   PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
+  ChartAxisGroup: { primary: 'Primary', secondary: 'Secondary' },
+  ChartDataLabelPosition: { top: 'Top', bottom: 'Bottom', right: 'Right', left: 'Left', center: 'Center' },
+  PaperType: { letter: 'Letter', a3: 'A3', a4: 'A4', a5: 'A5' },
 } as const;
 
 export interface FakeExcel {
@@ -346,7 +358,19 @@ function snapshotSheet(sheet: SheetModel): SheetSnapshot {
     freezeRows: sheet.freezeRows,
     tabColor: sheet.tabColor,
     names: sheet.names.filter((n) => !n.deleted).map((n) => `${n.name}${n.visible ? '' : ' (hidden)'} ${n.formula}${n.comment ? ` // ${n.comment}` : ''}`),
-    pageLayout: { orientation: sheet.pageLayout.orientation, zoom: { ...sheet.pageLayout.zoom } },
+    pageLayout: pageLayoutSnapshot(sheet.pageLayout),
+  };
+}
+
+function pageLayoutSnapshot(p: SheetModel['pageLayout']): SheetSnapshot['pageLayout'] {
+  return {
+    orientation: p.orientation,
+    zoom: { ...p.zoom },
+    ...(p.paperSize !== undefined ? { paperSize: p.paperSize } : {}),
+    ...(Object.keys(p.margins).length > 0 ? { margins: { ...p.margins } } : {}),
+    ...(p.printTitleRows !== null ? { printTitleRows: p.printTitleRows } : {}),
+    ...(p.horizontalBreaks.length > 0 ? { horizontalBreaks: [...p.horizontalBreaks] } : {}),
+    ...(p.verticalBreaks.length > 0 ? { verticalBreaks: [...p.verticalBreaks] } : {}),
   };
 }
 

@@ -98,6 +98,12 @@ export interface SeriesModel {
   showValue: boolean;
   /** Data labels' number format (ChartDataLabels.numberFormat, ExcelApi 1.8); null: linked to the cells. */
   labelNumberFormat: string | null;
+  /** The series' own chart type (ChartSeries.chartType, ExcelApi 1.7); null: the chart's. */
+  chartType: string | null;
+  /** ChartSeries.axisGroup (ExcelApi 1.8): "Primary" or "Secondary". */
+  axisGroup: string;
+  /** Labels set on single points (ChartPoint.hasDataLabel / dataLabel, ExcelApi 1.7; text 1.8), by point index. */
+  pointLabels: Record<number, { hasDataLabel: boolean; text: string | null; position: string | null; showSeriesName: boolean; showValue: boolean }>;
   deleted?: boolean;
 }
 
@@ -128,10 +134,19 @@ export interface SheetNameModel {
   deleted: boolean;
 }
 
-/** Page Layout > Orientation and Scale to Fit. */
+/** Page Layout > Orientation and Scale to Fit; paper, margins and print titles (ExcelApi 1.9). */
 export interface PageLayoutModel {
   orientation: 'Portrait' | 'Landscape';
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** Excel.PaperType value ("A4"); absent: never set. */
+  paperSize?: string;
+  /** Margins in points, by property name (leftMargin…); only those set. */
+  margins: Record<string, number>;
+  /** Rows repeated at the top of each printed page, as given ("$9:$10"); null: none. */
+  printTitleRows: string | null;
+  /** Manual page breaks: the cell each new page starts at (above it: horizontal; left of it: vertical). */
+  horizontalBreaks: string[];
+  verticalBreaks: string[];
 }
 
 export class SheetModel {
@@ -142,7 +157,7 @@ export class SheetModel {
    * written (the fake does not calculate: `values` reads back the formula text).
    */
   formulas = new Map<string, string>();
-  pageLayout: PageLayoutModel = { orientation: 'Portrait', zoom: { scale: 100 } };
+  pageLayout: PageLayoutModel = { orientation: 'Portrait', zoom: { scale: 100 }, margins: {}, printTitleRows: null, horizontalBreaks: [], verticalBreaks: [] };
   values: CellValue[][] = [];
   numberFormats: (string | undefined)[][] = [];
   /** Displayed text given by the test (until the cell is written). */

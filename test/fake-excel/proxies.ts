@@ -28,6 +28,7 @@ import {
   localAddress,
   intersects,
   validateSheetName,
+  MAX_COLUMNS,
   validateTableName,
   payloadBytes,
   assertStructureEditable,
@@ -485,6 +486,16 @@ export class FakeWorksheet extends FakeObject {
     this._ctx.requireApi('1.9', 'worksheet.pageLayout');
     return this._nav('pageLayout', () => new FakePageLayout(this._ctx, () => this._m()));
   }
+  /** Manual page breaks above a row (ExcelApi 1.9: "This collection only contains manual page breaks"). */
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    this._ctx.requireApi('1.9', 'worksheet.horizontalPageBreaks');
+    return this._nav('horizontalPageBreaks', () => new FakePageBreakCollection(this._ctx, () => this._m(), 'horizontalBreaks'));
+  }
+  /** Manual page breaks left of a column (ExcelApi 1.9). */
+  get verticalPageBreaks(): FakePageBreakCollection {
+    this._ctx.requireApi('1.9', 'worksheet.verticalPageBreaks');
+    return this._nav('verticalPageBreaks', () => new FakePageBreakCollection(this._ctx, () => this._m(), 'verticalBreaks'));
+  }
 
   activate(): void {
     this._ctx.enqueue(() => {
@@ -649,8 +660,43 @@ declare(FakeSheetNamedItem, {
   },
 });
 
-export class FakePageLayout extends FakeObject {}
+export class FakePageLayout extends FakeObject {
+  /**
+   * PageLayout.setPrintTitleRows (ExcelApi 1.9): "The rows to be repeated at
+   * the top of each page. The range must span the entire row to be valid."
+   */
+  setPrintTitleRows(printTitleRows: string): void {
+    this._ctx.enqueue(() => {
+      const rect = parseRect(splitSheetAddress(printTitleRows).local);
+      if (rect.c0 !== 0 || rect.cols !== MAX_COLUMNS) throw new FakeOfficeError('InvalidArgument', 'Print title rows must span entire rows.');
+      (this._m() as SheetModel).pageLayout.printTitleRows = printTitleRows;
+    });
+  }
+}
+/** Excel.PaperType values the fake knows (ours: a subset of the enum). */
+const PAPER_TYPES = ['Letter', 'A3', 'A4', 'A5'];
+/** PageLayout margins (ExcelApi 1.9): "in points, for use when printing". */
+const marginProp = (name: string) => ({
+  get: (p: FakeObject) => (p._m() as SheetModel).pageLayout.margins[name],
+  set: (p: FakeObject, v: number) => {
+    if (typeof v !== 'number' || !(v >= 0)) throw new FakeOfficeError('InvalidArgument', `${name} must be a number of points.`);
+    (p._m() as SheetModel).pageLayout.margins[name] = v;
+  },
+});
 declare(FakePageLayout, {
+  paperSize: {
+    get: (p) => (p._m() as SheetModel).pageLayout.paperSize,
+    set: (p, v: string) => {
+      if (!PAPER_TYPES.includes(v)) throw new FakeOfficeError('InvalidArgument', `"${v}" is not a paper size.`);
+      (p._m() as SheetModel).pageLayout.paperSize = v;
+    },
+  },
+  leftMargin: marginProp('leftMargin'),
+  rightMargin: marginProp('rightMargin'),
+  topMargin: marginProp('topMargin'),
+  bottomMargin: marginProp('bottomMargin'),
+  headerMargin: marginProp('headerMargin'),
+  footerMargin: marginProp('footerMargin'),
   orientation: {
     get: (p) => (p._m() as SheetModel).pageLayout.orientation,
     set: (p, v: string) => {
@@ -669,6 +715,22 @@ declare(FakePageLayout, {
     },
   },
 });
+
+/** PageBreakCollection (ExcelApi 1.9): add(pageBreakRange) "Adds a page break before the top-left cell of the range specified." */
+export class FakePageBreakCollection extends FakeObject {
+  constructor(ctx: FakeRequestContext, resolve: () => unknown, private readonly which: 'horizontalBreaks' | 'verticalBreaks') {
+    super(ctx, resolve);
+  }
+  add(pageBreakRange: string): void {
+    this._ctx.enqueue(() => {
+      const rect = parseRect(splitSheetAddress(pageBreakRange).local);
+      const at = localAddress({ r0: rect.r0, c0: rect.c0, rows: 1, cols: 1 });
+      const list = (this._m() as SheetModel).pageLayout[this.which];
+      if (!list.includes(at)) list.push(at);
+    });
+  }
+}
+declare(FakePageBreakCollection, {});
 
 export class FakeWorksheetProtection extends FakeObject {}
 declare(FakeWorksheetProtection, { protected: { get: (p) => p._m().protected } });
@@ -1199,6 +1261,9 @@ function newSeries(name: string, values: string | null, xValues: string | null):
     showSeriesName: false,
     showValue: false,
     labelNumberFormat: null,
+    chartType: null,
+    axisGroup: 'Primary',
+    pointLabels: {},
   };
 }
 
@@ -1391,6 +1456,11 @@ export class FakeChartSeries extends FakeObject {
     this._ctx.requireApi('1.8', 'series.dataLabels');
     return this._nav('dataLabels', () => new FakeChartDataLabels(this._ctx, () => this._m()));
   }
+  /** ChartSeries.points (ExcelApi 1.7). */
+  get points(): FakeChartPointsCollection {
+    this._ctx.requireApi('1.7', 'series.points');
+    return this._nav('points', () => new FakeChartPointsCollection(this._ctx, () => this._m()));
+  }
   setValues(source: FakeRange): void {
     this._ctx.requireApi('1.7', 'setValues');
     this._ctx.enqueue(() => ((this._m() as SeriesModel).values = seriesReference(source._m())));
@@ -1428,6 +1498,22 @@ declare(
     markerBackgroundColor: { api: '1.7', get: (s) => s._m().markerBackgroundColor, set: (s, v) => (s._m().markerBackgroundColor = v) },
     markerForegroundColor: { api: '1.7', get: (s) => s._m().markerForegroundColor, set: (s, v) => (s._m().markerForegroundColor = v) },
     hasDataLabels: { api: '1.7', get: (s) => s._m().hasDataLabels, set: (s, v) => (s._m().hasDataLabels = Boolean(v)) },
+    chartType: {
+      api: '1.7',
+      get: (s) => s._m().chartType,
+      set: (s, v) => {
+        if (!CHART_TYPES.includes(v)) throw new FakeOfficeError('InvalidArgument', `"${v}" is not a chart type the fake knows.`);
+        s._m().chartType = v;
+      },
+    },
+    axisGroup: {
+      api: '1.8',
+      get: (s) => s._m().axisGroup,
+      set: (s, v) => {
+        if (v !== 'Primary' && v !== 'Secondary') throw new FakeOfficeError('InvalidArgument', `"${v}" is not an axis group.`);
+        s._m().axisGroup = v;
+      },
+    },
   },
   ['format'],
 );
@@ -1465,6 +1551,59 @@ declare(FakeChartLineFormat, {
     },
   },
   weight: { api: '1.7', get: (l) => l._m().lineWeight, set: (l, v) => (l._m().lineWeight = v) },
+});
+
+/** A series' points; getItemAt(index) (ExcelApi 1.1). The fake does not check the index against the data (ours). */
+export class FakeChartPointsCollection extends FakeObject {
+  getItemAt(index: number): FakeChartPoint {
+    return new FakeChartPoint(this._ctx, () => this._m(), index);
+  }
+}
+declare(FakeChartPointsCollection, {});
+
+type PointLabel = SeriesModel['pointLabels'][number];
+function pointLabel(series: SeriesModel, index: number): PointLabel {
+  return (series.pointLabels[index] ??= { hasDataLabel: false, text: null, position: null, showSeriesName: false, showValue: false });
+}
+
+export class FakeChartPoint extends FakeObject {
+  constructor(ctx: FakeRequestContext, resolve: () => unknown, readonly index: number) {
+    super(ctx, resolve);
+  }
+  /** ChartPoint.dataLabel (ExcelApi 1.7). */
+  get dataLabel(): FakeChartPointDataLabel {
+    this._ctx.requireApi('1.7', 'point.dataLabel');
+    return this._nav('dataLabel', () => new FakeChartPointDataLabel(this._ctx, () => this._m(), this.index));
+  }
+}
+declare(FakeChartPoint, {
+  hasDataLabel: {
+    api: '1.7',
+    get: (p) => pointLabel(p._m(), (p as FakeChartPoint).index).hasDataLabel,
+    set: (p, v) => (pointLabel(p._m(), (p as FakeChartPoint).index).hasDataLabel = Boolean(v)),
+  },
+});
+
+/** Excel.ChartDataLabelPosition values. */
+const LABEL_POSITIONS = ['Invalid', 'None', 'Center', 'InsideEnd', 'InsideBase', 'OutsideEnd', 'Left', 'Right', 'Top', 'Bottom', 'BestFit', 'Callout'];
+export class FakeChartPointDataLabel extends FakeObject {
+  constructor(ctx: FakeRequestContext, resolve: () => unknown, readonly index: number) {
+    super(ctx, resolve);
+  }
+}
+const labelOf = (d: FakeObject) => pointLabel(d._m(), (d as FakeChartPointDataLabel).index);
+declare(FakeChartPointDataLabel, {
+  text: { api: '1.8', get: (d) => labelOf(d).text, set: (d, v) => (labelOf(d).text = String(v)) },
+  position: {
+    api: '1.7',
+    get: (d) => labelOf(d).position,
+    set: (d, v) => {
+      if (!LABEL_POSITIONS.includes(v)) throw new FakeOfficeError('InvalidArgument', `"${v}" is not a data label position.`);
+      labelOf(d).position = v;
+    },
+  },
+  showSeriesName: { api: '1.7', get: (d) => labelOf(d).showSeriesName, set: (d, v) => (labelOf(d).showSeriesName = Boolean(v)) },
+  showValue: { api: '1.7', get: (d) => labelOf(d).showValue, set: (d, v) => (labelOf(d).showValue = Boolean(v)) },
 });
 
 export class FakeChartDataLabels extends FakeObject {}

@@ -25,6 +25,10 @@ export interface ReportInput {
   population?: PopulationCount;
   /** Cohort lists (Highland aim 1 and the like): one sheet each, after the aim sheets. */
   cohorts?: CohortListResult[];
+  /** Months with fewer children than this are greyed on the monthly charts and left out of their median (default 5). */
+  smallNumber?: number;
+  /** 'quarter': monthly tables and charts grouped by quarter (steadier for a small authority). */
+  period?: 'month' | 'quarter';
 }
 
 /** A sheet name not yet taken (Excel compares names case-insensitively): "Name", then "Name (2)"… within 31 characters. */
@@ -62,6 +66,8 @@ export function buildReportPlan(input: ReportInput): ReportPlan {
       tablePrefix: `PACE_Aim${a.index}_`,
       localLabels: input.localLabels,
       population: input.population,
+      smallNumber: input.smallNumber,
+      period: input.period,
     }),
     name: a.sheetName,
   }));

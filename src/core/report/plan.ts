@@ -61,7 +61,14 @@ export interface PlannedLink {
   tooltip?: string;
 }
 
-export type MarkerShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'none';
+export type MarkerShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'x' | 'none';
+
+/**
+ * Line styles that stay distinguishable in greyscale print: solid (the
+ * data), dash (a median carried forward), dot (a target), dashDot (a
+ * re-phased median).
+ */
+export type LineStyle = 'solid' | 'dash' | 'dot' | 'dashDot' | 'none';
 
 export interface PlannedSeries {
   name: string;
@@ -69,7 +76,7 @@ export interface PlannedSeries {
   values: string;
   /** '#RRGGBB'. */
   color: string;
-  line: 'solid' | 'dash' | 'none';
+  line: LineStyle;
   /** Line width in points. */
   lineWidth?: number;
   marker: MarkerShape;
@@ -85,6 +92,14 @@ export interface PlannedSeries {
   inLegend?: boolean;
   /** Number format of value labels (e.g. "0.0" for weeks); default: the cells' own. */
   labelFormat?: string;
+  /**
+   * One label near the series' last point saying what the line is
+   * ("Median 27.5 wks"), above or below the line (so two lines close
+   * together keep their labels apart).
+   */
+  endLabel?: { text: string; position: 'above' | 'below'; /** 0-based point the label sits on. */ point: number };
+  /** Drawn as columns on a second value axis at the right (e.g. the number of children behind each month's %). */
+  secondaryColumns?: boolean;
 }
 
 export interface PlannedChart {
@@ -101,6 +116,12 @@ export interface PlannedChart {
   categories: string;
   /** Number format of the category labels (e.g. "dd/mm/yyyy"); the axis is a text axis so every child keeps its own point. */
   categoryFormat?: string;
+  /**
+   * The categories are dates on a date axis labelled every `majorMonths`
+   * months ("Mar 2023"), rather than one text label per point: a run chart
+   * of 225 children reads as time, not as 225 dates.
+   */
+  dateAxis?: { majorMonths: number };
   series: PlannedSeries[];
   /** Where the chart sits: top-left and bottom-right cells. */
   anchor: { from: string; to: string };
@@ -110,6 +131,25 @@ export interface PlannedChart {
   /** E.g. 100 for a percentage chart, so the scale does not run past it. */
   yAxisMax?: number;
   showLegend?: boolean;
+  /** Title of the second value axis (when a series has secondaryColumns). */
+  secondaryAxisTitle?: string;
+}
+
+/**
+ * How a sheet prints, decided in the plan so both writers print alike. A4
+ * at 100% (never shrunk to fit): charts are sized to a page, tables run
+ * down as many pages as they need with their header rows repeated.
+ */
+export interface PrintSettings {
+  orientation: 'landscape' | 'portrait';
+  /** Margins in inches. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Rows (1-based, inclusive) printed at the top of every page from the page they first appear on. */
+  titleRows?: { first: number; last: number };
+  /** A new page starts above each of these rows (1-based). */
+  rowBreaks: number[];
+  /** A new page starts left of each of these columns (1-based). */
+  columnBreaks: number[];
 }
 
 export interface PlannedSheet {
@@ -125,6 +165,8 @@ export interface PlannedSheet {
   columnWidths: number[];
   /** Rows frozen at the top (0: none). */
   freezeRows: number;
+  /** Page set-up; absent: the writer's default (A4 landscape, one page wide). */
+  print?: PrintSettings;
 }
 
 /** Date formats written on every sheet (UK). */

@@ -33,7 +33,7 @@ import { measureAim } from '../aims/measures';
 import { childrenBetweenMilestones } from '../aims/stages';
 import { measureCohort, normaliseCohort, PRESET_COHORTS, resolveReviewMilestone } from '../aims/cohort';
 import { planIssuesSheet } from '../report/issuesSheet';
-import { buildReportPlan } from '../report/buildPlan';
+import { buildReportPlan, type ReportInput } from '../report/buildPlan';
 import { splitPopulation, type PopulationSplit } from '../population';
 import { countFindings } from '../checks/runChecks';
 import { foldMonthFirstCells } from '../checks/rules/month-first-column';
@@ -209,7 +209,7 @@ export interface ReportParts {
 }
 
 /** Everything a report holds: the issues sheet, the summary and one sheet per aim. */
-export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions = {}): ReportParts {
+export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions & Pick<ReportInput, 'smallNumber' | 'period'> = {}): ReportParts {
   const check = runCheck(sheet, asOf, file, options.keepFinding);
   const measured = runAims(sheet, file, asOf, options);
   const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
@@ -224,6 +224,8 @@ export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, 
     localLabels: sheet.localLabels,
     population: { outside: measured.population.outside.length, kept: measured.population.kept },
     cohorts: measured.cohorts.map((c) => c.result),
+    smallNumber: options.smallNumber,
+    period: options.period,
   });
   const longest = planLongestWaitsSheet(sheet, file, asOf, options);
   if (longest) plan.sheets.push(longest);

@@ -44,8 +44,9 @@ describe('buildChartXml: run chart', () => {
     expect(xml).toContain('<c:min val="0"/>');
   });
 
-  it('slants the date labels and shows about 16 of them, whatever the number of children', () => {
-    expect(xml).toContain('<a:bodyPr rot="-2700000" vert="horz"/>');
+  it('lays date labels flat and shows about 16 of them, whatever the number of children; slants names', () => {
+    expect(xml).not.toContain('<a:bodyPr rot="-2700000" vert="horz"/>');
+    expect(buildChartXml({ ...line, categoryFormat: undefined }, 'S', cache(30, 5))).toContain('<a:bodyPr rot="-2700000" vert="horz"/>');
     expect(xml).toContain('<c:tickLblSkip val="2"/>'); // 30 points
     expect(categoryLabelSkip({ ...line, categories: 'B8:B15' })).toBe(1);
     expect(categoryLabelSkip({ ...line, categories: 'B8:B232' })).toBe(15); // 225 children
@@ -99,5 +100,80 @@ describe('buildChartXml: waiting bars', () => {
     expect(col).not.toContain('<c:overlap');
     expect(col).not.toContain('<c:legend>');
     expect(col).toContain('<c:showVal val="1"/>');
+  });
+});
+
+describe('buildChartXml: lines that say what they are, signals, month axis and n on a second axis', () => {
+  const points = 50;
+  const chart: PlannedChart = {
+    ...line,
+    categories: 'B8:B57',
+    categoryFormat: 'mmm yyyy',
+    dateAxis: { majorMonths: 3 },
+    secondaryAxisTitle: 'Children (n)',
+    series: [
+      { name: 'Children (n)', values: 'H8:H57', color: '#D9D9D9', line: 'none', marker: 'none', secondaryColumns: true },
+      { name: 'Weeks', values: 'C8:C57', color: '#1F4E79', line: 'solid', marker: 'circle' },
+      { name: 'Median', values: 'D8:D57', color: '#404040', line: 'dash', marker: 'none', endLabel: { text: 'Median 27.5 wks', position: 'above', point: 46 } },
+      { name: 'Target', values: 'E8:E57', color: '#C00000', line: 'dot', marker: 'none', endLabel: { text: 'Target 26 wks', position: 'below', point: 36 } },
+      { name: 'Stale', values: 'E8:E57', color: '#C00000', line: 'dot', marker: 'none', endLabel: { text: 'Nothing here', position: 'below', point: 45 } },
+      { name: 'Re-phased median', values: 'F8:F57', color: '#00838F', line: 'dashDot', marker: 'none' },
+      { name: 'Far from the rest', values: 'G8:G57', color: '#000000', line: 'none', marker: 'x', markerSize: 11 },
+    ],
+  };
+  const values = (last: number) => Array.from({ length: points }, (_, i) => (i <= last ? 20 : ''));
+  const xml = buildChartXml(chart, 'Aim', {
+    categories: Array.from({ length: points }, (_, i) => 44200 + i * 10),
+    series: [values(49), values(49), values(49), values(39), values(39), values(49), values(49)],
+  });
+  const seriesXml = (name: string) => xml.split('<c:ser>').find((s) => s.includes(`<c:v>${name}</c:v>`))!;
+
+  it('labels each line at its planned point with its own text, above or below as planned', () => {
+    expect(seriesXml('Stale')).not.toContain('<c:dLbl>'); // a planned point with no value gets no label
+    const median = seriesXml('Median');
+    expect(median).toContain('<c:dLbl><c:idx val="46"/>');
+    expect(median).toContain('<a:t>Median 27.5 wks</a:t>');
+    expect(median).toMatch(/<c:dLblPos val="t"\/>.*<c:showSerName val="1"\/>/);
+    const target = seriesXml('Target');
+    expect(target).toContain('<c:dLbl><c:idx val="36"/>');
+    expect(target).toContain('<a:t>Target 26 wks</a:t>');
+    expect(target).toContain('<c:dLblPos val="b"/>');
+    // Only the labelled point shows a label: the series' other points show nothing.
+    expect(target).toMatch(/<\/c:dLbl><c:showLegendKey val="0"\/><c:showVal val="0"\/><c:showCatName val="0"\/><c:showSerName val="0"\/>/);
+    expect(seriesXml('Weeks')).not.toContain('<c:dLbls>');
+  });
+
+  it('draws line styles that differ in greyscale, and a cross for astronomical points', () => {
+    expect(seriesXml('Median')).toContain('<a:prstDash val="dash"/>');
+    expect(seriesXml('Target')).toContain('<a:prstDash val="sysDot"/>');
+    expect(seriesXml('Re-phased median')).toContain('<a:prstDash val="dashDot"/>');
+    expect(seriesXml('Weeks')).toContain('<a:prstDash val="solid"/>');
+    expect(seriesXml('Far from the rest')).toContain('<c:symbol val="x"/><c:size val="11"/>');
+  });
+
+  it('puts the categories on a date axis labelled by month every majorMonths months', () => {
+    expect(xml).toContain('<c:dateAx><c:axId val="500000001"/>');
+    expect(xml).toMatch(/<c:dateAx>.*<c:numFmt formatCode="mmm yyyy" sourceLinked="0"\/>.*<c:baseTimeUnit val="days"\/><c:majorUnit val="3"\/><c:majorTimeUnit val="months"\/><\/c:dateAx>/);
+    expect(xml).not.toContain('<c:catAx><c:axId val="500000001"/>');
+  });
+
+  it('draws n as columns on a second value axis at the right, behind the lines', () => {
+    const columns = xml.indexOf('<c:barChart>');
+    const lines = xml.indexOf('<c:lineChart>');
+    expect(columns).toBeGreaterThan(0);
+    expect(columns).toBeLessThan(lines);
+    const barGroup = xml.slice(columns, xml.indexOf('</c:barChart>'));
+    expect(barGroup).toContain('<c:v>Children (n)</c:v>');
+    expect(barGroup).toContain('<c:axId val="500000003"/><c:axId val="500000004"/>');
+    expect(xml.slice(lines, xml.indexOf('</c:lineChart>'))).not.toContain('Children (n)');
+    expect(xml).toMatch(/<c:valAx><c:axId val="500000004"\/>.*<c:axPos val="r"\/>.*<a:t>Children \(n\)<\/a:t>.*<c:crossAx val="500000003"\/><c:crosses val="max"\/>/);
+    expect(xml).toMatch(/<c:catAx><c:axId val="500000003"\/><c:scaling><c:orientation val="minMax"\/><\/c:scaling><c:delete val="1"\/>/);
+    // Series numbers stay unique across both groups.
+    expect(all(xml, /<c:idx val="(\d+)"\/><c:order/g).sort()).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+  });
+
+  it('names about 45 children down a long waiting bar chart', () => {
+    expect(categoryLabelSkip({ ...bar, categories: 'J8:J137' })).toBe(3);
+    expect(categoryLabelSkip({ ...bar, categories: 'J8:J40' })).toBe(1);
   });
 });
