@@ -362,7 +362,7 @@ describe('print titles', () => {
     for (const out of [once, twice]) {
       const workbook = await text(await JSZip.loadAsync(out), 'xl/workbook.xml');
       expect(workbook.match(/_xlnm\.Print_Titles/g)).toHaveLength(1);
-      expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="3">'PACE Aim 2'!$133:$134</definedName>');
+      expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="3">'PACE Aim 2'!$133:$134</definedName>`);
     }
   });
 });
