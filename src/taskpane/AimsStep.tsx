@@ -146,7 +146,7 @@ export function AimsStep({ session, state, asOf, onAsOf }: AimsStepProps): JSX.E
           {dirty ? 'Save and measure' : 'Measure'}
         </Button>
       </div>
-      <Busy busy={task.busy} progress={task.progress} />
+      <Busy busy={task.busy} progress={task.progress} step={task.step} />
       {problem && <ProblemBar problem={problem} />}
       <Done text={done} />
 
