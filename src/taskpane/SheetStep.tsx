@@ -311,9 +311,9 @@ export function SheetStep({ session, state, onState, onNext }: SheetStepProps): 
           <p className={styles.plain} data-testid="mapping-verdict">
             {verdict.line}
           </p>
-          <p className={styles.note}>
-            {state.mappingSaved ? 'This is your saved mapping.' : verdict.confident ? 'Found from the headings.' : 'Found from the headings; check the columns below and save.'}
-          </p>
+          {(state.mappingSaved || !verdict.confident) && (
+            <p className={styles.note}>{state.mappingSaved ? 'This is your saved mapping.' : 'Found from the headings; check the columns below and save.'}</p>
+          )}
           {openColumns.size > 0 && (
             <>
               <h3 className={styles.subheading}>Please check {openColumns.size === 1 ? 'this column' : 'these columns'}</h3>
@@ -335,9 +335,10 @@ export function SheetStep({ session, state, onState, onNext }: SheetStepProps): 
                 Check the data
               </Button>
             )}
+            {dirty && (
             <Button
-              appearance={dirty ? 'primary' : 'secondary'}
-              disabled={!dirty || task.busy}
+              appearance="primary"
+              disabled={task.busy}
               onClick={() =>
                 void task.run('Saving the mapping in the workbook…', async () =>
                   apply(await session.saveMapping(mappingFromRows(rows)), 'Mapping saved in the workbook and the sheet read again.', false),
@@ -346,6 +347,8 @@ export function SheetStep({ session, state, onState, onNext }: SheetStepProps): 
             >
               Save mapping
             </Button>
+            )}
+            {(dirty || state.mappingSaved) && (
             <Button
               disabled={task.busy || (!dirty && !state.mappingSaved)}
               onClick={() => {
@@ -360,6 +363,7 @@ export function SheetStep({ session, state, onState, onNext }: SheetStepProps): 
             >
               Reset
             </Button>
+            )}
           </div>
           <Done text={done} />
         </>
