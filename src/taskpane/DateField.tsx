@@ -31,6 +31,20 @@ export function DateField(props: DateFieldProps): JSX.Element {
   const own = useStyles();
   const [invalid, setInvalid] = React.useState(false);
   const value = React.useMemo(() => dateFromIso(props.value), [props.value]);
+  const [open, setOpen] = React.useState(false);
+  /**
+   * Enter in the text box takes the typed date (as leaving the box does) and
+   * keeps the focus there; Fluent's own Enter would also open the calendar.
+   * The calendar is still there on a click, the calendar icon, or Alt+Down.
+   */
+  const onKeyDownCapture = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Enter' || open || !(e.target instanceof HTMLInputElement)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const input = e.target;
+    input.blur();
+    input.focus();
+  };
   return (
     <Field
       label={props.label}
@@ -39,6 +53,7 @@ export function DateField(props: DateFieldProps): JSX.Element {
       validationState={invalid ? 'error' : 'none'}
       validationMessage={invalid ? 'Type the date as day/month/year, for example 31/03/2024.' : undefined}
     >
+      <div onKeyDownCapture={onKeyDownCapture} className={own.picker}>
       <DatePicker
         className={own.picker}
         allowTextInput
@@ -51,8 +66,10 @@ export function DateField(props: DateFieldProps): JSX.Element {
         dateTimeFormatter={UK_CALENDAR_FORMATTING}
         showGoToToday
         onValidationResult={(r) => setInvalid(r.error === 'invalid-input')}
+        onOpenChange={setOpen}
         onSelectDate={(d) => props.onValue(d ? isoFromDate(d) : '')}
       />
+      </div>
     </Field>
   );
 }

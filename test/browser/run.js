@@ -152,7 +152,8 @@ async function openPage(browser, origin, { width = 500, path: pagePath = '/harne
     if (/Content Security Policy|Refused to/i.test(text)) record.csp.push(text);
     else if (m.type() === 'error' && !knownDevWarning(text)) record.errors.push(text);
   });
-  await page.goto(`${origin}${pagePath}${query ? `?${query}` : ''}`);
+  // Loading may wait on the production build running alongside on a busy machine.
+  await page.goto(`${origin}${pagePath}${query ? `?${query}` : ''}`, { timeout: 40000 });
   return { page, context, record };
 }
 
@@ -196,7 +197,10 @@ function focused(page) {
     const labelled = el.getAttribute('aria-labelledby');
     const byIds = labelled ? labelled.split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' ') : '';
     const label = el.labels && el.labels[0] ? el.labels[0].textContent : '';
-    const name = (el.getAttribute('aria-label') || byIds || label || el.textContent || el.getAttribute('placeholder') || '').trim().replace(/\s+/g, ' ');
+    let name = (el.getAttribute('aria-label') || byIds || label || el.textContent || el.getAttribute('placeholder') || '').trim().replace(/\s+/g, ' ');
+    // Fluent's tabs hold their label twice (a hidden bold copy keeps the width steady).
+    const half = name.length / 2;
+    if (name.length % 2 === 0 && name.slice(0, half) === name.slice(half)) name = name.slice(0, half);
     return { role: el.getAttribute('role') || el.tagName.toLowerCase(), name, id: el.id, tag: el.tagName.toLowerCase() };
   });
 }
@@ -642,7 +646,10 @@ function defineFlowTests(origin, browser) {
     await page.locator('body').focus();
     const order = (await tabTo(page, /^Check the data$/)).map((f) => f.name);
     const at = (re) => order.findIndex((n) => re.test(n));
-    assert(at(/^Sheet$/) < at(/Sheet with the children's data|Tracker/) && at(/Tracker|Sheet with/) < at(/Review columns/), `keyboard order on the Sheet step: ${order.join(' → ')}`);
+    const tabs = at(/^Sheet$/);
+    const picker = at(/Sheet with the children's data|Tracker/);
+    const review = at(/Review columns/);
+    assert(tabs >= 0 && tabs < picker && picker < review, `keyboard order on the Sheet step: ${order.join(' → ')}`);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'tab-check');
     await tabTo(page, /^Data as of$/, { max: 5 });
@@ -704,7 +711,7 @@ function defineFlowTests(origin, browser) {
     await tabTo(page, /^Date$/);
     await page.keyboard.type('1/5/22');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
+    await tabTo(page, /^What changed$/, { max: 3 });
     await page.keyboard.type('Two-week planning meeting introduced');
     await page.keyboard.press('Enter');
     await page.getByText('01/05/2022: Two-week planning meeting introduced').waitFor();
@@ -749,15 +756,27 @@ function defineFlowTests(origin, browser) {
       await check('Sheet');
 
       // Focus: the primary button, reached by keyboard, has Fluent's focus ring in a colour unlike the page.
+      const look = () =>
+        page.evaluate(() => {
+          const el = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Check the data');
+          const own = getComputedStyle(el);
+          const after = getComputedStyle(el, '::after');
+          return {
+            border: own.borderTopColor,
+            shadow: own.boxShadow,
+            outline: `${own.outlineStyle} ${own.outlineColor}`,
+            after: `${after.borderTopWidth} ${after.borderTopStyle} ${after.borderTopColor}`,
+            page: getComputedStyle(document.querySelector('[data-theme]').firstElementChild).backgroundColor,
+            focusVisible: el.hasAttribute('data-fui-focus-visible'),
+          };
+        });
+      const before = await look();
       await page.locator('body').focus();
       await tabTo(page, /^Check the data$/);
-      const ring = await page.evaluate(() => {
-        const el = document.activeElement;
-        const after = getComputedStyle(el, '::after');
-        const page = getComputedStyle(document.querySelector('[data-theme]').firstElementChild).backgroundColor;
-        return { width: parseFloat(after.borderTopWidth) || parseFloat(getComputedStyle(el).outlineWidth) || 0, colour: after.borderTopColor, page, attr: el.hasAttribute('data-fui-focus-visible') };
-      });
-      assert(ring.attr && ring.width >= 1 && ring.colour !== ring.page, `no visible focus ring in the ${theme} theme: ${JSON.stringify(ring)}`);
+      const ring = await look();
+      const changed = ['border', 'shadow', 'outline', 'after'].filter((k) => ring[k] !== before[k]);
+      const standsOut = ring.border !== ring.page || (ring.shadow !== 'none' && !ring.shadow.startsWith(ring.page));
+      assert(ring.focusVisible && changed.length > 0 && standsOut, `no visible focus ring in the ${theme} theme: before ${JSON.stringify(before)}, focused ${JSON.stringify(ring)}`);
       fs.mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SHOTS, `focus-320-${theme}.png`) });
 
