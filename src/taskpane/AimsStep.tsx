@@ -37,6 +37,7 @@ const useStyles = makeStyles({
   aimName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   figures: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightRegular, overflowWrap: 'anywhere' },
   // A test of change is one short row: date, what changed, Add.
+  shrink: { minWidth: 0, width: '100%' },
   changeRow: { display: 'grid', gridTemplateColumns: 'minmax(7.5rem, 9rem) minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, alignItems: 'end' },
   change: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, justifyContent: 'space-between' },
   changes: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -245,8 +246,8 @@ export function AimsStep({ session, state, asOf, onAsOf, active = true }: AimsSt
       )}
       <div className={own.changeRow}>
         <DateField label="Date" value={changeDate} onValue={setChangeDate} />
-        <Field label="What changed">
-          <Input value={changeLabel} onChange={(_, d) => setChangeLabel(d.value)} onKeyDown={(e) => e.key === 'Enter' && addChange()} />
+        <Field label="What changed" className={own.shrink}>
+          <Input className={own.shrink} value={changeLabel} onChange={(_, d) => setChangeLabel(d.value)} onKeyDown={(e) => e.key === 'Enter' && addChange()} />
         </Field>
         <Button aria-label="Add test of change" disabled={!isIsoDate(changeDate) || !changeLabel.trim()} onClick={addChange}>
           Add

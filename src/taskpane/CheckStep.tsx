@@ -226,8 +226,9 @@ export function CheckStep({ session, state, asOf, onAsOf }: CheckStepProps): JSX
                           <Badge appearance="tint" color={BADGE_COLOR[f.severity]} size="small">
                             {SEVERITY_WORD[f.severity]}
                           </Badge>
-                          <span className={own.cellRef}>{f.cell}</span>
-                          {groupBy === 'rule' && f.childId && <span>Child {f.childId}</span>}
+                          {/* The visible words are the spoken name's own (severity, cell, child, message), so speech and sight agree. */}
+                          <span className={own.cellRef}>Cell {f.cell}</span>
+                          {f.childId && <span>Child {f.childId}</span>}
                         </span>
                         <span className={own.message}>{f.message}</span>
                       </Button>
