@@ -21,7 +21,7 @@ import type { Problem } from '../core/usecases/types';
 import { AsOfField } from './AsOfField';
 import { Busy, Done, ProblemBar, useStepStyles, type StepProps } from './parts';
 import { useTask } from './useTask';
-import { checkVerdict, CheckVerdict, filterFindings, findingLabel, GroupBy, groupFindings, SEVERITIES, SEVERITY_LABEL, SEVERITY_WORD, severityCount } from './view';
+import { checkVerdict, CheckVerdict, filterFindings, findingLabel, findingParts, GroupBy, groupFindings, SEVERITIES, SEVERITY_LABEL, severityCount } from './view';
 
 /** Findings shown per group before "Show more" (long lists stay quick). */
 const PAGE = 50;
@@ -47,6 +47,8 @@ const useStyles = makeStyles({
   findingHead: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   cellRef: { fontWeight: tokens.fontWeightSemibold },
   message: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
+  // Read by screen readers, not shown: the punctuation between a finding's parts.
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   inline: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   fieldset: { borderTopStyle: 'none', borderRightStyle: 'none', borderBottomStyle: 'none', borderLeftStyle: 'none', margin: 0 },
 });
@@ -219,21 +221,31 @@ export function CheckStep({ session, state, asOf, onAsOf }: CheckStepProps): JSX
                   {g.label} ({g.findings.length})
                 </h3>
                 <ul className={own.group}>
-                  {g.findings.slice(0, limit).map((f, i) => (
-                    <li key={`${f.cell}-${f.rule}-${i}`}>
-                      <Button appearance="subtle" className={own.finding} data-cell={f.cell} onClick={() => void goTo(f)} aria-label={findingLabel(f)}>
-                        <span className={own.findingHead}>
-                          <Badge appearance="tint" color={BADGE_COLOR[f.severity]} size="small">
-                            {SEVERITY_WORD[f.severity]}
-                          </Badge>
-                          {/* The visible words are the spoken name's own (severity, cell, child, message), so speech and sight agree. */}
-                          <span className={own.cellRef}>Cell {f.cell}</span>
-                          {f.childId && <span>Child {f.childId}</span>}
-                        </span>
-                        <span className={own.message}>{f.message}</span>
-                      </Button>
-                    </li>
-                  ))}
+                  {g.findings.slice(0, limit).map((f, i) => {
+                    const p = findingParts(f);
+                    // The name is the visible words themselves (hidden commas make them read as a sentence), so sight and speech agree.
+                    return (
+                      <li key={`${f.cell}-${f.rule}-${i}`}>
+                        <Button appearance="subtle" className={own.finding} data-cell={f.cell} data-label={findingLabel(f)} onClick={() => void goTo(f)}>
+                          <span className={own.findingHead}>
+                            <Badge appearance="tint" color={BADGE_COLOR[f.severity]} size="small">
+                              {p.severity}
+                            </Badge>
+                            <span className={own.hidden}>, </span>
+                            <span className={own.cellRef}>{p.cell}</span>
+                            {p.child && (
+                              <>
+                                <span className={own.hidden}>, </span>
+                                <span>{p.child}</span>
+                              </>
+                            )}
+                            <span className={own.hidden}>: </span>
+                          </span>
+                          <span className={own.message}>{p.message}</span>
+                        </Button>
+                      </li>
+                    );
+                  })}
                 </ul>
                 {g.findings.length > limit && (
                   <Button appearance="transparent" onClick={() => setShown({ ...shown, [g.key]: limit + PAGE * 4 })}>

@@ -290,8 +290,8 @@ describe('checkVerdict', () => {
 
 describe('findingLabel', () => {
   it('says severity, cell, child and message for a screen reader', () => {
-    expect(findingLabel(finding({}))).toBe('Error, cell J5, child C1: ADM decision (02/03/2021) is before the panel (15/04/2021).');
-    expect(findingLabel(finding({ severity: 'info', childId: null }))).toMatch(/^Information, cell J5: /);
+    expect(findingLabel(finding({}))).toBe('Error, Cell J5, Child C1: ADM decision (02/03/2021) is before the panel (15/04/2021).');
+    expect(findingLabel(finding({ severity: 'info', childId: null }))).toMatch(/^Information, Cell J5: /);
   });
 });
 

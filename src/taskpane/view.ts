@@ -140,9 +140,18 @@ export function severityCount(severity: Severity, n: number): string {
   return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** What a screen reader says for one finding: severity, cell, child and message. */
+/**
+ * The words of one finding in the list, in the order they are seen and
+ * announced: severity, cell, child (when there is an ID) and message.
+ */
+export function findingParts(f: Finding): { severity: string; cell: string; child: string | null; message: string } {
+  return { severity: SEVERITY_WORD[f.severity], cell: `Cell ${f.cell}`, child: f.childId ? `Child ${f.childId}` : null, message: f.message };
+}
+
+/** The same words as one line, as a screen reader reads the finding. */
 export function findingLabel(f: Finding): string {
-  return `${SEVERITY_WORD[f.severity]}, cell ${f.cell}${f.childId ? `, child ${f.childId}` : ''}: ${f.message}`;
+  const p = findingParts(f);
+  return `${p.severity}, ${p.cell}${p.child ? `, ${p.child}` : ''}: ${p.message}`;
 }
 
 export interface CheckVerdict {

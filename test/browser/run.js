@@ -30,7 +30,8 @@ const HARNESS_DIST = path.join(ARTIFACTS, 'harness');
 const PROD_DIST = path.join(ARTIFACTS, 'prod');
 const SHOTS = path.join(ARTIFACTS, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const TEST_TIMEOUT_MS = 45000;
+/** A guard against a hung test, not a speed measure: generous, as the production build runs alongside. */
+const TEST_TIMEOUT_MS = 90000;
 const SAMPLE_AS_OF = '2024-03-31';
 /** The sample's as-of date as a data lead types it (UK order, whatever the browser's locale). */
 const SAMPLE_AS_OF_UK = '31/03/2024';
@@ -491,7 +492,7 @@ function defineFlowTests(origin, browser) {
 
     // Filters: only errors, then words; and grouping by child.
     for (const s of ['Warnings', 'Information']) await page.getByRole('checkbox', { name: new RegExp(`^${s}`) }).uncheck();
-    const severities = await page.locator('button[data-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label').split(',')[0]));
+    const severities = await page.locator('button[data-cell]').evaluateAll((els) => els.map((e) => e.textContent.split(',')[0]));
     assert(severities.every((s) => s === 'Error'), `with only errors shown, the list has ${[...new Set(severities)].join(', ')}`);
     await page.getByRole('radio', { name: 'Child' }).check();
     const groups = await page.locator('section[data-group] h3').allTextContents();
@@ -675,9 +676,13 @@ function defineFlowTests(origin, browser) {
     await tabTo(page, /^Check$/, { max: 6 });
     await page.keyboard.press('Enter');
     await page.getByTestId('counts').waitFor();
-    const passed = await tabTo(page, /^Error, cell [A-Z]+\d+/);
+    // Each finding is announced as its severity, cell, child and message.
+    const passed = await tabTo(page, /^Error, Cell [A-Z]+\d+(, Child [^:]+)?: \S/);
     assert(passed.some((f) => /^Write issues sheet$/.test(f.name)), 'Write issues sheet was not reached by Tab before the findings');
-    const cell = /cell ([A-Z]+\d+)/.exec((await focused(page)).name)[1];
+    const announced = (await focused(page)).name;
+    const expected = await page.evaluate(() => document.activeElement.getAttribute('data-label'));
+    assert(announced === expected, `the finding is read as "${announced}", not "${expected}"`);
+    const cell = /Cell ([A-Z]+\d+)/.exec(announced)[1];
     await page.keyboard.press('Enter');
     await page.waitForFunction((c) => (window.__harness.fake.workbook.selectedAddress || '').endsWith(`!${c}`), cell);
     assertClean(record);
