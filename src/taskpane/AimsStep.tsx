@@ -38,7 +38,9 @@ const useStyles = makeStyles({
   figures: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightRegular, overflowWrap: 'anywhere' },
   // A test of change is one short row: date, what changed, Add.
   shrink: { minWidth: 0, width: '100%' },
-  changeRow: { display: 'grid', gridTemplateColumns: 'minmax(7.5rem, 9rem) minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, alignItems: 'end' },
+  changeRow: { display: 'grid', gridTemplateColumns: '7.75rem minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, alignItems: 'end' },
+  // Fluent buttons are at least 96 px wide; "Add" needs far less, and the words beside it need the room.
+  addButton: { minWidth: 'auto' },
   change: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, justifyContent: 'space-between' },
   changes: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   dropdown: { minWidth: 0, width: '100%' },
@@ -249,7 +251,7 @@ export function AimsStep({ session, state, asOf, onAsOf, active = true }: AimsSt
         <Field label="What changed" className={own.shrink}>
           <Input className={own.shrink} value={changeLabel} onChange={(_, d) => setChangeLabel(d.value)} onKeyDown={(e) => e.key === 'Enter' && addChange()} />
         </Field>
-        <Button aria-label="Add test of change" disabled={!isIsoDate(changeDate) || !changeLabel.trim()} onClick={addChange}>
+        <Button className={own.addButton} aria-label="Add test of change" disabled={!isIsoDate(changeDate) || !changeLabel.trim()} onClick={addChange}>
           Add
         </Button>
       </div>
