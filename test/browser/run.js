@@ -339,14 +339,13 @@ function defineTests(origin, browser) {
       }
       if (step === 'Aims') {
         await page.locator('[data-testid^="figures-"]').first().waitFor();
-        await page.screenshot({ path: path.join(SHOTS, 'aims-collapsed-320-light.png'), fullPage: true });
         await panel.locator('[data-aim]').first().getByRole('button').first().click();
       }
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       assert(scrollWidth <= 320, `the ${step} step is ${scrollWidth} px wide in a 320 px task pane`);
       const unlabelled = await unlabelledControls(page);
       assert(unlabelled.length === 0, `${step}: controls without a label: ${unlabelled.join('\n')}`);
-      await page.screenshot({ path: path.join(SHOTS, `${step.toLowerCase()}-320-light.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SHOTS, `${step.toLowerCase()}${step === 'Aims' ? '-open' : ''}-320-light.png`), fullPage: true });
     }
     assertClean(record);
     await context.close();
@@ -806,11 +805,11 @@ function defineFlowTests(origin, browser) {
       await page.getByRole('button', { name: 'Check', exact: true }).click();
       await page.getByTestId('counts').waitFor();
       await check('Check');
-      await page.screenshot({ path: path.join(SHOTS, `check-320-${theme}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SHOTS, `check-result-320-${theme}.png`) });
 
       await page.getByRole('tab', { name: 'Aims' }).click();
       await page.locator('[data-testid^="figures-"]').first().waitFor();
-      await page.screenshot({ path: path.join(SHOTS, `aims-320-${theme}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SHOTS, `aims-collapsed-320-${theme}.png`), fullPage: true });
       await page.locator('#panel-aims [data-aim]').first().getByRole('button').first().click();
       await page.getByRole('button', { name: 'Advanced: run chart rules' }).first().click();
       await check('Aims');
