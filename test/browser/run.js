@@ -224,6 +224,8 @@ async function tabTo(page, pattern, { max = 120, key = 'Tab' } = {}) {
 
 /** Runs axe-core on the page; returns serious and critical violations as readable lines. */
 async function seriousViolations(page) {
+  // Fluent opens disclosures with a fade (Web Animations): colours are judged once it has finished.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ url: '../harness/axe.min.js' });
   const violations = await page.evaluate(async () => {
     // Tabster (Fluent's keyboard navigation) puts 1-px <i data-tabster-dummy tabindex=0 aria-hidden> sentinels around
