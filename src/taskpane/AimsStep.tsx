@@ -38,7 +38,7 @@ const useStyles = makeStyles({
   figures: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightRegular, overflowWrap: 'anywhere' },
   // A test of change is one short row: date, what changed, Add.
   shrink: { minWidth: 0, width: '100%' },
-  changeRow: { display: 'grid', gridTemplateColumns: '7.75rem minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, alignItems: 'end' },
+  changeRow: { display: 'grid', gridTemplateColumns: '8.5rem minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, alignItems: 'end' },
   // Fluent buttons are at least 96 px wide; "Add" needs far less, and the words beside it need the room.
   addButton: { minWidth: 'auto' },
   change: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, justifyContent: 'space-between' },
