@@ -1,8 +1,9 @@
 /**
  * The add-in manifest: valid against Microsoft's XSDs (offline, xmllint-wasm),
  * its icons exist, and every URL points at the development host. The schema
- * part needs ../shared/office-manifest-schemas beside the repo; without it
- * that part is skipped with a message (the XSDs are not redistributed here).
+ * part needs Microsoft's XSDs (PACE_MANIFEST_SCHEMAS; the README says where
+ * to get them); without them that part is skipped with a message saying how
+ * to get them (the XSDs are not redistributed here).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -22,7 +23,9 @@ const schemaDir = validator.findSchemaDir();
 const withSchema = schemaDir ? it : it.skip;
 if (!schemaDir) {
   // eslint-disable-next-line no-console
-  console.warn('Manifest schema tests skipped: ../shared/office-manifest-schemas is not beside this repo.');
+  console.warn(
+    "Manifest schema tests skipped: Microsoft's add-in manifest XSDs were not found. Save them from [MS-OWEMXML] Appendix A (see README, 'Some tests need things…') into a folder and set PACE_MANIFEST_SCHEMAS to it.",
+  );
 }
 
 describe('manifest.xml', () => {

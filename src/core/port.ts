@@ -31,7 +31,8 @@ export interface WorkbookPort {
   /** The first rows of several sheets in one go (a fixed number of syncs, not one per sheet). */
   readPreviews(sheets: string[], rows: number): Promise<SheetGrid[]>;
   /** The whole used range (or Table) of a sheet, values and number formats, read in chunks. */
-  readSheet(sheet: string, onProgress?: (rowsRead: number, totalRows: number) => void): Promise<SheetGrid>;
+  /** onProgress: rows read so far, of all rows, and (when known) how many the next request fetches. */
+  readSheet(sheet: string, onProgress?: (rowsRead: number, totalRows: number, rowsComing?: number) => void): Promise<SheetGrid>;
   /** True when the workbook uses the 1904 date system (inferred without writing). */
   detectDate1904(sheet: string): Promise<boolean>;
   /** Add-in settings stored in the workbook (mapping, aims, as-of…), by key. */
@@ -39,7 +40,8 @@ export interface WorkbookPort {
   saveSetting<T>(key: string, value: T): Promise<void>;
   /** Writes the plan's sheets, replacing the add-in's own earlier ones; never touches other sheets. */
   /** Returns the names the sheets were written under (a user's own sheet may have taken a planned name). */
-  writeReport(plan: ReportPlan, onProgress?: (message: string) => void): Promise<string[]>;
+  /** onProgress may say how many of the planned sheets are done (for a progress bar). */
+  writeReport(plan: ReportPlan, onProgress?: (message: string, step?: { done: number; total: number }) => void): Promise<string[]>;
   /** Selects and scrolls to a cell on a sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Marks flagged cells on the source sheet (removable in one step by clearMarks). */

@@ -161,7 +161,11 @@ export async function readPreviews(env: ExcelEnv, sheets: string[], rows: number
  * probe that measures how heavy rows really are (long notes weigh more).
  * Syncs: chunks + 1 (+1 with a Table).
  */
-export async function readSheet(env: ExcelEnv, sheet: string, onProgress?: (rowsRead: number, totalRows: number) => void): Promise<SheetGrid> {
+export async function readSheet(
+  env: ExcelEnv,
+  sheet: string,
+  onProgress?: (rowsRead: number, totalRows: number, rowsComing?: number) => void,
+): Promise<SheetGrid> {
   requireExcelApi(env, READ_API, 'read this workbook');
   return runExcel(env, async (context) => {
     const shape = queueSheetShape(context, sheet);
@@ -185,10 +189,13 @@ export async function readSheet(env: ExcelEnv, sheet: string, onProgress?: (rows
     const values: CellValue[][] = [];
     const numberFormats: string[][] = [];
     let bytesPerRow = estimateBytesPerRow(area.columnCount);
-    onProgress?.(0, area.rowCount);
+    const rowCount = area.rowCount;
+    // The next request's size is known before it is sent, so progress can say which rows are on their way.
+    const nextRows = () =>
+      Math.min(values.length === 0 ? Math.min(PROBE_ROWS, rowsPerRequest(bytesPerRow, TARGET_REQUEST_BYTES)) : rowsPerRequest(bytesPerRow, TARGET_REQUEST_BYTES), rowCount - values.length);
+    onProgress?.(0, rowCount, nextRows());
     while (values.length < area.rowCount) {
-      const limit = values.length === 0 ? Math.min(PROBE_ROWS, rowsPerRequest(bytesPerRow, TARGET_REQUEST_BYTES)) : rowsPerRequest(bytesPerRow, TARGET_REQUEST_BYTES);
-      const rows = Math.min(limit, area.rowCount - values.length);
+      const rows = nextRows();
       const chunks = splitRows(values.length, rows).map((chunk) =>
         rangeAt(shape.worksheet, { rowIndex: area!.rowIndex + chunk.start, columnIndex: area!.columnIndex, rowCount: chunk.count, columnCount: area!.columnCount }).load(
           'values,numberFormat',
@@ -202,7 +209,7 @@ export async function readSheet(env: ExcelEnv, sheet: string, onProgress?: (rows
         bytes += jsonBytes(range.values) + jsonBytes(range.numberFormat);
       }
       bytesPerRow = nextBytesPerRow(estimateBytesPerRow(area.columnCount), bytes, rows);
-      onProgress?.(values.length, area.rowCount);
+      onProgress?.(values.length, rowCount, nextRows());
     }
     return { sheetName: sheet, firstRow: area.rowIndex + 1, firstColumn: area.columnIndex + 1, values, numberFormats, table };
   });

@@ -73,7 +73,11 @@ class WriteBatch {
   }
 }
 
-export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: (message: string) => void): Promise<string[]> {
+export async function writeReport(
+  env: ExcelEnv,
+  plan: ReportPlan,
+  onProgress?: (message: string, step?: { done: number; total: number }) => void,
+): Promise<string[]> {
   requireExcelApi(env, WRITE_API, 'write the report sheets and charts');
   const features: Features = {
     dataLabels: supportsExcelApi(env, DATA_LABELS_API),
@@ -164,12 +168,12 @@ export async function writeReport(env: ExcelEnv, plan: ReportPlan, onProgress?: 
     );
     const charts: PendingChart[] = [];
     for (let i = 0; i < plan.sheets.length; i++) {
-      onProgress?.(`Writing "${naming.names[i]}"…`);
+      onProgress?.(`Writing '${naming.names[i]}'${plan.sheets[i].charts.length > 0 ? ' and its charts' : ''}…`, { done: i, total: plan.sheets.length });
       charts.push(...(await writeSheet(excel, batch, created[i], plan.sheets[i], naming.renamed, takenTables, features)));
     }
     if (charts.length > 0) {
       await batch.flush();
-      onProgress?.('Drawing the charts…');
+      onProgress?.('Drawing the charts…', { done: plan.sheets.length, total: plan.sheets.length });
       for (const pending of charts) bindSeries(excel, pending, features);
     }
     if (created.length > 0) created[0].activate();

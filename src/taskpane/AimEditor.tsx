@@ -4,9 +4,25 @@
  * defaults of pace-domain.md for anything the aim leaves out.
  */
 import * as React from 'react';
-import { Button, Dropdown, Field, Input, Option, Radio, RadioGroup, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Radio,
+  RadioGroup,
+  Switch,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { AimDefinitionInput, AimFilters, TestOfChange } from '../core/model';
 import type { FieldChoice } from '../core/usecases/types';
+import { DateField } from './DateField';
 import { useStepStyles } from './parts';
 import { listText, parseList, parseNumber, ukDate } from './view';
 
@@ -20,6 +36,8 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: '100%' },
   dropdown: { minWidth: 0, width: '100%' },
   fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  // The disclosure's header already says what the group is; the legend is for screen readers only.
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 export interface AimEditorProps {
@@ -32,11 +50,11 @@ export interface AimEditorProps {
 }
 
 /** A text input that keeps what the user types and reports the parsed value. */
-function TextBox(props: { label: string; value: string; onValue(text: string): void; type?: 'text' | 'date'; hint?: string; disabled?: boolean }) {
+function TextBox(props: { label: string; value: string; onValue(text: string): void; hint?: string; disabled?: boolean }) {
   const own = useStyles();
   return (
     <Field label={props.label} hint={props.hint}>
-      <Input className={own.input} type={props.type ?? 'text'} value={props.value} disabled={props.disabled} onChange={(_, d) => props.onValue(d.value)} />
+      <Input className={own.input} value={props.value} disabled={props.disabled} onChange={(_, d) => props.onValue(d.value)} />
     </Field>
   );
 }
@@ -118,6 +136,7 @@ export function AimEditor({ aim, milestones, changes, onChange, onDelete, disabl
     setFilters({ [key]: parseList(text) });
   };
 
+  const hasFilters = Object.keys(aim.filters ?? {}).length > 0 || aim.excludeRespite === false;
   const baseline = aim.baseline ?? { points: DEFAULT_BASELINE_POINTS };
   const baselineKind = 'before' in baseline ? 'before' : 'points';
   const rephase = aim.rephaseRun === undefined ? DEFAULT_REPHASE_RUN : aim.rephaseRun;
@@ -135,70 +154,82 @@ export function AimEditor({ aim, milestones, changes, onChange, onDelete, disabl
         <NumberBox label="Target (% of children)" min={0} max={100} allowBlank value={aim.targetPercent ?? null} disabled={disabled} onValue={(v) => set({ targetPercent: v })} />
       </div>
       <div className={own.pair}>
-        <TextBox label="Children from" type="date" value={aim.cohortFrom ?? ''} disabled={disabled} hint="From milestone on or after this date" onValue={(v) => set({ cohortFrom: v || null })} />
-        <TextBox label="Deadline" type="date" value={aim.deadline ?? ''} disabled={disabled} onValue={(v) => set({ deadline: v || null })} />
+        <DateField label="Children from" value={aim.cohortFrom ?? ''} disabled={disabled} hint="From milestone on or after this date" onValue={(v) => set({ cohortFrom: v || null })} />
+        <DateField label="Deadline" value={aim.deadline ?? ''} disabled={disabled} onValue={(v) => set({ deadline: v || null })} />
       </div>
 
-      <fieldset className={own.fieldset}>
-        <legend className={styles.subheading}>Which children</legend>
-        <TextBox label="Routes" value={lists.route} disabled={disabled} hint="Comma-separated, e.g. Fostering/Adoption, Kinship. Blank: all" onValue={(v) => setList('route', v)} />
-        <TextBox label="Teams" value={lists.team} disabled={disabled} hint="Comma-separated. Blank: all" onValue={(v) => setList('team', v)} />
-        <TextBox label="Placement types" value={lists.placementType} disabled={disabled} hint="Comma-separated. Blank: all" onValue={(v) => setList('placementType', v)} />
-        <div className={own.pair}>
-          <NumberBox label="Age at start from (years)" min={0} max={25} allowBlank value={aim.filters?.ageAtStart?.min ?? null} disabled={disabled} onValue={(v) => setAge('min', v)} />
-          <NumberBox label="Age at start to (years)" min={0} max={25} allowBlank value={aim.filters?.ageAtStart?.max ?? null} disabled={disabled} onValue={(v) => setAge('max', v)} />
-        </div>
-        <Switch label="Leave out respite episodes" checked={aim.excludeRespite ?? true} disabled={disabled} onChange={(_, d) => set({ excludeRespite: d.checked })} />
-      </fieldset>
+      <Accordion collapsible multiple defaultOpenItems={hasFilters ? ['children'] : []}>
+        <AccordionItem value="children">
+          <AccordionHeader as="h4" size="small">Which children</AccordionHeader>
+          <AccordionPanel>
+            <fieldset className={own.fieldset}>
+              <legend className={own.hidden}>Which children</legend>
+              <TextBox label="Routes" value={lists.route} disabled={disabled} hint="Comma-separated, e.g. Fostering/Adoption, Kinship. Blank: all" onValue={(v) => setList('route', v)} />
+              <TextBox label="Teams" value={lists.team} disabled={disabled} hint="Comma-separated. Blank: all" onValue={(v) => setList('team', v)} />
+              <TextBox label="Placement types" value={lists.placementType} disabled={disabled} hint="Comma-separated. Blank: all" onValue={(v) => setList('placementType', v)} />
+              <div className={own.pair}>
+                <NumberBox label="Age at start from (years)" min={0} max={25} allowBlank value={aim.filters?.ageAtStart?.min ?? null} disabled={disabled} onValue={(v) => setAge('min', v)} />
+                <NumberBox label="Age at start to (years)" min={0} max={25} allowBlank value={aim.filters?.ageAtStart?.max ?? null} disabled={disabled} onValue={(v) => setAge('max', v)} />
+              </div>
+              <Switch label="Leave out respite episodes" checked={aim.excludeRespite ?? true} disabled={disabled} onChange={(_, d) => set({ excludeRespite: d.checked })} />
+            </fieldset>
+          </AccordionPanel>
+        </AccordionItem>
 
-      <fieldset className={own.fieldset}>
-        <legend className={styles.subheading}>Run chart</legend>
-        <Field label="Centre line (baseline median)">
-          <RadioGroup
-            value={baselineKind}
-            disabled={disabled}
-            onChange={(_, d) => set({ baseline: d.value === 'before' ? { before: changes[0]?.date ?? aim.cohortFrom ?? '' } : { points: DEFAULT_BASELINE_POINTS } })}
-          >
-            <Radio value="points" label="The first points" />
-            <Radio value="before" label="Every point before a date" />
-          </RadioGroup>
-        </Field>
-        {'points' in baseline ? (
-          <NumberBox label="Number of points" min={1} value={baseline.points} disabled={disabled} onValue={(v) => v !== null && set({ baseline: { points: Math.round(v) } })} />
-        ) : (
-          <>
-            <TextBox label="Points before" type="date" value={baseline.before} disabled={disabled} onValue={(v) => set({ baseline: { before: v } })} />
-            {changes.length > 0 && (
-              <Field label="Or the date of a test of change">
-                <Dropdown
-                  className={own.dropdown}
-                  placeholder="Choose a test of change"
-                  value={changes.find((c) => c.date === baseline.before)?.label ?? ''}
-                  selectedOptions={[baseline.before]}
+        <AccordionItem value="advanced">
+          <AccordionHeader as="h4" size="small">Advanced: run chart rules</AccordionHeader>
+          <AccordionPanel>
+            <fieldset className={own.fieldset}>
+              <legend className={own.hidden}>Run chart rules</legend>
+              <Field label="Centre line (baseline median)">
+                <RadioGroup
+                  value={baselineKind}
                   disabled={disabled}
-                  onOptionSelect={(_, d) => d.optionValue && set({ baseline: { before: d.optionValue } })}
+                  onChange={(_, d) => set({ baseline: d.value === 'before' ? { before: changes[0]?.date ?? aim.cohortFrom ?? '' } : { points: DEFAULT_BASELINE_POINTS } })}
                 >
-                  {changes.map((c) => (
-                    <Option key={`${c.date}-${c.label}`} value={c.date} text={c.label}>
-                      {`${ukDate(c.date)}: ${c.label}`}
-                    </Option>
-                  ))}
-                </Dropdown>
+                  <Radio value="points" label="The first points" />
+                  <Radio value="before" label="Every point before a date" />
+                </RadioGroup>
               </Field>
-            )}
-          </>
-        )}
-        <Switch label="New centre line after a sustained shift" checked={rephaseOn} disabled={disabled} onChange={(_, d) => set({ rephaseRun: d.checked ? DEFAULT_REPHASE_RUN : null })} />
-        {rephaseOn && (
-          <NumberBox label="Points in a row that make a shift" min={2} value={rephase} disabled={disabled} onValue={(v) => v !== null && set({ rephaseRun: Math.round(v) })} />
-        )}
-        <Field label="Rules for signals">
-          <RadioGroup value={aim.rules ?? 'ihi'} disabled={disabled} onChange={(_, d) => set({ rules: d.value === 'anhoej' ? 'anhoej' : 'ihi' })}>
-            <Radio value="ihi" label="NHS Scotland / IHI (shift, trend, runs)" />
-            <Radio value="anhoej" label="Anhøj (longest run, crossings)" />
-          </RadioGroup>
-        </Field>
-      </fieldset>
+              {'points' in baseline ? (
+                <NumberBox label="Number of points" min={1} value={baseline.points} disabled={disabled} onValue={(v) => v !== null && set({ baseline: { points: Math.round(v) } })} />
+              ) : (
+                <>
+                  <DateField label="Points before" value={baseline.before} disabled={disabled} onValue={(v) => v && set({ baseline: { before: v } })} />
+                  {changes.length > 0 && (
+                    <Field label="Or the date of a test of change">
+                      <Dropdown
+                        className={own.dropdown}
+                        placeholder="Choose a test of change"
+                        value={changes.find((c) => c.date === baseline.before)?.label ?? ''}
+                        selectedOptions={[baseline.before]}
+                        disabled={disabled}
+                        onOptionSelect={(_, d) => d.optionValue && set({ baseline: { before: d.optionValue } })}
+                      >
+                        {changes.map((c) => (
+                          <Option key={`${c.date}-${c.label}`} value={c.date} text={c.label}>
+                            {`${ukDate(c.date)}: ${c.label}`}
+                          </Option>
+                        ))}
+                      </Dropdown>
+                    </Field>
+                  )}
+                </>
+              )}
+              <Switch label="New centre line after a sustained shift" checked={rephaseOn} disabled={disabled} onChange={(_, d) => set({ rephaseRun: d.checked ? DEFAULT_REPHASE_RUN : null })} />
+              {rephaseOn && (
+                <NumberBox label="Points in a row that make a shift" min={2} value={rephase} disabled={disabled} onValue={(v) => v !== null && set({ rephaseRun: Math.round(v) })} />
+              )}
+              <Field label="Rules for signals">
+                <RadioGroup value={aim.rules ?? 'ihi'} disabled={disabled} onChange={(_, d) => set({ rules: d.value === 'anhoej' ? 'anhoej' : 'ihi' })}>
+                  <Radio value="ihi" label="NHS Scotland / IHI (shift, trend, runs)" />
+                  <Radio value="anhoej" label="Anhøj (longest run, crossings)" />
+                </RadioGroup>
+              </Field>
+            </fieldset>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
       <div className={styles.row}>
         <Button disabled={disabled} onClick={onDelete}>
           Delete this aim

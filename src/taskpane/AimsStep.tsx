@@ -9,10 +9,15 @@ import {
   AccordionItem,
   AccordionPanel,
   Button,
-  Dropdown,
   Field,
   Input,
-  Option,
+  Menu,
+  MenuButton,
+  MenuDivider,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -20,12 +25,22 @@ import type { AimDefinitionInput, AimResult, AimsFile, StageCount, TestOfChange 
 import type { Problem } from '../core/usecases/types';
 import { AimEditor } from './AimEditor';
 import { AsOfField } from './AsOfField';
+import { DateField } from './DateField';
 import { Busy, Done, ProblemBar, useStepStyles, type StepProps } from './parts';
 import { useTask } from './useTask';
-import { blankAim, children, isIsoDate, milestoneChoices, percentText, ukDate, weeksText, withFreshId } from './view';
+import { aimFigures, blankAim, children, isIsoDate, milestoneChoices, percentText, ukDate, weeksText, withFreshId } from './view';
 
 const useStyles = makeStyles({
   headline: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // The aim's name and, under it, its figures: both inside the header button, so one line per aim reads as a whole.
+  aimHeader: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  aimName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  figures: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightRegular, overflowWrap: 'anywhere' },
+  // A test of change is one short row: date, what changed, Add.
+  shrink: { minWidth: 0, width: '100%' },
+  changeRow: { display: 'grid', gridTemplateColumns: '8.5rem minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, alignItems: 'end' },
+  // Fluent buttons are at least 96 px wide; "Add" needs far less, and the words beside it need the room.
+  addButton: { minWidth: 'auto' },
   change: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, justifyContent: 'space-between' },
   changes: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   dropdown: { minWidth: 0, width: '100%' },
@@ -48,7 +63,7 @@ export function Headline({ result }: { result: AimResult }): JSX.Element {
 
 export type AimsStepProps = StepProps;
 
-export function AimsStep({ session, state, asOf, onAsOf }: AimsStepProps): JSX.Element {
+export function AimsStep({ session, state, asOf, onAsOf, active = true }: AimsStepProps): JSX.Element {
   const styles = useStepStyles();
   const own = useStyles();
   const task = useTask();
@@ -58,7 +73,6 @@ export function AimsStep({ session, state, asOf, onAsOf }: AimsStepProps): JSX.E
   const [problem, setProblem] = React.useState<Problem | null>(null);
   const [done, setDone] = React.useState('');
   const [results, setResults] = React.useState<{ asOf: string; aims: AimResult[]; stages: StageCount[] } | null>(null);
-  const [preset, setPreset] = React.useState('');
   const [changeDate, setChangeDate] = React.useState('');
   const [changeLabel, setChangeLabel] = React.useState('');
   // Bumped when the whole list is replaced, so each editor starts from its aim again.
@@ -89,6 +103,22 @@ export function AimsStep({ session, state, asOf, onAsOf }: AimsStepProps): JSX.E
       live = false;
     };
   }, [session, state]);
+
+  // The figures are what the list is for: measured once, as soon as the Aims tab is first shown.
+  const measuredOnce = React.useRef(false);
+  const { run } = task;
+  React.useEffect(() => {
+    measuredOnce.current = false;
+  }, [session, state]);
+  React.useEffect(() => {
+    if (!active || !file || dirty || results || measuredOnce.current || !isIsoDate(asOf)) return;
+    measuredOnce.current = true;
+    void run('Working out each aim’s measures…', async () => {
+      const out = await session.measureAims(asOf);
+      if (out.ok) setResults({ asOf, ...out.value });
+      else setProblem(out.problem);
+    });
+  }, [active, file, dirty, results, asOf, session, run]);
 
   if (!file) return <div className={styles.step}><Busy busy progress="Reading the aims…" /></div>;
   const changes = file.changes ?? [];
@@ -146,24 +176,34 @@ export function AimsStep({ session, state, asOf, onAsOf }: AimsStepProps): JSX.E
           {dirty ? 'Save and measure' : 'Measure'}
         </Button>
       </div>
-      <Busy busy={task.busy} progress={task.progress} />
+      <Busy busy={task.busy} progress={task.progress} step={task.step} />
       {problem && <ProblemBar problem={problem} />}
       <Done text={done} />
 
       <h2 className={styles.heading}>Aims ({file.aims.length})</h2>
       {file.aims.length === 0 && <p className={styles.note}>No aims yet: add one from the presets or a blank one.</p>}
-      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))}>
+      {results && results.asOf !== asOf && <p className={styles.note}>The figures are as of {ukDate(results.asOf)}: choose Measure for {ukDate(asOf)}.</p>}
+      <Accordion collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String).filter((v) => v === String(d.value)))}>
         {file.aims.map((aim, index) => {
           const r = resultFor(aim.id);
           return (
             <AccordionItem key={aim.id} value={aim.id} data-aim={aim.id}>
-              <AccordionHeader as="h3">{aim.name || aim.id}</AccordionHeader>
-              {r && (
-                <p className={own.headline}>
-                  <Headline result={r} />
-                </p>
-              )}
+              <AccordionHeader as="h3" size="small">
+                <span className={own.aimHeader}>
+                  <span className={own.aimName}>{aim.name || aim.id}</span>
+                  {r && (
+                    <span className={own.figures} data-testid={`figures-${aim.id}`}>
+                      {aimFigures(r)}
+                    </span>
+                  )}
+                </span>
+              </AccordionHeader>
               <AccordionPanel>
+                {r && (
+                  <p className={own.headline}>
+                    <Headline result={r} />
+                  </p>
+                )}
                 <AimEditor key={`${aim.id}-${generation}`} aim={aim} milestones={milestones} changes={changes} disabled={task.busy} onChange={(a) => updateAim(index, a)} onDelete={() => deleteAim(index)} />
               </AccordionPanel>
             </AccordionItem>
@@ -172,28 +212,22 @@ export function AimsStep({ session, state, asOf, onAsOf }: AimsStepProps): JSX.E
       </Accordion>
 
       <div className={styles.row}>
-        <Field label="Add a preset aim" className={styles.grow}>
-          <Dropdown className={own.dropdown} placeholder="Choose a preset" value={presets.find((p) => p.id === preset)?.name ?? ''} selectedOptions={preset ? [preset] : []} onOptionSelect={(_, d) => setPreset(d.optionValue ?? '')}>
-            {presets.map((p) => (
-              <Option key={p.id} value={p.id}>
-                {p.name ?? p.id}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Button
-          disabled={!preset || task.busy}
-          onClick={() => {
-            const p = presets.find((x) => x.id === preset);
-            if (p) addAim(withFreshId(p, file.aims));
-            setPreset('');
-          }}
-        >
-          Add preset
-        </Button>
-        <Button disabled={task.busy} onClick={() => addAim(blankAim(file.aims))}>
-          Add blank aim
-        </Button>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <MenuButton disabled={task.busy}>Add an aim</MenuButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {presets.map((p) => (
+                <MenuItem key={p.id} onClick={() => addAim(withFreshId(p, file.aims))}>
+                  {p.name ?? p.id}
+                </MenuItem>
+              ))}
+              <MenuDivider />
+              <MenuItem onClick={() => addAim(blankAim(file.aims))}>Blank aim</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
       </div>
 
       <h2 className={styles.heading}>Tests of change</h2>
@@ -212,14 +246,12 @@ export function AimsStep({ session, state, asOf, onAsOf }: AimsStepProps): JSX.E
           ))}
         </ul>
       )}
-      <div className={styles.row}>
-        <Field label="Date of the change">
-          <Input type="date" value={changeDate} onChange={(_, d) => setChangeDate(d.value)} />
+      <div className={own.changeRow}>
+        <DateField label="Date" value={changeDate} onValue={setChangeDate} />
+        <Field label="What changed" className={own.shrink}>
+          <Input className={own.shrink} value={changeLabel} onChange={(_, d) => setChangeLabel(d.value)} onKeyDown={(e) => e.key === 'Enter' && addChange()} />
         </Field>
-        <Field label="What changed" className={styles.grow}>
-          <Input value={changeLabel} onChange={(_, d) => setChangeLabel(d.value)} onKeyDown={(e) => e.key === 'Enter' && addChange()} />
-        </Field>
-        <Button disabled={!isIsoDate(changeDate) || !changeLabel.trim()} onClick={addChange}>
+        <Button className={own.addButton} aria-label="Add test of change" disabled={!isIsoDate(changeDate) || !changeLabel.trim()} onClick={addChange}>
           Add
         </Button>
       </div>

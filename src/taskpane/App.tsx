@@ -33,7 +33,14 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   sub: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  tabs: { paddingLeft: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  // One line even in the narrowest task pane (320 px): short labels, small tabs, no wrapping.
+  tabs: {
+    paddingLeft: tokens.spacingHorizontalXXS,
+    paddingRight: tokens.spacingHorizontalXXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: 'nowrap',
+    overflowX: 'hidden',
+  },
 });
 
 export interface AppProps {
@@ -69,6 +76,11 @@ export function App({ session, theme = 'light' }: AppProps): JSX.Element {
   );
 
   const onState = React.useCallback((s: SheetState | null) => setState(s), []);
+  // The Sheet step's next step: the Check tab, with keyboard focus on it so the user carries on from there.
+  const goToCheck = React.useCallback(() => {
+    setStep('check');
+    requestAnimationFrame(() => document.getElementById('tab-check')?.focus());
+  }, []);
   // Without a sheet only the Sheet step can show anything.
   const shown: StepId = state ? step : 'sheet';
 
@@ -83,7 +95,7 @@ export function App({ session, theme = 'light' }: AppProps): JSX.Element {
             {state ? `Sheet '${state.sheet}'` : 'Reads your tracking sheet where it is; nothing leaves the workbook.'}
           </p>
         </header>
-        <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_, d) => setStep(d.value as StepId)} aria-label="Steps" size="medium">
+        <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_, d) => setStep(d.value as StepId)} aria-label="Steps" size="small">
           {STEPS.map((s) => (
             <Tab key={s.id} value={s.id} id={`tab-${s.id}`} aria-controls={`panel-${s.id}`} disabled={s.id !== 'sheet' && !state}>
               {s.label}
@@ -92,7 +104,7 @@ export function App({ session, theme = 'light' }: AppProps): JSX.Element {
         </TabList>
         <main>
           <div role="tabpanel" id="panel-sheet" aria-labelledby="tab-sheet" hidden={shown !== 'sheet'}>
-            <SheetStep session={session} state={state} onState={onState} />
+            <SheetStep session={session} state={state} onState={onState} onNext={goToCheck} />
           </div>
           {state && (
             <>
@@ -100,7 +112,7 @@ export function App({ session, theme = 'light' }: AppProps): JSX.Element {
                 <CheckStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
               </div>
               <div role="tabpanel" id="panel-aims" aria-labelledby="tab-aims" hidden={shown !== 'aims'}>
-                <AimsStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
+                <AimsStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} active={shown === 'aims'} />
               </div>
               <div role="tabpanel" id="panel-report" aria-labelledby="tab-report" hidden={shown !== 'report'}>
                 <ReportStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />

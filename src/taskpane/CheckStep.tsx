@@ -21,13 +21,12 @@ import type { Problem } from '../core/usecases/types';
 import { AsOfField } from './AsOfField';
 import { Busy, Done, ProblemBar, useStepStyles, type StepProps } from './parts';
 import { useTask } from './useTask';
-import { filterFindings, GroupBy, groupFindings, SEVERITIES, SEVERITY_LABEL, ukDate } from './view';
+import { checkVerdict, CheckVerdict, filterFindings, findingLabel, findingParts, GroupBy, groupFindings, SEVERITIES, SEVERITY_LABEL, severityCount } from './view';
 
 /** Findings shown per group before "Show more" (long lists stay quick). */
 const PAGE = 50;
 
 const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
-const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 const useStyles = makeStyles({
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
@@ -48,6 +47,8 @@ const useStyles = makeStyles({
   findingHead: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   cellRef: { fontWeight: tokens.fontWeightSemibold },
   message: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
+  // Read by screen readers, not shown: the punctuation between a finding's parts.
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   inline: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   fieldset: { borderTopStyle: 'none', borderRightStyle: 'none', borderBottomStyle: 'none', borderLeftStyle: 'none', margin: 0 },
 });
@@ -61,6 +62,7 @@ export function CheckStep({ session, state, asOf, onAsOf }: CheckStepProps): JSX
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [problem, setProblem] = React.useState<Problem | null>(null);
   const [done, setDone] = React.useState('');
+  const [verdict, setVerdict] = React.useState<CheckVerdict | null>(null);
   const [severities, setSeverities] = React.useState<Set<Severity>>(new Set(SEVERITIES));
   const [text, setText] = React.useState('');
   const [groupBy, setGroupBy] = React.useState<GroupBy>('rule');
@@ -72,6 +74,7 @@ export function CheckStep({ session, state, asOf, onAsOf }: CheckStepProps): JSX
     setResult(null);
     setProblem(null);
     setDone('');
+    setVerdict(null);
     let live = true;
     session
       .hasMarks()
@@ -85,13 +88,14 @@ export function CheckStep({ session, state, asOf, onAsOf }: CheckStepProps): JSX
   const runCheck = () =>
     task.run('Checking every child’s dates…', async (progress) => {
       setDone('');
+      setVerdict(null);
       const outcome = await session.check(asOf, progress);
       if (outcome.ok) {
         setResult(outcome.value);
         setProblem(null);
         setShown({});
-        const c = outcome.value.counts;
-        setDone(`Check finished as of ${ukDate(outcome.value.asOf)}: ${c.error} errors, ${c.warning} warnings, ${c.info} notes.`);
+        // The colour and words follow what was found: errors never end in a green bar.
+        setVerdict(checkVerdict(outcome.value.counts, outcome.value.asOf));
       } else {
         setProblem(outcome.problem);
       }
@@ -131,8 +135,9 @@ export function CheckStep({ session, state, asOf, onAsOf }: CheckStepProps): JSX
           {result ? 'Check again' : 'Check'}
         </Button>
       </div>
-      <Busy busy={task.busy} progress={task.progress} />
+      <Busy busy={task.busy} progress={task.progress} step={task.step} />
       {problem && <ProblemBar problem={problem} />}
+      {verdict && <Done title={verdict.title} text={verdict.detail} intent={verdict.intent} />}
       <Done text={done} />
 
       {result && (
@@ -140,7 +145,7 @@ export function CheckStep({ session, state, asOf, onAsOf }: CheckStepProps): JSX
           <div className={own.counts} aria-label="Findings by severity" data-testid="counts">
             {SEVERITIES.map((s) => (
               <Badge key={s} appearance="filled" color={BADGE_COLOR[s]} data-severity={s}>
-                {result.counts[s]} {SEVERITY_LABEL[s].toLowerCase()}
+                {severityCount(s, result.counts[s])}
               </Badge>
             ))}
           </div>
@@ -216,20 +221,31 @@ export function CheckStep({ session, state, asOf, onAsOf }: CheckStepProps): JSX
                   {g.label} ({g.findings.length})
                 </h3>
                 <ul className={own.group}>
-                  {g.findings.slice(0, limit).map((f, i) => (
-                    <li key={`${f.cell}-${f.rule}-${i}`}>
-                      <Button appearance="subtle" className={own.finding} data-cell={f.cell} onClick={() => void goTo(f)} aria-label={`${SEVERITY_WORD[f.severity]} at ${f.cell}: ${f.message}`}>
-                        <span className={own.findingHead}>
-                          <Badge appearance="tint" color={BADGE_COLOR[f.severity]} size="small">
-                            {SEVERITY_WORD[f.severity]}
-                          </Badge>
-                          <span className={own.cellRef}>{f.cell}</span>
-                          {groupBy === 'rule' && f.childId && <span>Child {f.childId}</span>}
-                        </span>
-                        <span className={own.message}>{f.message}</span>
-                      </Button>
-                    </li>
-                  ))}
+                  {g.findings.slice(0, limit).map((f, i) => {
+                    const p = findingParts(f);
+                    // The name is the visible words themselves (hidden commas make them read as a sentence), so sight and speech agree.
+                    return (
+                      <li key={`${f.cell}-${f.rule}-${i}`}>
+                        <Button appearance="subtle" className={own.finding} data-cell={f.cell} data-label={findingLabel(f)} onClick={() => void goTo(f)}>
+                          <span className={own.findingHead}>
+                            <Badge appearance="tint" color={BADGE_COLOR[f.severity]} size="small">
+                              {p.severity}
+                            </Badge>
+                            <span className={own.hidden}>, </span>
+                            <span className={own.cellRef}>{p.cell}</span>
+                            {p.child && (
+                              <>
+                                <span className={own.hidden}>, </span>
+                                <span>{p.child}</span>
+                              </>
+                            )}
+                            <span className={own.hidden}>: </span>
+                          </span>
+                          <span className={own.message}>{p.message}</span>
+                        </Button>
+                      </li>
+                    );
+                  })}
                 </ul>
                 {g.findings.length > limit && (
                   <Button appearance="transparent" onClick={() => setShown({ ...shown, [g.key]: limit + PAGE * 4 })}>

@@ -52,7 +52,7 @@ export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): J
         The report is written into new sheets in this workbook: a summary, the issues, and one sheet per aim with its run chart and a chart of the children still
         waiting. Creating it again replaces only the sheets the add-in wrote before; your own sheets, including '{state.sheet}', are never changed.
       </p>
-      <Busy busy={task.busy} progress={task.progress} />
+      <Busy busy={task.busy} progress={task.progress} step={task.step} />
       {problem && <ProblemBar problem={problem} />}
       <div role="status" aria-live="polite">
         {summary && (

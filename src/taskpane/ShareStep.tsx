@@ -140,7 +140,7 @@ export function ShareStep({ session, state, asOf, onAsOf }: ShareStepProps): JSX
         </>
       )}
 
-      <Busy busy={task.busy} progress={task.progress} />
+      <Busy busy={task.busy} progress={task.progress} step={task.step} />
       {problem && <ProblemBar problem={problem} />}
       <div role="status" aria-live="polite">
         {result && (

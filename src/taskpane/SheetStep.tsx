@@ -5,6 +5,10 @@
  */
 import * as React from 'react';
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
   Dropdown,
@@ -29,7 +33,7 @@ import type { SheetSummary } from '../core/port';
 import type { FieldChoice, PaceSessionApi, Problem, SheetState } from '../core/usecases/types';
 import { Busy, Done, ProblemBar, useStepStyles } from './parts';
 import { useTask } from './useTask';
-import { children, chooseField, localMilestoneId, mappingFromRows, MappingRow, needsChecking, rowsFromLayout } from './view';
+import { children, chooseField, localMilestoneId, mappingFromRows, MappingRow, mappingVerdict, needsChecking, rowsFromLayout } from './view';
 
 const NOT_USED = '__notUsed';
 const NEW_LOCAL = '__newLocal';
@@ -60,6 +64,8 @@ export interface SheetStepProps {
   session: PaceSessionApi;
   state: SheetState | null;
   onState(state: SheetState | null): void;
+  /** Takes the user on to the Check step. */
+  onNext(): void;
 }
 
 /** The sheets a user would pick from: not the add-in's own, not empty. */
@@ -77,7 +83,7 @@ function groupChoices(choices: readonly FieldChoice[]): { label: string; choices
   return groups.map((g) => ({ label: g.label, choices: choices.filter((c) => g.kinds.includes(c.kind)) })).filter((g) => g.choices.length > 0);
 }
 
-export function SheetStep({ session, state, onState }: SheetStepProps): JSX.Element {
+export function SheetStep({ session, state, onState, onNext }: SheetStepProps): JSX.Element {
   const styles = useStepStyles();
   const own = useStyles();
   const task = useTask();
@@ -91,13 +97,18 @@ export function SheetStep({ session, state, onState }: SheetStepProps): JSX.Elem
   const [localName, setLocalName] = React.useState('');
   const sheetPickerId = useId('sheet-picker');
   const headerCellId = useId('mapping-header');
+  const [reviewOpen, setReviewOpen] = React.useState(false);
+  // The columns shown open, fixed when the sheet is read: a column the user corrects stays where it is.
+  const [openColumns, setOpenColumns] = React.useState<ReadonlySet<string>>(new Set());
 
   const apply = React.useCallback(
     (outcome: { ok: true; value: SheetState } | { ok: false; problem: Problem }, doneText: string, opening: boolean) => {
       if (outcome.ok) {
         setKnownSheets(outcome.value.sheets);
         setProblem(null);
-        setRows(rowsFromLayout(outcome.value.layout));
+        const read = rowsFromLayout(outcome.value.layout);
+        setRows(read);
+        setOpenColumns(new Set(mappingVerdict(read).unsure.map((r) => r.column)));
         setDirty(false);
         setDone(doneText);
         onState(outcome.value);
@@ -158,11 +169,84 @@ export function SheetStep({ session, state, onState }: SheetStepProps): JSX.Elem
   };
 
   const sheets = pickable(knownSheets);
-  const mapped = rows.filter((r) => r.field !== null).length;
+  const verdict = mappingVerdict(rows);
+
+  /** The mapping table for some of the columns: heading → what it is used as. */
+  const mappingTable = (shown: MappingRow[], label: string) => (
+    <Table className={own.table} size="small" aria-label={label}>
+      <TableHeader>
+        <TableRow className={own.headRow}>
+          <TableHeaderCell className={own.headerCol}>Heading on your sheet</TableHeaderCell>
+          <TableHeaderCell>Used as</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {shown.map((r) => {
+          const labelId = `${headerCellId}-${r.column}`;
+          return (
+            <TableRow key={r.column} data-column={r.column} className={own.row}>
+              <TableCell className={own.cell}>
+                <div className={own.headerText} id={labelId}>
+                  <span>{r.header || '(no heading)'}</span>
+                  <span className={own.column}>Column {r.column}</span>
+                  {needsChecking(r) && (
+                    <Badge appearance="tint" color="warning" size="small">
+                      check this
+                    </Badge>
+                  )}
+                </div>
+              </TableCell>
+              <TableCell className={own.cell}>
+                <Dropdown
+                  className={own.dropdown}
+                  aria-labelledby={labelId}
+                  value={labelOf(r.field)}
+                  selectedOptions={[r.field ?? NOT_USED]}
+                  disabled={task.busy}
+                  onOptionSelect={(_, data) => onChoose(r.column, data.optionValue)}
+                >
+                  <Option value={NOT_USED}>Not used</Option>
+                  {groupChoices(choices).map((g) => (
+                    <OptionGroup key={g.label} label={g.label}>
+                      {g.choices.map((c) => (
+                        <Option key={c.id} value={c.id}>
+                          {c.label}
+                        </Option>
+                      ))}
+                    </OptionGroup>
+                  ))}
+                  <Option value={NEW_LOCAL}>Local milestone…</Option>
+                </Dropdown>
+                {naming === r.column && (
+                  <div className={styles.row}>
+                    <Field label="Name of the local milestone" className={styles.grow}>
+                      <Input
+                        value={localName}
+                        autoFocus
+                        onChange={(_, d) => setLocalName(d.value)}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter') addLocal();
+                          if (e.key === 'Escape') setNaming(null);
+                        }}
+                      />
+                    </Field>
+                    <Button appearance="primary" disabled={!localName.trim()} onClick={addLocal}>
+                      Add
+                    </Button>
+                    <Button onClick={() => setNaming(null)}>Cancel</Button>
+                  </div>
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
 
   return (
     <div className={styles.step}>
-      <Busy busy={task.busy} progress={task.progress} />
+      <Busy busy={task.busy} progress={task.progress} step={task.step} />
       {problem && <ProblemBar problem={problem} />}
 
       {sheets.length > 0 && (
@@ -224,86 +308,37 @@ export function SheetStep({ session, state, onState }: SheetStepProps): JSX.Elem
           )}
 
           <h2 className={styles.heading}>Columns</h2>
-          <p className={styles.note}>
-            {mapped} of {rows.length} columns are used.{' '}
-            {state.mappingSaved ? 'This is your saved mapping.' : 'Found from the headings; correct any that are wrong and save.'}
+          <p className={styles.plain} data-testid="mapping-verdict">
+            {verdict.line}
           </p>
-          <Table className={own.table} size="small" aria-label="Column mapping">
-            <TableHeader>
-              <TableRow className={own.headRow}>
-                <TableHeaderCell className={own.headerCol} id={headerCellId}>
-                  Heading on your sheet
-                </TableHeaderCell>
-                <TableHeaderCell>Used as</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((r) => {
-                const labelId = `${headerCellId}-${r.column}`;
-                return (
-                  <TableRow key={r.column} data-column={r.column} className={own.row}>
-                    <TableCell className={own.cell}>
-                      <div className={own.headerText} id={labelId}>
-                        <span>{r.header || '(no heading)'}</span>
-                        <span className={own.column}>Column {r.column}</span>
-                        {needsChecking(r) && (
-                          <Badge appearance="tint" color="warning" size="small">
-                            check this
-                          </Badge>
-                        )}
-                      </div>
-                    </TableCell>
-                    <TableCell className={own.cell}>
-                      <Dropdown
-                        className={own.dropdown}
-                        aria-labelledby={labelId}
-                        value={labelOf(r.field)}
-                        selectedOptions={[r.field ?? NOT_USED]}
-                        disabled={task.busy}
-                        onOptionSelect={(_, data) => onChoose(r.column, data.optionValue)}
-                      >
-                        <Option value={NOT_USED}>Not used</Option>
-                        {groupChoices(choices).map((g) => (
-                          <OptionGroup key={g.label} label={g.label}>
-                            {g.choices.map((c) => (
-                              <Option key={c.id} value={c.id}>
-                                {c.label}
-                              </Option>
-                            ))}
-                          </OptionGroup>
-                        ))}
-                        <Option value={NEW_LOCAL}>Local milestone…</Option>
-                      </Dropdown>
-                      {naming === r.column && (
-                        <div className={styles.row}>
-                          <Field label="Name of the local milestone" className={styles.grow}>
-                            <Input
-                              value={localName}
-                              autoFocus
-                              onChange={(_, d) => setLocalName(d.value)}
-                              onKeyDown={(e) => {
-                                if (e.key === 'Enter') addLocal();
-                                if (e.key === 'Escape') setNaming(null);
-                              }}
-                            />
-                          </Field>
-                          <Button appearance="primary" disabled={!localName.trim()} onClick={addLocal}>
-                            Add
-                          </Button>
-                          <Button onClick={() => setNaming(null)}>Cancel</Button>
-                        </div>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          {(state.mappingSaved || !verdict.confident) && (
+            <p className={styles.note}>{state.mappingSaved ? 'This is your saved mapping.' : 'Found from the headings; check the columns below and save.'}</p>
+          )}
+          {openColumns.size > 0 && (
+            <>
+              <h3 className={styles.subheading}>Please check {openColumns.size === 1 ? 'this column' : 'these columns'}</h3>
+              {mappingTable(rows.filter((r) => openColumns.has(r.column)), 'Columns to check')}
+            </>
+          )}
+          <Accordion collapsible openItems={reviewOpen ? ['review'] : []} onToggle={(_, d) => setReviewOpen(d.openItems.includes('review'))}>
+            <AccordionItem value="review">
+              <AccordionHeader as="h3" size="small">
+                {openColumns.size > 0 ? 'Review the other columns' : 'Review columns'}
+              </AccordionHeader>
+              <AccordionPanel>{reviewOpen && mappingTable(rows.filter((r) => !openColumns.has(r.column)), 'Column mapping')}</AccordionPanel>
+            </AccordionItem>
+          </Accordion>
 
           <div className={styles.row}>
+            {!dirty && (
+              <Button appearance="primary" disabled={task.busy} onClick={onNext}>
+                Check the data
+              </Button>
+            )}
+            {dirty && (
             <Button
               appearance="primary"
-              disabled={!dirty || task.busy}
+              disabled={task.busy}
               onClick={() =>
                 void task.run('Saving the mapping in the workbook…', async () =>
                   apply(await session.saveMapping(mappingFromRows(rows)), 'Mapping saved in the workbook and the sheet read again.', false),
@@ -312,6 +347,8 @@ export function SheetStep({ session, state, onState }: SheetStepProps): JSX.Elem
             >
               Save mapping
             </Button>
+            )}
+            {(dirty || state.mappingSaved) && (
             <Button
               disabled={task.busy || (!dirty && !state.mappingSaved)}
               onClick={() => {
@@ -326,6 +363,7 @@ export function SheetStep({ session, state, onState }: SheetStepProps): JSX.Elem
             >
               Reset
             </Button>
+            )}
           </div>
           <Done text={done} />
         </>

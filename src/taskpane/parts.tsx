@@ -2,8 +2,8 @@
  * Small building blocks shared by the steps: a problem message bar, a busy
  * indicator with live progress text, and the common layout styles.
  */
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
-import type { PaceSessionApi, Problem, SheetState } from '../core/usecases/types';
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, tokens } from '@fluentui/react-components';
+import type { PaceSessionApi, Problem, ProgressStep, SheetState } from '../core/usecases/types';
 import { EXPECTED_HEADINGS, problemTitle } from './view';
 
 /** What every step after the Sheet step is given: the session, the sheet read, and the shared as-of date. */
@@ -12,6 +12,8 @@ export interface StepProps {
   state: SheetState;
   asOf: string;
   onAsOf(asOf: string): void;
+  /** True while the step's tab is the one shown (work that only matters on screen waits for it). */
+  active?: boolean;
 }
 
 export const useStepStyles = makeStyles({
@@ -37,6 +39,7 @@ export const useStepStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   plain: { margin: 0 },
+  busy: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   full: { width: '100%', minWidth: 0 },
   card: {
@@ -74,22 +77,42 @@ export function ProblemBar(props: { problem: Problem; intent?: 'error' | 'warnin
   );
 }
 
-/** A spinner and the latest progress message, announced politely to screen readers. */
-export function Busy(props: { busy: boolean; progress: string }): JSX.Element {
+/**
+ * A progress bar with what is happening ("Reading rows 8,001–12,000 of
+ * 20,000 rows…"): filled as far as the work has got when that is known,
+ * moving otherwise. The words are announced politely to screen readers.
+ */
+export function Busy(props: { busy: boolean; progress: string; step?: ProgressStep | null }): JSX.Element {
+  const styles = useStepStyles();
+  const { step } = props;
+  const text = props.progress || 'Working…';
   return (
-    <div role="status" aria-live="polite">
-      {props.busy ? <Spinner size="tiny" labelPosition="after" label={props.progress || 'Working…'} /> : null}
+    <div className={styles.busy} data-testid={props.busy ? 'busy' : undefined}>
+      <div role="status" aria-live="polite" className={styles.note}>
+        {props.busy ? text : ''}
+      </div>
+      {props.busy ? (
+        <ProgressBar
+          thickness="large"
+          value={step ? step.done / step.total : undefined}
+          aria-label={text}
+          aria-valuetext={step ? `${Math.round((100 * step.done) / step.total)}%` : undefined}
+        />
+      ) : null}
     </div>
   );
 }
 
-/** A one-line outcome ("Saved.", "Written to 'PACE Issues'.") announced to screen readers. */
-export function Done(props: { text: string }): JSX.Element {
+/** A one-line outcome ("Saved.", "Written to 'PACE Issues'.") announced to screen readers, in the colour of what happened. */
+export function Done(props: { text: string; title?: string; intent?: 'success' | 'warning' | 'error' | 'info' }): JSX.Element {
   return (
     <div role="status" aria-live="polite">
-      {props.text ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{props.text}</MessageBarBody>
+      {props.text || props.title ? (
+        <MessageBar intent={props.intent ?? 'success'} layout="multiline" data-intent={props.intent ?? 'success'}>
+          <MessageBarBody>
+            {props.title ? <MessageBarTitle>{props.title}</MessageBarTitle> : null}
+            {props.text}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
     </div>

@@ -1,5 +1,14 @@
-import type { Finding, SheetLayout } from '../core/model';
+import type { AimResult, Finding, SheetLayout } from '../core/model';
 import {
+  aimFigures,
+  checkVerdict,
+  dateFromIso,
+  findingLabel,
+  formatUkDate,
+  isoFromDate,
+  mappingVerdict,
+  parseTypedDate,
+  UK_CALENDAR_FORMATTING,
   blankAim,
   chooseField,
   children,
@@ -230,5 +239,81 @@ describe('aim editing helpers', () => {
     expect(weeksText(null)).toBe('–');
     expect(children(1)).toBe('1 child');
     expect(children(1200)).toBe('1,200 children');
+  });
+});
+
+describe('dates in the date fields', () => {
+  it('shows day/month/year whatever the locale', () => {
+    expect(formatUkDate(new Date(2024, 2, 31))).toBe('31/03/2024');
+    expect(formatUkDate(null)).toBe('');
+  });
+  it('reads typed dates day first, with short years and month names, by the core parser', () => {
+    expect(isoFromDate(parseTypedDate('31/3/24') as Date)).toBe('2024-03-31');
+    expect(isoFromDate(parseTypedDate('1/2/2024') as Date)).toBe('2024-02-01');
+    expect(isoFromDate(parseTypedDate('31 March 2024') as Date)).toBe('2024-03-31');
+    expect(isoFromDate(parseTypedDate('2024-03-31') as Date)).toBe('2024-03-31');
+  });
+  it('refuses month-first and impossible dates rather than guessing', () => {
+    expect(parseTypedDate('03/31/2024')).toBeNull();
+    expect(parseTypedDate('31/02/2024')).toBeNull();
+    expect(parseTypedDate('soon')).toBeNull();
+  });
+  it('turns yyyy-mm-dd into a local-midnight date and back', () => {
+    const d = dateFromIso('2024-03-31') as Date;
+    expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours()]).toEqual([2024, 2, 31, 0]);
+    expect(isoFromDate(d)).toBe('2024-03-31');
+    expect(dateFromIso('2024-02-30')).toBeNull();
+    expect(dateFromIso('')).toBeNull();
+  });
+  it('names days in the calendar the UK way', () => {
+    expect(UK_CALENDAR_FORMATTING.formatMonthDayYear(new Date(2024, 2, 31))).toBe('31 March 2024');
+  });
+});
+
+describe('checkVerdict', () => {
+  it('never calls a check with errors a success', () => {
+    const v = checkVerdict({ error: 11, warning: 3, info: 2 }, '2024-03-31');
+    expect(v.intent).toBe('error');
+    expect(v.title).toBe('Check finished: 11 errors to fix and 3 warnings to look at');
+    expect(v.detail).toBe('As of 31/03/2024: 11 errors, 3 warnings, 2 notes.');
+  });
+  it('uses the warning colour when only warnings were found', () => {
+    const v = checkVerdict({ error: 0, warning: 1, info: 0 }, '2024-03-31');
+    expect(v.intent).toBe('warning');
+    expect(v.title).toBe('Check finished: no errors, 1 warning to look at');
+  });
+  it('is a success only when nothing needs fixing', () => {
+    expect(checkVerdict({ error: 0, warning: 0, info: 4 }, '2024-03-31').intent).toBe('success');
+    expect(checkVerdict({ error: 1, warning: 0, info: 0 }, '2024-03-31').title).toBe('Check finished: 1 error to fix');
+  });
+});
+
+describe('findingLabel', () => {
+  it('says severity, cell, child and message for a screen reader', () => {
+    expect(findingLabel(finding({}))).toBe('Error, Cell J5, Child C1: ADM decision (02/03/2021) is before the panel (15/04/2021).');
+    expect(findingLabel(finding({ severity: 'info', childId: null }))).toMatch(/^Note, Cell J5: /);
+  });
+});
+
+describe('mappingVerdict', () => {
+  const row = (column: string, header: string, field: string | null, confidence = 1) => ({ column, header, field, confidence, looksLikeDates: false });
+  it('says in one line how many columns were recognised and which are not used', () => {
+    const v = mappingVerdict([row('A', 'Child ID', 'childId'), row('B', 'DOB', 'dateOfBirth'), row('H', 'Legal advice meeting', null)]);
+    expect(v).toEqual({ confident: true, line: '2 of 3 columns recognised · Legal advice meeting not used', unsure: [] });
+  });
+  it('is not confident when a mapping is a guess, and lists it to show open', () => {
+    const guess = row('C', 'Date', 'lookedAfterStart', 0.4);
+    const v = mappingVerdict([row('A', 'Child ID', 'childId'), guess, row('H', 'x', null), row('I', '', null), row('J', 'y', null)]);
+    expect(v.confident).toBe(false);
+    expect(v.unsure).toEqual([guess]);
+    expect(v.line).toBe('2 of 5 columns recognised · 3 columns not used · 1 to check');
+  });
+});
+
+describe('aimFigures', () => {
+  it('puts completed, % within target, median and waiting on one line', () => {
+    const r = { targetWeeks: 26, completed: 41, percentWithinTarget: 63.41, medianWeeks: 20.14, waiting: 12 } as unknown as AimResult;
+    expect(aimFigures(r)).toBe('41 completed · 63.4% within 26 weeks · median 20.1 weeks · 12 waiting');
+    expect(aimFigures({ ...r, targetWeeks: null })).toBe('41 completed · median 20.1 weeks · 12 waiting');
   });
 });

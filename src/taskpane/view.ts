@@ -4,12 +4,13 @@
  * session's ColumnMapping list, and editing aims. No domain decisions here:
  * those are the session's.
  */
-import type { AimDefinitionInput, ColumnMapping, Finding, SheetLayout, Severity } from '../core/model';
+import type { AimDefinitionInput, AimResult, CheckResult, ColumnMapping, Finding, SheetLayout, Severity } from '../core/model';
 import type { ProblemKind } from '../core/errors';
 import { columnNumber } from '../core/grid';
-import { dayFromIso, ukFromDay } from '../core/dates';
+import { dayFromIso, dayFromParts, isoFromDay, parseDateText, ukFromDay } from '../core/dates';
 import { localMilestoneId } from '../core/layout/localId';
 import { ruleTitle } from '../core/checks/titles';
+import { SEVERITY_LABELS, SEVERITY_PLURALS, severityCount as coreSeverityCount } from '../core/severity';
 import type { FieldChoice } from '../core/usecases/types';
 
 // ───────────────────────────── Dates ─────────────────────────────
@@ -25,6 +26,50 @@ export function ukDate(iso: string | null | undefined): string {
 export function isIsoDate(text: string): boolean {
   return dayFromIso(text) !== null;
 }
+
+/**
+ * The date picker works with JavaScript Dates at local midnight (that is what
+ * its calendar hands back); the session works with yyyy-mm-dd. These convert
+ * between the two without going through the browser's locale or time zone.
+ */
+export function dateFromIso(iso: string | null | undefined): Date | null {
+  const day = iso ? dayFromIso(iso) : null;
+  if (day === null || !iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(y, m - 1, d);
+  // Years 0-99 would be read as 1900-1999 by the Date constructor.
+  date.setFullYear(y);
+  return date;
+}
+
+export function isoFromDate(date: Date): string {
+  return isoFromDay(dayFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate()));
+}
+
+/** What the date field shows: 31/03/2024 whatever the browser's locale. */
+export function formatUkDate(date?: Date | null): string {
+  return date ? ukFromDay(dayFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate())) : '';
+}
+
+/**
+ * A date typed into a date field ("31/3/24", "31 March 2024", "2024-03-31"),
+ * read day first by the core's own parser: the pane has no second reading of dates.
+ */
+export function parseTypedDate(text: string): Date | null {
+  const parsed = parseDateText(text.trim());
+  return parsed ? dateFromIso(isoFromDay(parsed.day)) : null;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The calendar's own words for days, in UK order ("31 March 2024", not "March 31, 2024"). */
+export const UK_CALENDAR_FORMATTING = {
+  formatDay: (date: Date): string => String(date.getDate()),
+  formatMonth: (date: Date): string => MONTH_NAMES[date.getMonth()],
+  formatYear: (date: Date): string => String(date.getFullYear()),
+  formatMonthDayYear: (date: Date): string => `${date.getDate()} ${MONTH_NAMES[date.getMonth()]} ${date.getFullYear()}`,
+  formatMonthYear: (date: Date): string => `${MONTH_NAMES[date.getMonth()]} ${date.getFullYear()}`,
+};
 
 // ───────────────────────────── Theme ─────────────────────────────
 
@@ -80,9 +125,53 @@ export const EXPECTED_HEADINGS = [
 
 // ───────────────────────────── Findings ─────────────────────────────
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export { SEVERITIES } from '../core/severity';
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
+/** The core's name for each severity ("Error", "Warning", "Information"), as on the PACE Issues sheet. */
+export const SEVERITY_WORD: Readonly<Record<Severity, string>> = SEVERITY_LABELS;
+
+/** A heading for a group of findings of one severity ("Errors", "Warnings", "Notes"): the core's words. */
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = SEVERITY_PLURALS;
+
+/** "11 errors", "1 warning", "3 notes" (the core's words, counted; thousands separated). */
+export function severityCount(severity: Severity, n: number): string {
+  return coreSeverityCount(severity, n).replace(/^\d+/, n.toLocaleString('en-GB'));
+}
+
+/**
+ * The words of one finding in the list, in the order they are seen and
+ * announced: severity, cell, child (when there is an ID) and message.
+ */
+export function findingParts(f: Finding): { severity: string; cell: string; child: string | null; message: string } {
+  return { severity: SEVERITY_WORD[f.severity], cell: `Cell ${f.cell}`, child: f.childId ? `Child ${f.childId}` : null, message: f.message };
+}
+
+/** The same words as one line, as a screen reader reads the finding. */
+export function findingLabel(f: Finding): string {
+  const p = findingParts(f);
+  return `${p.severity}, ${p.cell}${p.child ? `, ${p.child}` : ''}: ${p.message}`;
+}
+
+export interface CheckVerdict {
+  /** The colour of the result: success only when nothing needs fixing or a look. */
+  intent: 'error' | 'warning' | 'success';
+  title: string;
+  detail: string;
+}
+
+/**
+ * The words and colour at the end of a check follow what was found: errors
+ * are never shown as a success ("Check finished: 11 errors to fix").
+ */
+export function checkVerdict(counts: CheckResult['counts'], asOf: string): CheckVerdict {
+  const detail = `As of ${ukDate(asOf)}: ${severityCount('error', counts.error)}, ${severityCount('warning', counts.warning)}, ${severityCount('info', counts.info)}.`;
+  if (counts.error > 0) {
+    const more = counts.warning > 0 ? ` and ${severityCount('warning', counts.warning)} to look at` : '';
+    return { intent: 'error', title: `Check finished: ${severityCount('error', counts.error)} to fix${more}`, detail };
+  }
+  if (counts.warning > 0) return { intent: 'warning', title: `Check finished: no errors, ${severityCount('warning', counts.warning)} to look at`, detail };
+  return { intent: 'success', title: 'Check finished: no errors or warnings', detail };
+}
 
 export interface FindingFilter {
   severities: ReadonlySet<Severity>;
@@ -193,6 +282,29 @@ export function needsChecking(row: MappingRow): boolean {
   return row.field !== null && row.confidence < 0.7;
 }
 
+export interface MappingVerdict {
+  /** True when every used column was recognised with confidence: the table can stay closed. */
+  confident: boolean;
+  /** "20 of 21 columns recognised · Legal advice meeting not used" */
+  line: string;
+  /** The columns to show open: guesses worth a second look. */
+  unsure: MappingRow[];
+}
+
+/** One line that says how the headings were recognised, and which columns need a look. */
+export function mappingVerdict(rows: readonly MappingRow[]): MappingVerdict {
+  const used = rows.filter((r) => r.field !== null);
+  const unsure = rows.filter(needsChecking);
+  const unused = rows.filter((r) => r.field === null);
+  const parts = [`${used.length} of ${rows.length} columns recognised`];
+  const named = unused.map((r) => r.header || `Column ${r.column}`);
+  if (named.length === 1) parts.push(`${named[0]} not used`);
+  else if (named.length === 2) parts.push(`${named[0]} and ${named[1]} not used`);
+  else if (named.length > 2) parts.push(`${named.length} columns not used`);
+  if (unsure.length > 0) parts.push(unsure.length === 1 ? '1 to check' : `${unsure.length} to check`);
+  return { confident: unsure.length === 0, line: parts.join(' · '), unsure };
+}
+
 /** An id for a local milestone from the name the user typed (the core's rule, so the pane and the sheet agree). */
 export { localMilestoneId };
 
@@ -258,6 +370,18 @@ export function percentText(value: number | null | undefined): string {
 
 export function weeksText(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : `${value.toFixed(1)} weeks`;
+}
+
+/**
+ * An aim's headline figures on one short line for the collapsed list:
+ * "41 completed · 63.4% within 26 weeks · median 20.1 weeks · 12 waiting".
+ */
+export function aimFigures(result: AimResult): string {
+  const parts = [`${result.completed.toLocaleString('en-GB')} completed`];
+  if (result.targetWeeks !== null) parts.push(`${percentText(result.percentWithinTarget)} within ${result.targetWeeks} weeks`);
+  parts.push(`median ${weeksText(result.medianWeeks)}`);
+  parts.push(`${result.waiting.toLocaleString('en-GB')} waiting`);
+  return parts.join(' · ');
 }
 
 /** "1 child" / "3 children". */

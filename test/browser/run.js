@@ -10,7 +10,13 @@
  *    Chromium with playwright-core (never a downloaded browser).
  * 4. Every request is recorded: any request to another origin fails the run.
  *
- * Screenshots (320 and 500 px wide, light and dark) go to
+ * Pages open at an en-US locale in a US time zone, so every date the pane
+ * shows or reads being day/month/year is proved, not assumed. axe-core (served
+ * from this origin, so the page's Content-Security-Policy holds) checks each
+ * step for serious or critical accessibility problems, and the keyboard tests
+ * drive whole flows with keys only.
+ *
+ * Screenshots (320 and 500 px wide, light and dark, en-US locale) go to
  * test-artifacts/screenshots/. Prints "N passed, N failed" and exits 1 on failure.
  */
 'use strict';
@@ -24,8 +30,11 @@ const HARNESS_DIST = path.join(ARTIFACTS, 'harness');
 const PROD_DIST = path.join(ARTIFACTS, 'prod');
 const SHOTS = path.join(ARTIFACTS, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const TEST_TIMEOUT_MS = 45000;
+/** A guard against a hung test, not a speed measure: generous, for a busy machine. */
+const TEST_TIMEOUT_MS = 90000;
 const SAMPLE_AS_OF = '2024-03-31';
+/** The sample's as-of date as a data lead types it (UK order, whatever the browser's locale). */
+const SAMPLE_AS_OF_UK = '31/03/2024';
 
 // ───────────────────────────── Build ─────────────────────────────
 
@@ -128,7 +137,8 @@ function withTimeout(promise, ms, name) {
 
 /** A fresh page at a width, recording requests, page errors and CSP violations. */
 async function openPage(browser, origin, { width = 500, path: pagePath = '/harness/taskpane.html', query = '' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, serviceWorkers: 'block', locale: 'en-GB', timezoneId: 'Europe/London' });
+  // A US locale and time zone: the pane must still show and read dates day first.
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, serviceWorkers: 'block', locale: 'en-US', timezoneId: 'America/New_York', colorScheme: 'light' });
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
   const record = { requests: [], foreign: [], errors: [], csp: [] };
@@ -143,7 +153,8 @@ async function openPage(browser, origin, { width = 500, path: pagePath = '/harne
     if (/Content Security Policy|Refused to/i.test(text)) record.csp.push(text);
     else if (m.type() === 'error' && !knownDevWarning(text)) record.errors.push(text);
   });
-  await page.goto(`${origin}${pagePath}${query ? `?${query}` : ''}`);
+  // Generous: a guard against a page that never loads, on a machine that may be busy.
+  await page.goto(`${origin}${pagePath}${query ? `?${query}` : ''}`, { timeout: 40000 });
   return { page, context, record };
 }
 
@@ -166,6 +177,74 @@ async function sheetReady(page) {
   await page.getByTestId('header-row').waitFor();
 }
 
+/** Types a date into a date field as a user would (UK order) and commits it with Enter. */
+async function setDate(field, text) {
+  await field.fill(text);
+  await field.press('Enter');
+}
+
+/** Opens the Sheet step's "Review columns" disclosure (the mapping table is closed when the headings were recognised). */
+async function reviewColumns(page) {
+  const header = page.getByRole('button', { name: /Review (the other )?columns/ });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  await page.locator('tr[data-column="A"]').waitFor();
+}
+
+/** What has keyboard focus: its role, accessible-ish name and id. */
+function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { role: '', name: '', id: '', tag: 'body' };
+    const labelled = el.getAttribute('aria-labelledby');
+    const byIds = labelled ? labelled.split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' ') : '';
+    const label = el.labels && el.labels[0] ? el.labels[0].textContent : '';
+    let name = (el.getAttribute('aria-label') || byIds || label || el.textContent || el.getAttribute('placeholder') || '').trim().replace(/\s+/g, ' ');
+    // Fluent's tabs hold their label twice (a hidden bold copy keeps the width steady).
+    const half = name.length / 2;
+    if (name.length % 2 === 0 && name.slice(0, half) === name.slice(half)) name = name.slice(0, half);
+    return { role: el.getAttribute('role') || el.tagName.toLowerCase(), name, id: el.id, tag: el.tagName.toLowerCase(), dummy: el.hasAttribute('data-tabster-dummy') };
+  });
+}
+
+/**
+ * Presses Tab until the focused control's name matches, and returns every
+ * control passed on the way (the keyboard order). Fails when it is not reached.
+ */
+async function tabTo(page, pattern, { max = 120, key = 'Tab' } = {}) {
+  const passed = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const f = await focused(page);
+    if (f.dummy) throw new Error(`focus rested on a hidden navigation sentinel after ${passed.map((p) => p.name.slice(0, 30)).join(' → ')}`);
+    passed.push(f);
+    if (pattern.test(f.name)) return passed;
+  }
+  throw new Error(`${pattern} was not reached with ${key} in ${max} presses; focus went through: ${passed.map((f) => `${f.role} "${f.name.slice(0, 40)}"`).join(', ')}`);
+}
+
+/** Runs axe-core on the page; returns serious and critical violations as readable lines. */
+async function seriousViolations(page) {
+  // Fluent opens disclosures with a fade (Web Animations): colours are judged once it has finished.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ url: '../harness/axe.min.js' });
+  const violations = await page.evaluate(async () => {
+    // Tabster (Fluent's keyboard navigation) puts 1-px <i data-tabster-dummy tabindex=0 aria-hidden> sentinels around
+    // arrow-key groups; focus landing on one is moved on at once (tabster/dist/esm/DummyInput.js). tabTo fails if focus
+    // ever rests on one, so leaving them out of axe's aria-hidden-focus rule hides nothing a user meets.
+    const result = await window.axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join('; ')})`);
+}
+
+/** The tabs' tops and right edges: one line when every top is the same and nothing passes the pane's edge. */
+function tabLine(page) {
+  return page.evaluate(() => {
+    const tabs = [...document.querySelectorAll('[role="tab"]')].map((t) => t.getBoundingClientRect());
+    return { tops: [...new Set(tabs.map((r) => Math.round(r.top)))], right: Math.max(...tabs.map((r) => r.right)), count: tabs.length };
+  });
+}
+
 async function chooseOption(page, combobox, optionName) {
   await combobox.click();
   await page.getByRole('option', { name: optionName, exact: true }).click();
@@ -186,6 +265,20 @@ function defineTests(origin, browser) {
     assert((await page.getByTestId('sheet-line').textContent()).includes("'Tracker'"), 'the sheet name Tracker is not shown');
     assert((await page.getByTestId('header-row').textContent()) === 'row 3', 'the header row is not row 3');
     assert((await page.getByTestId('child-count').textContent()) === '300 children', 'the child count is not 300');
+    const verdict = await page.getByTestId('mapping-verdict').textContent();
+    assert(verdict === '20 of 21 columns recognised · Legal advice meeting not used', `the Sheet step's verdict is "${verdict}"`);
+    assert((await page.locator('tr[data-column]').count()) === 0, 'the mapping table is open although every heading was recognised');
+    // The one primary (brand-coloured) button is the next step.
+    const primary = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.backgroundColor = 'var(--colorBrandBackground)';
+      document.querySelector('main').appendChild(probe);
+      const brand = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return [...document.querySelectorAll('#panel-sheet button')].filter((b) => getComputedStyle(b).backgroundColor === brand).map((b) => b.textContent);
+    });
+    assert(primary.length === 1 && primary[0] === 'Check the data', `the Sheet step's primary buttons are: ${primary.join(', ')}`);
+    await reviewColumns(page);
     const used = async (col) => (await page.locator(`tr[data-column="${col}"] [role="combobox"]`).textContent()).trim();
     assert((await used('A')) === 'Child ID', `column A is used as "${await used('A')}", not Child ID`);
     assert((await used('D')) === 'Became looked after', `column D is used as "${await used('D')}"`);
@@ -210,6 +303,8 @@ function defineTests(origin, browser) {
         assert(actualTheme === theme, `the pane used the ${actualTheme} theme, Office's is ${theme}`);
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         assert(scrollWidth <= width, `the pane is ${scrollWidth} px wide in a ${width} px task pane (sideways scrolling)`);
+        const tabs = await tabLine(page);
+        assert(tabs.count === 5 && tabs.tops.length === 1 && tabs.right <= width, `the step tabs take ${tabs.tops.length} lines, right edge ${tabs.right} px, in a ${width} px pane`);
         fs.mkdirSync(SHOTS, { recursive: true });
         await page.screenshot({ path: path.join(SHOTS, `sheet-${width}-${theme}.png`), fullPage: true });
         assertClean(record);
@@ -239,21 +334,20 @@ function defineTests(origin, browser) {
     for (const step of ['Check', 'Aims', 'Report']) {
       await page.getByRole('tab', { name: step }).click();
       const panel = page.locator(`#panel-${step.toLowerCase()}`);
-      await panel.getByLabel('Data as of').fill(SAMPLE_AS_OF);
+      await setDate(panel.getByLabel('Data as of'), SAMPLE_AS_OF_UK);
       if (step === 'Check') {
         await page.getByRole('button', { name: 'Check', exact: true }).click();
         await page.getByTestId('counts').waitFor();
       }
       if (step === 'Aims') {
-        await page.getByRole('button', { name: 'Measure', exact: true }).click();
-        await page.locator('[data-testid^="headline-"]').first().waitFor();
+        await page.locator('[data-testid^="figures-"]').first().waitFor();
         await panel.locator('[data-aim]').first().getByRole('button').first().click();
       }
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       assert(scrollWidth <= 320, `the ${step} step is ${scrollWidth} px wide in a 320 px task pane`);
       const unlabelled = await unlabelledControls(page);
       assert(unlabelled.length === 0, `${step}: controls without a label: ${unlabelled.join('\n')}`);
-      await page.screenshot({ path: path.join(SHOTS, `${step.toLowerCase()}-320-light.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SHOTS, `${step.toLowerCase()}${step === 'Aims' ? '-open' : ''}-320-light.png`), fullPage: true });
     }
     assertClean(record);
     await context.close();
@@ -263,7 +357,7 @@ function defineTests(origin, browser) {
     const { page, context, record } = await open({ width: 500, query: 'theme=dark' });
     await sheetReady(page);
     await page.getByRole('tab', { name: 'Check' }).click();
-    await page.locator('#panel-check').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await setDate(page.locator('#panel-check').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByTestId('counts').waitFor();
     const colours = await page.evaluate(() => {
@@ -315,6 +409,7 @@ function defineFlowTests(origin, browser) {
   test('Sheet: a column can become a local milestone, the mapping is saved in the workbook, and Reset forgets it', async () => {
     const { page, context, record } = await open({ width: 500 });
     await sheetReady(page);
+    await reviewColumns(page);
     await chooseOption(page, page.locator('tr[data-column="H"] [role="combobox"]'), 'Local milestone…');
     const name = page.getByRole('textbox', { name: 'Name of the local milestone' });
     await name.fill('Legal advice meeting');
@@ -326,7 +421,8 @@ function defineFlowTests(origin, browser) {
     const h = (await page.locator('tr[data-column="H"] [role="combobox"]').textContent()).trim();
     assert(h === 'Legal advice meeting', `after saving, column H shows "${h}"`);
     await page.getByRole('button', { name: 'Reset' }).click();
-    await page.getByText('Found from the headings', { exact: false }).waitFor();
+    await page.getByText('Saved mapping removed', { exact: false }).waitFor();
+    await reviewColumns(page);
     const after = (await page.locator('tr[data-column="H"] [role="combobox"]').textContent()).trim();
     assert(after === 'Not used', `after Reset, column H shows "${after}"`);
     assertClean(record);
@@ -371,9 +467,18 @@ function defineFlowTests(origin, browser) {
     const { page, context, record } = await open({ width: 500 });
     await sheetReady(page);
     await page.getByRole('tab', { name: 'Check' }).click();
-    await page.locator('#panel-check').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await setDate(page.locator('#panel-check').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    const asOfShown = await page.locator('#panel-check').getByLabel('Data as of').inputValue();
+    assert(asOfShown === SAMPLE_AS_OF_UK, `at an en-US locale the as-of field shows "${asOfShown}", not ${SAMPLE_AS_OF_UK}`);
+    const savedAsOf = await fake(page, () => JSON.stringify([...window.__harness.fake.workbook.settings.values()].map((s) => s.value)));
+    assert(savedAsOf.includes(SAMPLE_AS_OF), `typing ${SAMPLE_AS_OF_UK} did not keep ${SAMPLE_AS_OF} in the workbook: ${savedAsOf.slice(0, 200)}`);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByTestId('counts').waitFor();
+    // The sample has errors: the result is in the error colour and says how many to fix, never a green success.
+    const verdict = page.locator('#panel-check [data-intent]').first();
+    const intent = await verdict.getAttribute('data-intent');
+    const verdictText = await verdict.textContent();
+    assert(intent === 'error' && /Check finished: \d+ errors? to fix/.test(verdictText), `after a check with errors the result is "${intent}": ${verdictText}`);
     const findings = page.locator('button[data-cell]');
     const count = await findings.count();
     assert(count > 0, 'no findings are listed for the sample');
@@ -388,7 +493,7 @@ function defineFlowTests(origin, browser) {
 
     // Filters: only errors, then words; and grouping by child.
     for (const s of ['Warnings', 'Notes']) await page.getByRole('checkbox', { name: new RegExp(`^${s}`) }).uncheck();
-    const severities = await page.locator('button[data-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label').split(' ')[0]));
+    const severities = await page.locator('button[data-cell]').evaluateAll((els) => els.map((e) => e.textContent.split(',')[0]));
     assert(severities.every((s) => s === 'Error'), `with only errors shown, the list has ${[...new Set(severities)].join(', ')}`);
     await page.getByRole('radio', { name: 'Child' }).check();
     const groups = await page.locator('section[data-group] h3').allTextContents();
@@ -401,7 +506,7 @@ function defineFlowTests(origin, browser) {
     const { page, context, record } = await open({ width: 500 });
     await sheetReady(page);
     await page.getByRole('tab', { name: 'Check' }).click();
-    await page.locator('#panel-check').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await setDate(page.locator('#panel-check').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByTestId('counts').waitFor();
     const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
@@ -431,21 +536,26 @@ function defineFlowTests(origin, browser) {
     await aims.first().waitFor();
     const n = await aims.count();
     assert(n >= 4, `only ${n} aims are listed`);
-    await page.locator('#panel-aims').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await setDate(page.locator('#panel-aims').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
     await page.getByRole('button', { name: 'Measure', exact: true }).click();
-    await page.locator('[data-testid^="headline-"]').first().waitFor();
-    const headlines = await page.locator('[data-testid^="headline-"]').allTextContents();
-    assert(headlines.length === n, `${headlines.length} headlines for ${n} aims`);
-    assert(headlines.every((h) => /completed/.test(h) && /waiting/.test(h)), `a headline lacks figures: ${headlines[0]}`);
+    await page.getByText(`Measured ${n} aims as of ${SAMPLE_AS_OF_UK}`).waitFor();
+    // Each aim is one closed line with its figures; no editor is open until one is chosen.
+    const figures = await page.locator('[data-testid^="figures-"]').allTextContents();
+    assert(figures.length === n, `${figures.length} figure lines for ${n} aims`);
+    assert(figures.every((h) => /completed · .*median .* · \d+ waiting$/.test(h)), `an aim's line lacks figures: ${figures[0]}`);
+    assert((await page.locator('#panel-aims').getByLabel('Target (weeks)').count()) === 0, 'an aim editor is open before any aim was chosen');
 
-    // Edit the first aim's target, add a test of change and a blank aim, then save.
+    // Edit the first aim's target, add a test of change (typed the UK way) and a blank aim, then save.
     await aims.first().getByRole('button').first().click();
     const target = page.locator('#panel-aims').getByLabel('Target (weeks)').first();
     await target.fill('30');
-    await page.getByLabel('Date of the change').fill('2022-05-01');
+    assert((await page.locator('#panel-aims').getByLabel('Rules for signals').count()) === 0, 'the run-chart rules are not behind the Advanced disclosure');
+    await setDate(page.locator('#panel-aims').getByLabel('Date', { exact: true }), '1/5/22');
     await page.getByLabel('What changed').fill('Two-week planning meeting introduced');
-    await page.locator('#panel-aims').getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByRole('button', { name: 'Add blank aim' }).click();
+    await page.getByRole('button', { name: 'Add test of change' }).click();
+    await page.getByText('01/05/2022: Two-week planning meeting introduced').waitFor();
+    await page.getByRole('button', { name: 'Add an aim' }).click();
+    await page.getByRole('menuitem', { name: 'Blank aim' }).click();
     await page.getByRole('button', { name: 'Save aims' }).click();
     await page.getByText('Aims saved in the workbook').waitFor();
     const saved = await fake(page, () => [...window.__harness.fake.workbook.settings.values()].map((s) => s.value));
@@ -465,7 +575,7 @@ function defineFlowTests(origin, browser) {
     await sheetReady(page);
     const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
     await page.getByRole('tab', { name: 'Report' }).click();
-    await page.locator('#panel-report').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await setDate(page.locator('#panel-report').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
     await page.getByRole('button', { name: 'Create report' }).click();
     const list = page.getByTestId('report-sheets');
     await list.waitFor({ timeout: 30000 });
@@ -510,7 +620,7 @@ function defineFlowTests(origin, browser) {
       const box = drops.getByRole('checkbox', { name: new RegExp(header) });
       assert(await box.isChecked(), `the ${header} column is not ticked to be left out`);
     }
-    await page.locator('#panel-share').getByLabel('Data as of').fill(SAMPLE_AS_OF);
+    await setDate(page.locator('#panel-share').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
     await page.getByRole('button', { name: 'Make the copy' }).click();
     await page.getByText('Copy made').waitFor({ timeout: 30000 });
     const created = await fake(page, () => window.__harness.fake.createdWorkbooks.slice());
@@ -528,6 +638,205 @@ function defineFlowTests(origin, browser) {
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'share-320-light.png'), fullPage: true });
     assertClean(record);
+    await context.close();
+  });
+
+  // ───────────── Keyboard only ─────────────
+
+  /** Moves along the step tabs with the arrow keys and selects one with Enter. */
+  async function keyboardToStep(page, name) {
+    await page.locator('[role="tab"][aria-selected="true"]').focus();
+    for (let i = 0; i < 5; i++) {
+      const f = await focused(page);
+      if (f.name === name) break;
+      await page.keyboard.press('ArrowRight');
+    }
+    assert((await focused(page)).name === name, `the arrow keys did not reach the ${name} tab`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === n, name);
+  }
+
+  test('Keyboard only: Sheet verdict → Check the data → check → go to a finding’s cell', async () => {
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    await page.locator('body').focus();
+    const order = (await tabTo(page, /^Check the data$/)).map((f) => f.name);
+    const at = (re) => order.findIndex((n) => re.test(n));
+    const tabs = at(/^Sheet$/);
+    const picker = at(/Sheet with the children's data|Tracker/);
+    const review = at(/Review columns/);
+    assert(tabs >= 0 && tabs < picker && picker < review, `keyboard order on the Sheet step: ${order.join(' → ')}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'tab-check');
+    await tabTo(page, /^Data as of$/, { max: 5 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('31/3/24');
+    await page.keyboard.press('Enter');
+    const shown = await page.locator('#panel-check').getByLabel('Data as of').inputValue();
+    assert(shown === SAMPLE_AS_OF_UK, `typing 31/3/24 at an en-US locale gave "${shown}"`);
+    await tabTo(page, /^Check$/, { max: 6 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('counts').waitFor();
+    // Each finding is announced as its severity, cell, child and message.
+    const passed = await tabTo(page, /^Error, Cell [A-Z]+\d+(, Child [^:]+)?: \S/);
+    assert(passed.some((f) => /^Write issues sheet$/.test(f.name)), 'Write issues sheet was not reached by Tab before the findings');
+    const announced = (await focused(page)).name;
+    const expected = await page.evaluate(() => document.activeElement.getAttribute('data-label'));
+    assert(announced === expected, `the finding is read as "${announced}", not "${expected}"`);
+    const cell = /Cell ([A-Z]+\d+)/.exec(announced)[1];
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((c) => (window.__harness.fake.workbook.selectedAddress || '').endsWith(`!${c}`), cell);
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Keyboard only: a column becomes a local milestone and the mapping is saved', async () => {
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    await page.locator('body').focus();
+    await tabTo(page, /Review columns/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Legal advice meeting/);
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.getByRole('listbox').waitFor();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    const name = page.getByRole('textbox', { name: 'Name of the local milestone' });
+    await name.waitFor();
+    assert((await focused(page)).name === 'Name of the local milestone', 'the name box did not take the focus');
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Save mapping$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('This is your saved mapping.').waitFor();
+    const saved = await fake(page, () => JSON.stringify([...window.__harness.fake.workbook.settings.values()].map((s) => s.value)));
+    assert(saved.includes('Legal advice meeting'), 'the local milestone chosen by keyboard was not saved');
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Keyboard only: open an aim, change its target, add a test of change, save', async () => {
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    await keyboardToStep(page, 'Aims');
+    const first = page.locator('#panel-aims [data-aim]').first();
+    await first.waitFor();
+    const aimName = (await first.locator('button').first().locator('span span').first().textContent()).trim();
+    await tabTo(page, new RegExp(`^${aimName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Target \(weeks\)/, { max: 12 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('30');
+    await tabTo(page, /^Advanced: run chart rules$/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Date$/);
+    await page.keyboard.type('1/5/22');
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^What changed$/, { max: 3 });
+    await page.keyboard.type('Two-week planning meeting introduced');
+    await page.keyboard.press('Enter');
+    await page.getByText('01/05/2022: Two-week planning meeting introduced').waitFor();
+    await tabTo(page, /^Save aims$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Aims saved in the workbook').waitFor();
+    const values = await fake(page, () => [...window.__harness.fake.workbook.settings.values()].map((s) => s.value));
+    const file = values.map((v) => (typeof v === 'string' ? (() => { try { return JSON.parse(v); } catch { return v; } })() : v)).find((v) => v && Array.isArray(v.aims));
+    assert(file && file.aims[0].targetWeeks === 30, `the target typed by keyboard was not saved: ${file ? file.aims[0].targetWeeks : 'no aims saved'}`);
+    assert(file.changes.some((c) => c.date === '2022-05-01'), `the test of change typed as 1/5/22 was not saved as 2022-05-01: ${JSON.stringify(file.changes)}`);
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Keyboard only: Report writes the sheets; Share makes the copy', async () => {
+    const { page, context, record } = await open({ width: 320, query: 'fixture=identifiable' });
+    await sheetReady(page);
+    await keyboardToStep(page, 'Report');
+    await tabTo(page, /^Data as of$/, { max: 5 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(SAMPLE_AS_OF_UK);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Create report$/, { max: 6 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('report-sheets').waitFor({ timeout: 30000 });
+    await keyboardToStep(page, 'Share');
+    await page.getByTestId('drop-columns').waitFor({ timeout: 20000 });
+    await tabTo(page, /^Make the copy$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Copy made').waitFor({ timeout: 30000 });
+    assertClean(record);
+    await context.close();
+  });
+
+  // ───────────── Accessibility (axe-core) and visible focus ─────────────
+
+  for (const theme of ['light', 'dark']) {
+    test(`Accessibility at 320 px, ${theme}: no serious or critical axe-core violations on any step; focus is visible`, async () => {
+      const { page, context, record } = await open({ width: 320, query: `theme=${theme}` });
+      await sheetReady(page);
+      const found = [];
+      const check = async (where) => found.push(...(await seriousViolations(page)).map((v) => `${where}: ${v}`));
+      await reviewColumns(page);
+      await check('Sheet');
+
+      // Focus: the primary button, reached by keyboard, has Fluent's focus ring in a colour unlike the page.
+      const look = () =>
+        page.evaluate(() => {
+          const el = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Check the data');
+          const own = getComputedStyle(el);
+          const after = getComputedStyle(el, '::after');
+          return {
+            border: own.borderTopColor,
+            shadow: own.boxShadow,
+            outline: `${own.outlineStyle} ${own.outlineColor}`,
+            after: `${after.borderTopWidth} ${after.borderTopStyle} ${after.borderTopColor}`,
+            page: getComputedStyle(document.querySelector('[data-theme]').firstElementChild).backgroundColor,
+            focusVisible: el.hasAttribute('data-fui-focus-visible'),
+          };
+        });
+      const before = await look();
+      await page.locator('body').focus();
+      await tabTo(page, /^Check the data$/);
+      const ring = await look();
+      const changed = ['border', 'shadow', 'outline', 'after'].filter((k) => ring[k] !== before[k]);
+      const standsOut = ring.border !== ring.page || (ring.shadow !== 'none' && !ring.shadow.startsWith(ring.page));
+      assert(ring.focusVisible && changed.length > 0 && standsOut, `no visible focus ring in the ${theme} theme: before ${JSON.stringify(before)}, focused ${JSON.stringify(ring)}`);
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, `focus-320-${theme}.png`) });
+
+      await page.getByRole('tab', { name: 'Check' }).click();
+      await setDate(page.locator('#panel-check').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await page.getByTestId('counts').waitFor();
+      await check('Check');
+      await page.screenshot({ path: path.join(SHOTS, `check-result-320-${theme}.png`) });
+
+      await page.getByRole('tab', { name: 'Aims' }).click();
+      await page.locator('[data-testid^="figures-"]').first().waitFor();
+      await page.screenshot({ path: path.join(SHOTS, `aims-collapsed-320-${theme}.png`), fullPage: true });
+      await page.locator('#panel-aims [data-aim]').first().getByRole('button').first().click();
+      await page.getByRole('button', { name: 'Advanced: run chart rules' }).first().click();
+      await check('Aims');
+
+      await page.getByRole('tab', { name: 'Report' }).click();
+      await check('Report');
+      await page.getByRole('tab', { name: 'Share' }).click();
+      await page.locator('#panel-share fieldset').first().waitFor({ timeout: 20000 });
+      await check('Share');
+      assert(found.length === 0, `axe-core found:\n${found.join('\n')}`);
+      assertClean(record);
+      await context.close();
+    });
+  }
+
+  test('(helper check) axe-core finds a serious violation when there is one', async () => {
+    const { page, context } = await open({ width: 320 });
+    await sheetReady(page);
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      document.querySelector('main').appendChild(img);
+    });
+    const found = await seriousViolations(page);
+    assert(found.some((v) => v.includes('image-alt')), `axe-core missed an image without alt text: ${found.join(', ')}`);
     await context.close();
   });
 
@@ -555,10 +864,14 @@ async function main() {
   process.stdout.write('done.\nBuilding the pane for the harness… ');
   const build = builds();
   await build.harness();
-  process.stdout.write('done (the production build runs alongside the tests).\n');
-  // Started now, awaited by the production-page test: the tests run while it minifies.
+  // axe-core is served from the page's own origin: an inline copy would break the page's script policy.
+  fs.copyFileSync(require.resolve('axe-core/axe.min.js'), path.join(HARNESS_DIST, 'axe.min.js'));
+  // Built before the tests, not alongside: webpack shares this process's event loop with the page server,
+  // and on a busy machine pages then took longer than any sensible timeout to load.
+  process.stdout.write('done.\nBuilding the production page… ');
   prodBuild = build.prod();
-  prodBuild.catch(() => undefined);
+  await prodBuild;
+  process.stdout.write('done.\n');
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
   const { chromium } = require('playwright-core');

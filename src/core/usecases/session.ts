@@ -14,7 +14,7 @@ import { planIssuesSheet } from '../report/issuesSheet';
 import { populationNote, type PopulationSplit } from '../population';
 import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, runAims, runCheck, withLocalMilestones } from './pipeline';
 import { resolveDateOrder, type DateOrderChoice } from './dateOrder';
-import type { FieldChoice, Outcome, PaceSessionApi, PopulationSummary, Problem, SheetState } from './types';
+import type { FieldChoice, Outcome, PaceSessionApi, PopulationSummary, Problem, ProgressListener, SheetState } from './types';
 import { checkDobMode, makeSubmissionCopy, normaliseDrop, previewSubmission, submissionFileName, submissionPort, type BuildWorkbook } from './submission';
 
 /** Workbook settings keys (the port prefixes them with the add-in's name). */
@@ -85,6 +85,13 @@ export function populationSummary(split: PopulationSplit): PopulationSummary {
   return { outside: split.outside, kept: split.kept, note: populationNote(split, PANE_KEEP_OUTSIDE) };
 }
 
+/** "Reading rows 8,001–12,000 of 20,000 rows…" (or how many are read so far when the next part's size is unknown). */
+export function readingRowsMessage(read: number, total: number, coming?: number): string {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  if (coming && coming > 0) return `Reading rows ${n(read + 1)}–${n(Math.min(total, read + coming))} of ${n(total)} rows…`;
+  return `Read ${n(read)} of ${n(total)} rows…`;
+}
+
 /** What the session needs besides the workbook, kept out of the core (exceljs builds the submission copy). */
 export interface SessionDeps {
   buildWorkbook?: BuildWorkbook;
@@ -127,7 +134,7 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
     return (await port.loadSetting<SavedDateOrders>(SETTING_DATE_ORDER)) ?? {};
   }
 
-  async function load(sheetName: string | undefined, onProgress?: (m: string) => void): Promise<SheetState> {
+  async function load(sheetName: string | undefined, onProgress?: ProgressListener): Promise<SheetState> {
     onProgress?.('Looking at the sheets in this workbook…');
     sheets = await port.listSheets();
     const candidates = sheets.filter((s) => !s.ownedByAddIn && s.rowCount > 0);
@@ -155,7 +162,7 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
     current = sheets.find((s) => s.name === name) ?? null;
     if (!current) throw new UserFacingError('sheetNotFound', `There is no sheet called '${name}' in this workbook any more.`);
     onProgress?.(`Reading '${name}'…`);
-    const grid = await port.readSheet(name, (read, total) => onProgress?.(`Reading '${name}': ${read.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows…`));
+    const grid = await port.readSheet(name, (read, total, coming) => onProgress?.(readingRowsMessage(read, total, coming), { done: read, total }));
     const date1904 = await port.detectDate1904(name);
     const saved = (await savedMappings())[name];
     loaded = analyseSheet(grid, date1904, saved);

@@ -119,14 +119,14 @@ export async function makeSubmissionCopy(
   port: SubmissionPort,
   build: BuildWorkbook,
   input: MakeSubmissionInput,
-  onProgress?: (message: string) => void,
+  onProgress?: (message: string, step?: { done: number; total: number }) => void,
 ): Promise<MadeSubmission> {
   const { sheet } = input;
   const rows = submissionRows(sheet, input.asOf, input.includeOutsidePopulation);
-  onProgress?.('Making the pseudonymous IDs…');
+  onProgress?.('Making the pseudonymous IDs…', { done: 0, total: 3 });
   const key = await workbookKey(port);
   const pseudonyms = await pseudonymsWith(pseudonymInputs(sheet.records), (id) => port.hmacSha256Hex(key, id));
-  onProgress?.('Preparing the copy…');
+  onProgress?.('Preparing the copy…', { done: 1, total: 3 });
   const plan = planSubmission({
     grid: sheet.grid,
     layout: sheet.layout,
@@ -140,7 +140,7 @@ export async function makeSubmissionCopy(
     pseudonyms,
   });
   const bytes = await build(plan, { date1904: false });
-  onProgress?.('Opening the copy as a new workbook…');
+  onProgress?.('Opening the copy as a new workbook…', { done: 2, total: 3 });
   await port.openNewWorkbook(bytes);
   return { plan, children: rows.records.length, rowsLeftOut: rows.leftOut?.rows ?? 0 };
 }

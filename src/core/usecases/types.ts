@@ -68,6 +68,18 @@ export interface TitleAsOfOffer {
   cell: string;
 }
 
+/** How far a long piece of work has got (e.g. rows read of all rows), for a progress bar. */
+export interface ProgressStep {
+  done: number;
+  total: number;
+}
+
+/**
+ * Told what is happening during long work, in plain words, and how far it has
+ * got when that is known. Listeners that take only the message keep working.
+ */
+export type ProgressListener = (message: string, step?: ProgressStep) => void;
+
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** Choices offered in a mapping dropdown: every canonical field plus the local milestones named so far. */
@@ -124,7 +136,7 @@ export interface SubmissionResult {
 
 export interface PaceSessionApi {
   /** Finds and reads the PACE sheet (or the named one). */
-  open(sheet?: string, onProgress?: (message: string) => void): Promise<Outcome<SheetState>>;
+  open(sheet?: string, onProgress?: ProgressListener): Promise<Outcome<SheetState>>;
   /** The dropdown choices for the mapping screen. */
   fieldChoices(): FieldChoice[];
   /** Saves the user's corrected mapping in the workbook and re-reads with it. */
@@ -140,7 +152,7 @@ export interface PaceSessionApi {
   /** The as-of date the workbook last used (yyyy-mm-dd) or today. */
   loadAsOf(): Promise<string>;
   saveAsOf(asOf: string): Promise<void>;
-  check(asOf: string, onProgress?: (message: string) => void): Promise<Outcome<CheckResult>>;
+  check(asOf: string, onProgress?: ProgressListener): Promise<Outcome<CheckResult>>;
   /** Writes the PACE Issues sheet. */
   writeIssuesSheet(asOf: string): Promise<Outcome<string>>;
   selectFinding(finding: Finding): Promise<void>;
@@ -154,9 +166,9 @@ export interface PaceSessionApi {
   /** The aims' figures; rows outside the PACE population are left out unless options.includeOutsidePopulation. */
   measureAims(asOf: string, options?: FigureOptions): Promise<Outcome<{ aims: AimResult[]; stages: StageCount[]; population: PopulationSummary; cohorts: CohortListResult[] }>>;
   /** Writes summary, issues and aim sheets with their charts (rows outside the population as in measureAims). */
-  writeReport(asOf: string, onProgress?: (message: string) => void, options?: FigureOptions): Promise<Outcome<ReportSummary>>;
+  writeReport(asOf: string, onProgress?: ProgressListener, options?: FigureOptions): Promise<Outcome<ReportSummary>>;
   /** The columns a de-identified submission copy would leave out, and those it keeps. */
   prepareSubmission(): Promise<Outcome<SubmissionPreview>>;
   /** Makes the de-identified copy and opens it as a new workbook (never a sheet in this one). */
-  makeSubmission(options: SubmissionChoices, onProgress?: (message: string) => void): Promise<Outcome<SubmissionResult>>;
+  makeSubmission(options: SubmissionChoices, onProgress?: ProgressListener): Promise<Outcome<SubmissionResult>>;
 }
