@@ -274,7 +274,8 @@ run('the sample report printed from LibreOffice', () => {
     for (const p of heading) expect(pages[p - 1]).toMatch(/Child ID[\s\S]*Recommendation date/);
     // Every child of aim 1 is printed, readable as text (nothing shrunk out of reach).
     const all = heading.map((p) => pages[p - 1]).join('\n');
-    expect(childIds).toHaveLength(225);
+    // 223: aim 1's completed children on the sample (samples/README.md), now that the planted end-before-start row is excluded.
+    expect(childIds).toHaveLength(223);
     for (const id of childIds.filter((i) => i !== '')) expect(all).toContain(id);
   });
 });
