@@ -15,24 +15,14 @@ import { parseAimsFile } from '../core/aims/definition';
 import { aimsOrPresets } from '../core/usecases/pipeline';
 import { SETTING_AIMS, SETTING_MAPPINGS } from '../core/usecases/session';
 import { parseAttributes } from '../xlsx/ooxml';
+import { decodeSettingValue } from '../xlsx/ownership';
 
 /** The add-in's settings prefix (src/excel/settings.ts SETTING_PREFIX). */
 export const ADDIN_SETTING_PREFIX = 'paceTracker.';
 
 const WEB_EXTENSION_PART = /^xl\/webextensions\/webextension\d*\.xml$/;
 
-/** JSON text, possibly JSON-encoded again, back to its value; text that is not JSON stays text. */
-export function decodeSettingValue(text: string): unknown {
-  let value: unknown = text;
-  for (let i = 0; i < 3 && typeof value === 'string'; i++) {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      break;
-    }
-  }
-  return value;
-}
+export { decodeSettingValue };
 
 /** Every <we:property> of one web extension part, by name. */
 export function propertiesInWebExtensionXml(xml: string): Map<string, unknown> {

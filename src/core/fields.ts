@@ -87,3 +87,14 @@ export const MILESTONE_CHAINS: readonly (readonly CanonicalFieldId[])[] = [
   ['lookedAfterStart', 'firstAccommodated', 'lastAccommodated'],
   ['permanenceRecommendation', 'panel', 'admDecision', 'courtApplication', 'legalPermanence'],
 ];
+
+/** The milestones of a child's journey to permanence, in the order they are expected (pace-domain.md §1). */
+export const JOURNEY_MILESTONES = [
+  'lookedAfterStart',
+  'firstAccommodated',
+  'permanenceRecommendation',
+  'panel',
+  'admDecision',
+  'courtApplication',
+  'legalPermanence',
+] as const satisfies readonly CanonicalFieldId[];

@@ -28,8 +28,8 @@ export function markOwnedSheetsInWorkbookXml(workbookXml: string, _sheetNames: s
 /** The add-in's settings key listing its sheets (src/excel/settings.ts OWNED_SHEETS_KEY). */
 export const ADDIN_OWNED_SHEETS_SETTING = 'paceTracker.ownedSheets';
 
-/** Decodes a settings value: Office stores JSON text, and the add-in's own values are JSON text too. */
-function decodeSettingValue(text: string): unknown {
+/** Decodes a settings value: Office stores JSON text, and the add-in's own values are JSON text too (possibly JSON-encoded again); text that is not JSON stays text. */
+export function decodeSettingValue(text: string): unknown {
   let value: unknown = text;
   for (let i = 0; i < 3 && typeof value === 'string'; i++) {
     try {

@@ -16,18 +16,10 @@
  */
 import type { ChildRecord, DayNumber, StageCount } from '../model';
 import type { CanonicalFieldId } from '../fields';
-import { FIELD_BY_ID } from '../fields';
+import { FIELD_BY_ID, JOURNEY_MILESTONES } from '../fields';
 import { usableDay } from './measures';
 
-export const JOURNEY_STAGES: readonly CanonicalFieldId[] = [
-  'lookedAfterStart',
-  'firstAccommodated',
-  'permanenceRecommendation',
-  'panel',
-  'admDecision',
-  'courtApplication',
-  'legalPermanence',
-];
+export const JOURNEY_STAGES: readonly CanonicalFieldId[] = JOURNEY_MILESTONES;
 
 function shortLabel(id: CanonicalFieldId): string {
   return FIELD_BY_ID.get(id)?.shortLabel ?? id;

@@ -8,17 +8,10 @@ import type { AimDefinition, ChildRecord, DayNumber } from '../model';
 import { isDateReading, roundTo1 } from '../dates';
 import { ageInYears } from '../checks/format';
 import { isHomeRoute, routeKind } from '../checks/route';
+import { JOURNEY_MILESTONES } from '../fields';
 
-/** The milestones of a journey, in the order they are expected (pace-domain.md §1). */
-export const JOURNEY_MILESTONES = [
-  'lookedAfterStart',
-  'firstAccommodated',
-  'permanenceRecommendation',
-  'panel',
-  'admDecision',
-  'courtApplication',
-  'legalPermanence',
-] as const;
+export { JOURNEY_MILESTONES };
+
 export type JourneyMilestone = (typeof JOURNEY_MILESTONES)[number];
 
 /** Milestones a child remaining at (or rehabilitated) home does not have: not gaps for them. */
