@@ -206,7 +206,7 @@ export function AimsStep({ session, state, asOf, onAsOf, active = true }: AimsSt
       {results && <PopulationNote population={results.population} />}
       {results && results.includeOutside !== includeOutside && (
         <p className={styles.note}>
-          These figures {results.includeOutside ? 'include' : 'leave out'} rows outside the PACE population: choose Measure to {includeOutside ? 'include' : 'leave out'} them.
+          These figures {results.includeOutside ? 'include' : 'leave out'} rows outside the PACE population: choose Measure to {includeOutside ? 'include them' : 'leave them out'}.
         </p>
       )}
 
