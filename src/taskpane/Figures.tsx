@@ -91,7 +91,7 @@ export function DateOrderQuestions(props: { columns: readonly MonthFirstColumn[]
       <MessageBarBody>
         <MessageBarTitle>{waiting ? 'Which way round are these dates?' : 'Date order'}</MessageBarTitle>
         <div className={styles.busy}>
-          {waiting && <span>The aims and report wait until you choose. Dates only read one way are never guessed.</span>}
+          {waiting && <span>The aims and report wait until you choose, so no date is read the wrong way round.</span>}
           {props.columns.map((c) => (
             <Field key={c.column} label={monthFirstMessage(c)} data-date-column={c.column}>
               <RadioGroup
