@@ -21,14 +21,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { AimDefinitionInput, AimResult, AimsFile, StageCount, TestOfChange } from '../core/model';
-import type { Problem } from '../core/usecases/types';
+import type { AimDefinitionInput, AimResult, AimsFile, CohortListResult, StageCount, TestOfChange } from '../core/model';
+import type { PopulationSummary, Problem } from '../core/usecases/types';
 import { AimEditor } from './AimEditor';
 import { AsOfField } from './AsOfField';
 import { DateField } from './DateField';
-import { Busy, Done, ProblemBar, useStepStyles, type StepProps } from './parts';
+import { FiguresProblem, PopulationNote, PopulationSwitch, usePaneChoices } from './Figures';
+import { Busy, Done, useStepStyles, type StepProps } from './parts';
 import { useTask } from './useTask';
-import { aimFigures, blankAim, children, isIsoDate, milestoneChoices, percentText, ukDate, weeksText, withFreshId } from './view';
+import { aimFigures, blankAim, children, cohortChildLine, cohortFigures, isIsoDate, milestoneChoices, percentText, ukDate, weeksText, withFreshId } from './view';
 
 const useStyles = makeStyles({
   headline: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -46,7 +47,18 @@ const useStyles = makeStyles({
   dropdown: { minWidth: 0, width: '100%' },
   stages: { margin: 0, display: 'grid', gridTemplateColumns: '1fr auto', columnGap: tokens.spacingHorizontalM },
   stageCount: { margin: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  cohortChildren: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: 'anywhere' },
 });
+
+/** Measured figures, with what they were measured with (so a stale set is never shown as current). */
+interface Measured {
+  asOf: string;
+  includeOutside: boolean;
+  aims: AimResult[];
+  stages: StageCount[];
+  population: PopulationSummary;
+  cohorts: CohortListResult[];
+}
 
 /** One line that says how an aim is doing. */
 export function Headline({ result }: { result: AimResult }): JSX.Element {
@@ -72,7 +84,9 @@ export function AimsStep({ session, state, asOf, onAsOf, active = true }: AimsSt
   const [open, setOpen] = React.useState<string[]>([]);
   const [problem, setProblem] = React.useState<Problem | null>(null);
   const [done, setDone] = React.useState('');
-  const [results, setResults] = React.useState<{ asOf: string; aims: AimResult[]; stages: StageCount[] } | null>(null);
+  const [results, setResults] = React.useState<Measured | null>(null);
+  const [openCohorts, setOpenCohorts] = React.useState<string[]>([]);
+  const { includeOutside, setIncludeOutside } = usePaneChoices();
   const [changeDate, setChangeDate] = React.useState('');
   const [changeLabel, setChangeLabel] = React.useState('');
   // Bumped when the whole list is replaced, so each editor starts from its aim again.
@@ -99,6 +113,7 @@ export function AimsStep({ session, state, asOf, onAsOf, active = true }: AimsSt
         setProblem({ kind: 'badAims', message: 'The aims saved in this workbook could not be read, so the preset aims are shown. Check them and choose Save aims to keep them.' });
       });
     setResults(null);
+    setProblem(null);
     return () => {
       live = false;
     };
@@ -114,11 +129,11 @@ export function AimsStep({ session, state, asOf, onAsOf, active = true }: AimsSt
     if (!active || !file || dirty || results || measuredOnce.current || !isIsoDate(asOf)) return;
     measuredOnce.current = true;
     void run('Working out each aim’s measures…', async () => {
-      const out = await session.measureAims(asOf);
-      if (out.ok) setResults({ asOf, ...out.value });
+      const out = await session.measureAims(asOf, { includeOutsidePopulation: includeOutside });
+      if (out.ok) setResults({ asOf, includeOutside, ...out.value });
       else setProblem(out.problem);
     });
-  }, [active, file, dirty, results, asOf, session, run]);
+  }, [active, file, dirty, results, asOf, session, run, includeOutside]);
 
   if (!file) return <div className={styles.step}><Busy busy progress="Reading the aims…" /></div>;
   const changes = file.changes ?? [];
@@ -151,14 +166,14 @@ export function AimsStep({ session, state, asOf, onAsOf, active = true }: AimsSt
     return true;
   };
 
-  const measure = () =>
+  const measure = (include = includeOutside) =>
     task.run('Saving the aims…', async (progress) => {
       setDone('');
       if (dirty && !(await save())) return;
       progress('Working out each aim’s measures…');
-      const out = await session.measureAims(asOf);
+      const out = await session.measureAims(asOf, { includeOutsidePopulation: include });
       if (out.ok) {
-        setResults({ asOf, ...out.value });
+        setResults({ asOf, includeOutside: include, ...out.value });
         setProblem(null);
         setDone(`Measured ${out.value.aims.length} aims as of ${ukDate(asOf)}.`);
       } else setProblem(out.problem);
@@ -176,9 +191,24 @@ export function AimsStep({ session, state, asOf, onAsOf, active = true }: AimsSt
           {dirty ? 'Save and measure' : 'Measure'}
         </Button>
       </div>
+      <PopulationSwitch
+        checked={includeOutside}
+        disabled={task.busy}
+        onChange={(include) => {
+          setIncludeOutside(include);
+          // Figures on show are measured again at once, so they never disagree with the switch.
+          if (results && isIsoDate(asOf) && file.aims.length > 0) void measure(include);
+        }}
+      />
       <Busy busy={task.busy} progress={task.progress} step={task.step} />
-      {problem && <ProblemBar problem={problem} />}
+      {problem && <FiguresProblem problem={problem} columns={state.monthFirstColumns} />}
       <Done text={done} />
+      {results && <PopulationNote population={results.population} />}
+      {results && results.includeOutside !== includeOutside && (
+        <p className={styles.note}>
+          These figures {results.includeOutside ? 'include' : 'leave out'} rows outside the PACE population: choose Measure to {includeOutside ? 'include them' : 'leave them out'}.
+        </p>
+      )}
 
       <h2 className={styles.heading}>Aims ({file.aims.length})</h2>
       {file.aims.length === 0 && <p className={styles.note}>No aims yet: add one from the presets or a blank one.</p>}
@@ -229,6 +259,38 @@ export function AimsStep({ session, state, asOf, onAsOf, active = true }: AimsSt
           </MenuPopover>
         </Menu>
       </div>
+
+      {results && results.cohorts.length > 0 && (
+        <>
+          <h2 className={styles.heading}>Children to review</h2>
+          <Accordion collapsible multiple openItems={openCohorts} onToggle={(_, d) => setOpenCohorts(d.openItems.map(String))}>
+            {results.cohorts.map((c) => (
+              <AccordionItem key={c.id} value={c.id} data-cohort={c.id}>
+                <AccordionHeader as="h3" size="small">
+                  <span className={own.aimHeader}>
+                    <span className={own.aimName}>{c.name}</span>
+                    <span className={own.figures} data-testid={`cohort-${c.id}`}>
+                      {cohortFigures(c)}
+                    </span>
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel>
+                  {c.children.length === 0 ? (
+                    <p className={styles.note}>No children on this list as of {ukDate(results.asOf)}.</p>
+                  ) : (
+                    <ul className={own.cohortChildren} aria-label={`${c.name}: children`} data-testid={`cohort-children-${c.id}`}>
+                      {c.children.map((child) => (
+                        <li key={child.row}>{cohortChildLine(child, c.reviewMilestone !== null)}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {c.reviewMilestone === null && <p className={styles.note}>The sheet has no review date column, so reviews are not counted.</p>}
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+        </>
+      )}
 
       <h2 className={styles.heading}>Tests of change</h2>
       <p className={styles.note}>Shown on every run chart as a labelled date, e.g. when a new meeting was introduced.</p>

@@ -9,6 +9,7 @@ import { FluentProvider, Tab, TabList, makeStyles, tokens, webDarkTheme, webLigh
 import type { PaceSessionApi, SheetState } from '../core/usecases/types';
 import { AimsStep } from './AimsStep';
 import { CheckStep } from './CheckStep';
+import { PaneChoicesProvider, type PaneChoices } from './Figures';
 import { ReportStep } from './ReportStep';
 import { SheetStep } from './SheetStep';
 import { ShareStep } from './ShareStep';
@@ -81,10 +82,19 @@ export function App({ session, theme = 'light' }: AppProps): JSX.Element {
     setStep('check');
     requestAnimationFrame(() => document.getElementById('tab-check')?.focus());
   }, []);
+  // The Aims and Report steps send the user back here when a column's date order waits.
+  const goToSheet = React.useCallback(() => {
+    setStep('sheet');
+    requestAnimationFrame(() => document.getElementById('tab-sheet')?.focus());
+  }, []);
+  // One choice for Aims, Report and Share: figures, report and copy always agree on who is counted.
+  const [includeOutside, setIncludeOutside] = React.useState(false);
+  const titleAsOf = state?.titleAsOf ?? null;
+  const choices = React.useMemo<PaneChoices>(() => ({ includeOutside, setIncludeOutside, titleAsOf, goToSheet }), [includeOutside, titleAsOf, goToSheet]);
   // Without a sheet only the Sheet step can show anything.
   const shown: StepId = state ? step : 'sheet';
 
-  return (
+  const pane = (
     // Layout styles go on an inner element: Fluent copies the provider's classes onto the
     // node it opens drop-downs in, and a full-height background there hides the pane.
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} data-theme={theme}>
@@ -126,4 +136,5 @@ export function App({ session, theme = 'light' }: AppProps): JSX.Element {
       </div>
     </FluentProvider>
   );
+  return <PaneChoicesProvider value={choices}>{pane}</PaneChoicesProvider>;
 }

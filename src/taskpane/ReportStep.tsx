@@ -6,7 +6,8 @@ import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Problem, ReportSummary } from '../core/usecases/types';
 import { AsOfField } from './AsOfField';
-import { Busy, ProblemBar, useStepStyles, type StepProps } from './parts';
+import { FiguresProblem, PopulationNote, PopulationSwitch, usePaneChoices } from './Figures';
+import { Busy, useStepStyles, type StepProps } from './parts';
 import { useTask } from './useTask';
 import { children, ukDate } from './view';
 
@@ -18,6 +19,7 @@ export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): J
   const [summary, setSummary] = React.useState<ReportSummary | null>(null);
   const [writtenAsOf, setWrittenAsOf] = React.useState('');
   const [problem, setProblem] = React.useState<Problem | null>(null);
+  const { includeOutside, setIncludeOutside } = usePaneChoices();
 
   React.useEffect(() => {
     setSummary(null);
@@ -27,7 +29,7 @@ export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): J
   const create = () =>
     task.run('Working out the measures and run charts…', async (progress) => {
       setSummary(null);
-      const out = await session.writeReport(asOf, progress);
+      const out = await session.writeReport(asOf, progress, { includeOutsidePopulation: includeOutside });
       if (out.ok) {
         setSummary(out.value);
         setWrittenAsOf(asOf);
@@ -48,12 +50,13 @@ export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): J
           Create report
         </Button>
       </div>
+      <PopulationSwitch checked={includeOutside} onChange={setIncludeOutside} disabled={task.busy} />
       <p className={styles.note}>
         The report is written into new sheets in this workbook: a summary, the issues, and one sheet per aim with its run chart and a chart of the children still
         waiting. Creating it again replaces only the sheets the add-in wrote before; your own sheets, including '{state.sheet}', are never changed.
       </p>
       <Busy busy={task.busy} progress={task.progress} step={task.step} />
-      {problem && <ProblemBar problem={problem} />}
+      {problem && <FiguresProblem problem={problem} columns={state.monthFirstColumns} />}
       <div role="status" aria-live="polite">
         {summary && (
           <MessageBar intent="success" layout="multiline">
@@ -65,6 +68,7 @@ export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): J
                   <li key={s}>{s}</li>
                 ))}
               </ul>
+              <PopulationNote population={summary.population} />
             </MessageBarBody>
           </MessageBar>
         )}

@@ -9,6 +9,7 @@ import { Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, R
 import type { DobMode } from '../core/submission/plan';
 import type { Problem, SubmissionPreview, SubmissionResult } from '../core/usecases/types';
 import { AsOfField } from './AsOfField';
+import { PopulationSwitch, usePaneChoices } from './Figures';
 import { Busy, ProblemBar, useStepStyles, type StepProps } from './parts';
 import { columnLabel, dropList, initialDrop, resultText, toggleDrop } from './shareView';
 import { useTask } from './useTask';
@@ -38,6 +39,7 @@ export function ShareStep({ session, state, asOf, onAsOf }: ShareStepProps): JSX
   const [dob, setDob] = React.useState<DobMode>('month');
   const [result, setResult] = React.useState<SubmissionResult | null>(null);
   const [problem, setProblem] = React.useState<Problem | null>(null);
+  const { includeOutside, setIncludeOutside } = usePaneChoices();
 
   // A re-read sheet (another sheet, a new mapping) changes which columns there are.
   React.useEffect(() => {
@@ -60,7 +62,7 @@ export function ShareStep({ session, state, asOf, onAsOf }: ShareStepProps): JSX
   const make = () =>
     task.run('Making the copy…', async (progress) => {
       setResult(null);
-      const out = await session.makeSubmission({ drop: dropList(drop), dob, asOf }, progress);
+      const out = await session.makeSubmission({ drop: dropList(drop), dob, asOf, includeOutsidePopulation: includeOutside }, progress);
       if (out.ok) {
         setResult(out.value);
         setProblem(null);
@@ -124,6 +126,8 @@ export function ShareStep({ session, state, asOf, onAsOf }: ShareStepProps): JSX
               <Radio value="age" label="Age in years at each milestone" />
             </RadioGroup>
           </Field>
+
+          <PopulationSwitch checked={includeOutside} onChange={setIncludeOutside} disabled={task.busy} />
 
           <div className={styles.row}>
             <div className={styles.grow}>

@@ -33,6 +33,7 @@ import type { SheetSummary } from '../core/port';
 import type { FieldChoice, PaceSessionApi, Problem, SheetState } from '../core/usecases/types';
 import { Busy, Done, ProblemBar, useStepStyles } from './parts';
 import { useTask } from './useTask';
+import { DateOrderQuestions } from './Figures';
 import { children, chooseField, localMilestoneId, mappingFromRows, MappingRow, mappingVerdict, needsChecking, rowsFromLayout } from './view';
 
 const NOT_USED = '__notUsed';
@@ -306,6 +307,16 @@ export function SheetStep({ session, state, onState, onNext }: SheetStepProps): 
               </MessageBarBody>
             </MessageBar>
           )}
+
+          <DateOrderQuestions
+            columns={state.monthFirstColumns}
+            disabled={task.busy}
+            onChoose={(choice) =>
+              void run('Reading the dates again in the order chosen…', async () =>
+                apply(await session.setDateOrder(choice), 'Date order saved in the workbook; the dates are read that way.', false),
+              )
+            }
+          />
 
           <h2 className={styles.heading}>Columns</h2>
           <p className={styles.plain} data-testid="mapping-verdict">

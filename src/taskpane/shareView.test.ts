@@ -32,4 +32,12 @@ describe('Share step helpers', () => {
     expect(resultText({ fileName: 'x.xlsx', children: 12, dropped: 13 })).toBe('A new workbook opened with 12 children; 13 columns removed. Check it before sending.');
     expect(resultText({ fileName: 'x.xlsx', children: 1, dropped: 1 })).toBe('A new workbook opened with 1 child; 1 column removed. Check it before sending.');
   });
+
+  it('says how many rows outside the PACE population were left out of the copy, and nothing when none were', () => {
+    expect(resultText({ fileName: 'x.xlsx', children: 12, dropped: 13, rowsLeftOut: 2 })).toBe(
+      'A new workbook opened with 12 children; 13 columns removed; 2 rows outside the PACE population left out. Check it before sending.',
+    );
+    expect(resultText({ fileName: 'x.xlsx', children: 12, dropped: 13, rowsLeftOut: 1 })).toContain('; 1 row outside the PACE population left out.');
+    expect(resultText({ fileName: 'x.xlsx', children: 12, dropped: 13, rowsLeftOut: 0 })).not.toContain('population');
+  });
 });

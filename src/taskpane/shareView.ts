@@ -33,8 +33,13 @@ export function columnLabel(column: IdentifyingColumn): string {
   return `Column ${column.column}, ${heading}: ${REASON_EXPLANATIONS[column.reason]} (${how}).`;
 }
 
-/** "A new workbook opened with 12 children; 13 columns removed. Check it before sending." */
+/**
+ * "A new workbook opened with 12 children; 13 columns removed. Check it before sending.",
+ * with "2 rows outside the PACE population left out" when there were any.
+ */
 export function resultText(result: SubmissionResult): string {
   const columns = result.dropped === 1 ? '1 column' : `${result.dropped} columns`;
-  return `A new workbook opened with ${children(result.children)}; ${columns} removed. Check it before sending.`;
+  const left = result.rowsLeftOut ?? 0;
+  const rows = left === 0 ? '' : `; ${left === 1 ? '1 row' : `${left.toLocaleString('en-GB')} rows`} outside the PACE population left out`;
+  return `A new workbook opened with ${children(result.children)}; ${columns} removed${rows}. Check it before sending.`;
 }

@@ -11,7 +11,9 @@ import { dayFromIso, dayFromParts, isoFromDay, parseDateText, ukFromDay } from '
 import { localMilestoneId } from '../core/layout/localId';
 import { ruleTitle } from '../core/checks/titles';
 import { SEVERITY_LABELS, SEVERITY_PLURALS, severityCount as coreSeverityCount } from '../core/severity';
-import type { FieldChoice } from '../core/usecases/types';
+import type { FieldChoice, TitleAsOfOffer } from '../core/usecases/types';
+import type { CohortListChild, CohortListResult } from '../core/model';
+import { describeColumns, type MonthFirstColumn } from '../core/usecases/dateOrder';
 
 // ───────────────────────────── Dates ─────────────────────────────
 
@@ -105,6 +107,8 @@ export function problemTitle(kind: ProblemKind): string {
       return 'Some aims need correcting';
     case 'unreadableFile':
       return 'Something went wrong';
+    case 'dateOrderUnconfirmed':
+      return 'Confirm the date order first';
     default:
       return 'Please check';
   }
@@ -387,4 +391,66 @@ export function aimFigures(result: AimResult): string {
 /** "1 child" / "3 children". */
 export function children(n: number): string {
   return n === 1 ? '1 child' : `${n.toLocaleString('en-GB')} children`;
+}
+
+// ─────────────── Population, date order, title date, cohort lists ───────────────
+
+/** The one switch that keeps rows outside the PACE population in the Aims, Report and Share steps. */
+export const POPULATION_SWITCH_LABEL = 'Include rows outside the PACE population';
+
+/**
+ * What the Sheet step says about a month-first-looking column:
+ * "Column G ('Date LAC') looks month/day/year, e.g. 04/23/2019."
+ */
+export function monthFirstMessage(column: MonthFirstColumn): string {
+  const what = `Column ${column.column} ('${column.header}')`;
+  if (column.order === 'mdy') return `${what} is read month first (month/day/year).`;
+  if (column.order === 'dmy') return `${what} is read day first (day/month/year).`;
+  if (column.example) return `${what} looks month/day/year, e.g. ${column.example}.`;
+  return `${what} may be month/day/year: its dates read either way.`;
+}
+
+/** The columns still waiting for the user to confirm their date order. */
+export function unconfirmedDateColumns(columns: readonly MonthFirstColumn[]): MonthFirstColumn[] {
+  return columns.filter((c) => c.order === null);
+}
+
+/**
+ * Where the Aims and Report steps send the user when the figures wait for a
+ * date order: "Confirm the date order of column G ('Date LAC') on the Sheet step.", or null when none waits.
+ */
+export function dateOrderWaiting(columns: readonly MonthFirstColumn[]): string | null {
+  const waiting = unconfirmedDateColumns(columns);
+  if (waiting.length === 0) return null;
+  return `Confirm the date order of ${describeColumns(waiting)} on the Sheet step.`;
+}
+
+/**
+ * The offer to use the as-of date in the sheet's title, when it differs from
+ * the date in use (null otherwise): never applied without the user's click.
+ */
+export function titleAsOfOffer(offer: TitleAsOfOffer | null, asOf: string): { message: string; button: string; asOf: string } | null {
+  if (!offer || offer.asOf === asOf || !isIsoDate(offer.asOf)) return null;
+  const uk = ukDate(offer.asOf);
+  return { message: `The sheet's title says '${offer.text}'.`, button: `Use ${uk}`, asOf: offer.asOf };
+}
+
+/** A cohort list's figures on one line: "7 children · 3 reviewed (43%)". */
+export function cohortFigures(cohort: CohortListResult): string {
+  const parts = [children(cohort.count)];
+  if (cohort.reviewed !== null) {
+    parts.push(cohort.percentReviewed === null ? `${cohort.reviewed} reviewed` : `${cohort.reviewed} reviewed (${Math.round(cohort.percentReviewed)}%)`);
+  }
+  return parts.join(' · ');
+}
+
+/**
+ * One child on a cohort list: "ID 1234 · 130 weeks looked after · Team North · reviewed 01/02/2024".
+ * Without an ID the row number stands in, so the child can still be found.
+ */
+export function cohortChildLine(child: CohortListChild, withReview: boolean): string {
+  const parts = [child.childId ? `ID ${child.childId}` : `Row ${child.row} (no ID)`, `${child.weeksLookedAfter.toLocaleString('en-GB')} weeks looked after`];
+  if (child.team) parts.push(child.team);
+  if (withReview) parts.push(child.reviewDate ? `reviewed ${ukDate(child.reviewDate)}` : 'not reviewed');
+  return parts.join(' · ');
 }

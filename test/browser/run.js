@@ -47,6 +47,10 @@ async function writeFixtures() {
   fs.writeFileSync(path.join(dir, 'sample.json'), JSON.stringify(grid));
   fs.writeFileSync(path.join(dir, 'identifiable.json'), JSON.stringify(withIdentifyingColumns(grid)));
   fs.writeFileSync(path.join(dir, 'empty.json'), JSON.stringify({ sheets: [{ name: 'Sheet1', values: [] }] }));
+  const population = withOneRowOutside(grid);
+  fs.writeFileSync(path.join(dir, 'population.json'), JSON.stringify(population));
+  fs.writeFileSync(path.join(dir, 'cohort.json'), JSON.stringify(withChildrenAtHome(grid)));
+  fs.writeFileSync(path.join(dir, 'monthfirst.json'), JSON.stringify(withMonthFirstColumn(population, MONTH_FIRST_HEADER)));
   fs.writeFileSync(
     path.join(dir, 'noheader.json'),
     JSON.stringify({ sheets: [{ name: 'Shopping', values: [['Item', 'Quantity'], ['Milk', 2], ['Bread', 1]] }] }),
@@ -67,6 +71,73 @@ function withIdentifyingColumns(workbook) {
     return [...row, SURNAMES[r % SURNAMES.length], POSTCODES[r % POSTCODES.length]];
   });
   const numberFormats = sheet.numberFormats ? sheet.numberFormats.map((row) => [...row, 'General', 'General']) : null;
+  return { ...workbook, sheets: [{ ...sheet, values, numberFormats }, ...workbook.sheets.slice(1)] };
+}
+
+/**
+ * The sample's children still looked after (no ceased date) plus one who
+ * ceased long before 31/03/2024 (SYN0001, ceased 22/10/2020): exactly one row
+ * outside the PACE population at the sample's as-of date.
+ */
+function withOneRowOutside(workbook) {
+  const sheet = workbook.sheets[0];
+  const headerIndex = sheet.values.findIndex((row) => row.includes('CLAS ID'));
+  const ceased = sheet.values[headerIndex].indexOf('Date ceased');
+  const keep = sheet.values.map((row, r) => r <= headerIndex || row[0] === OUTSIDE_CHILD || row[ceased] === '' || row[ceased] === null);
+  const values = sheet.values.filter((_, r) => keep[r]);
+  const outside = values.find((row) => row[0] === OUTSIDE_CHILD);
+  if (!outside || typeof outside[ceased] !== 'number' || outside[ceased] >= SERIAL_31_03_2023) throw new Error(`${OUTSIDE_CHILD} no longer ceased more than a year before 31/03/2024 in the sample`);
+  const numberFormats = sheet.numberFormats ? sheet.numberFormats.filter((_, r) => keep[r]) : null;
+  return { ...workbook, sheets: [{ ...sheet, values, numberFormats }, ...workbook.sheets.slice(1)] };
+}
+const OUTSIDE_CHILD = 'SYN0001';
+/** Excel's day number for 31/03/2023: a child who ceased before it is outside the population at 31/03/2024. */
+const SERIAL_31_03_2023 = 45016;
+const MONTH_FIRST_HEADER = 'Panel date';
+
+/** Excel's day number as text written month first (04/23/2019), as a US system exports it. */
+function monthFirstText(serial) {
+  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
+  const two = (n) => String(n).padStart(2, '0');
+  return `${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}/${d.getUTCFullYear()}`;
+}
+
+/** The workbook with one date column's dates turned into month-first text. */
+function withMonthFirstColumn(workbook, header) {
+  const sheet = workbook.sheets[0];
+  const headerIndex = sheet.values.findIndex((row) => row.includes('CLAS ID'));
+  const col = sheet.values[headerIndex].indexOf(header);
+  const values = sheet.values.map((row, r) => (r > headerIndex && typeof row[col] === 'number' ? row.map((v, c) => (c === col ? monthFirstText(v) : v)) : row));
+  const numberFormats = sheet.numberFormats ? sheet.numberFormats.map((row, r) => (r > headerIndex ? row.map((f, c) => (c === col ? '@' : f)) : row)) : null;
+  return { ...workbook, sheets: [{ ...sheet, values, numberFormats }, ...workbook.sheets.slice(1)] };
+}
+
+/** Children the cohort-list test puts at home (Highland aim 1), and the one of them with a peer review. */
+const AT_HOME = 3;
+const SERIAL_31_03_2022 = 44651;
+
+/**
+ * The sample with a "Peer review" column and the first three children still
+ * looked after who became looked after before 31/03/2022 placed at home: on
+ * 31/03/2024 they have been looked after at home for more than 2 years. The
+ * first of them had a peer review 400 days after becoming looked after.
+ */
+function withChildrenAtHome(workbook) {
+  const sheet = workbook.sheets[0];
+  const headerIndex = sheet.values.findIndex((row) => row.includes('CLAS ID'));
+  const header = sheet.values[headerIndex];
+  const [start, ceased, placement] = ['Date became looked after', 'Date ceased', 'Placement type'].map((h) => header.indexOf(h));
+  let placed = 0;
+  const values = sheet.values.map((row, r) => {
+    if (r < headerIndex) return [...row, ''];
+    if (r === headerIndex) return [...row, 'Peer review'];
+    const eligible = placed < AT_HOME && (row[ceased] === '' || row[ceased] === null) && typeof row[start] === 'number' && row[start] < SERIAL_31_03_2022;
+    if (!eligible) return [...row, ''];
+    placed++;
+    return [...row.map((v, c) => (c === placement ? 'At home with parents' : v)), placed === 1 ? row[start] + 400 : ''];
+  });
+  if (placed < AT_HOME) throw new Error(`the sample has only ${placed} children who could be placed at home`);
+  const numberFormats = sheet.numberFormats ? sheet.numberFormats.map((row) => [...row, 'dd/mm/yyyy']) : null;
   return { ...workbook, sheets: [{ ...sheet, values, numberFormats }, ...workbook.sheets.slice(1)] };
 }
 
@@ -826,6 +897,136 @@ function defineFlowTests(origin, browser) {
       await context.close();
     });
   }
+
+  // ───────────── Population, date order, title as-of, cohort lists (issues 10.1, 10.5, 15.2, 15.4) ─────────────
+
+  test('Population: one switch keeps the row outside the PACE population in the figures, the report and the copy', async () => {
+    const { page, context, record } = await open({ width: 320, query: 'fixture=population' });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Aims' }).click();
+    await setDate(page.locator('#panel-aims').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    await page.getByRole('button', { name: 'Measure', exact: true }).click();
+    await page.getByText(`as of ${SAMPLE_AS_OF_UK}`, { exact: false }).first().waitFor();
+    const note = page.locator('#panel-aims').getByTestId('population-note');
+    await note.waitFor();
+    assert(/^1 row left out of the figures: .*Include rows outside the PACE population/.test(await note.textContent()), `the Aims note says "${await note.textContent()}"`);
+    const leftOut = await page.locator('#panel-aims [data-testid^="figures-"]').allTextContents();
+    const switchOn = page.locator('#panel-aims').getByRole('switch', { name: 'Include rows outside the PACE population' });
+    assert(!(await switchOn.isChecked()), 'the population switch starts on');
+    await switchOn.click();
+    await page.locator('#panel-aims').getByText('1 row outside the PACE population', { exact: false }).waitFor();
+    assert(/kept in the figures/.test(await note.textContent()), `after the switch the note says "${await note.textContent()}"`);
+    const kept = await page.locator('#panel-aims [data-testid^="figures-"]').allTextContents();
+    assert(kept.length === leftOut.length && kept.some((k, i) => k !== leftOut[i]), `the switch did not change the figures: ${leftOut[0]} / ${kept[0]}`);
+    const completed = (t) => Number(/^([\d,]+) completed/.exec(t)[1].replace(/,/g, ''));
+    assert(completed(kept[0]) === completed(leftOut[0]) + 1, `keeping ${OUTSIDE_CHILD} should add one completion to the first aim: ${leftOut[0]} → ${kept[0]}`);
+    await page.screenshot({ path: path.join(SHOTS, 'aims-population-320-light.png'), fullPage: true });
+
+    // The same choice on Report and Share: one switch, not three.
+    await page.getByRole('tab', { name: 'Report' }).click();
+    assert(await page.locator('#panel-report').getByRole('switch', { name: 'Include rows outside the PACE population' }).isChecked(), 'the Report step does not share the switch');
+    await page.getByRole('button', { name: 'Create report' }).click();
+    const reportNote = page.locator('#panel-report').getByTestId('population-note');
+    await reportNote.waitFor({ timeout: 30000 });
+    assert(/kept in the figures/.test(await reportNote.textContent()), `the report's note says "${await reportNote.textContent()}"`);
+    await page.getByRole('tab', { name: 'Share' }).click();
+    const shareSwitch = page.locator('#panel-share').getByRole('switch', { name: 'Include rows outside the PACE population' });
+    await shareSwitch.waitFor({ timeout: 20000 });
+    assert(await shareSwitch.isChecked(), 'the Share step does not share the switch');
+    await shareSwitch.click();
+    await page.getByRole('tab', { name: 'Aims' }).click();
+    await page.locator('#panel-aims').getByText('These figures include rows outside the PACE population: choose Measure to leave them out.').waitFor();
+    const found = await seriousViolations(page);
+    assert(found.length === 0, `axe-core found:\n${found.join('\n')}`);
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Date order: a month-first column is confirmed on the Sheet step, and then the aims measure', async () => {
+    const { page, context, record } = await open({ width: 320, query: 'fixture=monthfirst' });
+    await sheetReady(page);
+    const question = page.locator('#panel-sheet [data-problem="dateOrder"]');
+    await question.waitFor();
+    const text = await question.textContent();
+    assert(new RegExp(`Column I \\('${MONTH_FIRST_HEADER}'\\) looks month/day/year, e\\.g\\. \\d\\d/\\d\\d/\\d{4}`).test(text), `the Sheet step says "${text}"`);
+    await page.screenshot({ path: path.join(SHOTS, 'sheet-monthfirst-320-light.png'), fullPage: true });
+    let found = await seriousViolations(page);
+
+    // The aims wait, say which column, and offer the way back.
+    await page.getByRole('tab', { name: 'Aims' }).click();
+    await setDate(page.locator('#panel-aims').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    await page.getByRole('button', { name: 'Measure', exact: true }).click();
+    const waiting = page.locator('#panel-aims [data-problem="dateOrderUnconfirmed"]');
+    await waiting.waitFor();
+    assert((await waiting.textContent()).includes(`column I ('${MONTH_FIRST_HEADER}')`), `the Aims step says "${await waiting.textContent()}"`);
+    assert((await page.locator('#panel-aims [data-testid^="figures-"]').count()) === 0, 'figures were shown while the date order waits');
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await page.getByRole('button', { name: 'Create report' }).click();
+    await page.locator('#panel-report [data-problem="dateOrderUnconfirmed"]').waitFor();
+    found.push(...(await seriousViolations(page)));
+    await page.locator('#panel-report').getByRole('button', { name: 'Go to the Sheet step' }).click();
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'tab-sheet');
+
+    // Keyboard only: Month first is chosen from the radio group.
+    const group = page.locator(`#panel-sheet [data-date-column="I"]`);
+    await group.getByRole('radio', { name: 'Month first' }).focus();
+    await page.keyboard.press('Space');
+    await page.locator('#panel-sheet').getByText(`Column I ('${MONTH_FIRST_HEADER}') is read month first`).waitFor();
+    const saved = await fake(page, () => JSON.stringify([...window.__harness.fake.workbook.settings.values()].map((s) => s.value)));
+    assert(/mdy/.test(saved), `the date order was not saved in the workbook: ${saved.slice(0, 300)}`);
+
+    await page.getByRole('tab', { name: 'Aims' }).click();
+    await page.locator('#panel-aims [data-testid^="figures-"]').first().waitFor({ timeout: 30000 });
+    assert((await page.locator('#panel-aims [data-problem="dateOrderUnconfirmed"]').count()) === 0, 'the Aims step still waits for the date order');
+    found.push(...(await seriousViolations(page)));
+    assert(found.length === 0, `axe-core found:\n${found.join('\n')}`);
+    assertClean(record);
+    await context.close();
+  });
+
+  test("Title as-of: the sheet's title date is offered beside the as-of field and one click uses it", async () => {
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Report' }).click();
+    const field = page.locator('#panel-report').getByLabel('Data as of');
+    await setDate(field, '30/06/2024');
+    const offer = page.locator('#panel-report').getByTestId('title-as-of');
+    await offer.waitFor();
+    assert((await offer.textContent()).includes("The sheet's title says 'as at 31/03/2024'."), `the offer says "${await offer.textContent()}"`);
+    assert((await field.inputValue()) === '30/06/2024', 'the title date was used without asking');
+    await page.screenshot({ path: path.join(SHOTS, 'report-title-as-of-320-light.png'), fullPage: true });
+    const found = await seriousViolations(page);
+    await offer.getByRole('button', { name: 'Use 31/03/2024' }).click();
+    await page.waitForFunction(() => !document.querySelector('#panel-report [data-testid="title-as-of"]'));
+    assert((await field.inputValue()) === SAMPLE_AS_OF_UK, `the as-of field shows ${await field.inputValue()}`);
+    await page.getByRole('tab', { name: 'Check' }).click();
+    assert((await page.locator('#panel-check').getByLabel('Data as of').inputValue()) === SAMPLE_AS_OF_UK, 'the Check step does not share the date');
+    assert(found.length === 0, `axe-core found:\n${found.join('\n')}`);
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Cohort lists: each list is one line on the Aims step, opening to its children', async () => {
+    const { page, context, record } = await open({ width: 320, query: 'fixture=cohort' });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Aims' }).click();
+    await setDate(page.locator('#panel-aims').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    await page.getByRole('button', { name: 'Measure', exact: true }).click();
+    const line = page.locator('#panel-aims [data-testid^="cohort-"]:not([data-testid^="cohort-children"])').first();
+    await line.waitFor({ timeout: 30000 });
+    const figures = await line.textContent();
+    assert(figures === `${AT_HOME} children · 1 reviewed (33%)`, `the cohort line says "${figures}"`);
+    await page.locator('#panel-aims [data-cohort]').first().getByRole('button').first().click();
+    const items = await page.locator('#panel-aims [data-testid^="cohort-children-"] li').allTextContents();
+    assert(items.length === AT_HOME, `${items.length} children listed for ${AT_HOME} at home`);
+    assert(items.every((t) => /^ID SYN\d+ · [\d,.]+ weeks looked after · \S.* · (reviewed \d\d\/\d\d\/\d{4}|not reviewed)$/.test(t)), `a child's line reads "${items.join('" / "')}"`);
+    assert(items.filter((t) => t.endsWith('not reviewed')).length === AT_HOME - 1, `reviews listed: ${items.join(' / ')}`);
+    const found = await seriousViolations(page);
+    await page.screenshot({ path: path.join(SHOTS, 'aims-cohort-320-light.png'), fullPage: true });
+    assert(found.length === 0, `axe-core found:\n${found.join('\n')}`);
+    assertClean(record);
+    await context.close();
+  });
 
   test('(helper check) axe-core finds a serious violation when there is one', async () => {
     const { page, context } = await open({ width: 320 });

@@ -78,8 +78,11 @@ function asOfDay(asOf: string): number {
   return day;
 }
 
-/** What the pane shows about rows outside the PACE population. */
-export const PANE_KEEP_OUTSIDE = 'To keep them, choose to include rows outside the population.';
+/**
+ * What the pane shows about rows outside the PACE population: names the pane's
+ * switch word for word (src/taskpane/view.ts POPULATION_SWITCH_LABEL; a test holds them together).
+ */
+export const PANE_KEEP_OUTSIDE = "To keep them, turn on 'Include rows outside the PACE population'.";
 
 export function populationSummary(split: PopulationSplit): PopulationSummary {
   return { outside: split.outside, kept: split.kept, note: populationNote(split, PANE_KEEP_OUTSIDE) };
