@@ -1,5 +1,5 @@
 /**
- * The task pane: five steps as tabs (Sheet, Check, Aims, Report, Share) over the
+ * The task pane: six steps as tabs (Sheet, Check, Aims, Report, Share, More) over the
  * session use-cases. The pane shows results and passes choices back; the
  * session decides everything. Steps stay mounted when hidden so a check's
  * results survive a look at another tab.
@@ -12,9 +12,10 @@ import { CheckStep } from './CheckStep';
 import { ReportStep } from './ReportStep';
 import { SheetStep } from './SheetStep';
 import { ShareStep } from './ShareStep';
+import { MoreStep } from './MoreStep';
 import type { ThemeName } from './view';
 
-export type StepId = 'sheet' | 'check' | 'aims' | 'report' | 'share';
+export type StepId = 'sheet' | 'check' | 'aims' | 'report' | 'share' | 'more';
 
 const STEPS: { id: StepId; label: string }[] = [
   { id: 'sheet', label: 'Sheet' },
@@ -22,6 +23,8 @@ const STEPS: { id: StepId; label: string }[] = [
   { id: 'aims', label: 'Aims' },
   { id: 'report', label: 'Report' },
   { id: 'share', label: 'Share' },
+  // Timelines and comparing with last month: monthly extras beside the report, kept off the five main steps.
+  { id: 'more', label: 'More' },
 ];
 
 const useStyles = makeStyles({
@@ -119,6 +122,9 @@ export function App({ session, theme = 'light' }: AppProps): JSX.Element {
               </div>
               <div role="tabpanel" id="panel-share" aria-labelledby="tab-share" hidden={shown !== 'share'}>
                 <ShareStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
+              </div>
+              <div role="tabpanel" id="panel-more" aria-labelledby="tab-more" hidden={shown !== 'more'}>
+                <MoreStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
               </div>
             </>
           )}
