@@ -304,7 +304,7 @@ function defineTests(origin, browser) {
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         assert(scrollWidth <= width, `the pane is ${scrollWidth} px wide in a ${width} px task pane (sideways scrolling)`);
         const tabs = await tabLine(page);
-        assert(tabs.count === 5 && tabs.tops.length === 1 && tabs.right <= width, `the step tabs take ${tabs.tops.length} lines, right edge ${tabs.right} px, in a ${width} px pane`);
+        assert(tabs.count === 6 && tabs.tops.length === 1 && tabs.right <= width, `the step tabs take ${tabs.tops.length} lines, right edge ${tabs.right} px, in a ${width} px pane`);
         fs.mkdirSync(SHOTS, { recursive: true });
         await page.screenshot({ path: path.join(SHOTS, `sheet-${width}-${theme}.png`), fullPage: true });
         assertClean(record);
@@ -605,6 +605,89 @@ function defineFlowTests(origin, browser) {
     assert(sheetCount === names.length + 2, `after a second report the workbook has ${sheetCount} sheets, expected ${names.length + 2}`);
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'report-500-light.png'), fullPage: false });
+    assertClean(record);
+    await context.close();
+  });
+
+  test('More at 320 px: select rows → Timeline writes the timeline sheet with a chart; keyboard only; no serious axe violations (screenshot)', async () => {
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    // The user selects three children's rows on the tracker (any cells in them).
+    await fake(page, () =>
+      window.__harness.fake.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Tracker').getRange('B4:D6').select();
+        await context.sync();
+      }),
+    );
+    await page.getByRole('tab', { name: 'More' }).click();
+    await setDate(page.locator('#panel-more').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    // Keyboard only from here: to the Timeline button, then Enter.
+    await page.getByRole('tab', { name: 'More' }).focus();
+    await tabTo(page, /^Timeline$/);
+    await page.keyboard.press('Enter');
+    const done = page.locator('#panel-more').getByText(/Wrote the sheet 'PACE Timeline/);
+    await done.waitFor({ timeout: 30000 }).catch(async (err) => {
+      throw new Error(`${err.message}\nThe More step said: ${(await page.locator('#panel-more').textContent()).slice(0, 600)}`);
+    });
+    const text = await done.textContent();
+    assert(text.includes('3 children (3 selected children)'), `the pane said: ${text}`);
+    const sheetName = /'(PACE Timeline[^']*)'/.exec(text)[1];
+    const found = await fake(page, (n) => {
+      const s = window.__harness.fake.workbook.findSheet(n);
+      return s ? s.charts.filter((c) => !c.deleted).length : -1;
+    }, sheetName);
+    assert(found === 1, `the sheet '${sheetName}' has ${found} charts in the workbook (-1: missing)`);
+    const after = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    assert(after === before, 'the timeline changed the Tracker sheet');
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(scrollWidth <= 320, `the More step is ${scrollWidth} px wide in a 320 px task pane`);
+    const unlabelled = await unlabelledControls(page);
+    assert(unlabelled.length === 0, `More: controls without a label: ${unlabelled.join('\n')}`);
+    const serious = await seriousViolations(page);
+    assert(serious.length === 0, `axe-core found serious violations:\n${serious.join('\n')}`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'more-timeline-320-light.png'), fullPage: true });
+    assertClean(record);
+    await context.close();
+  });
+
+  test('More at 320 px: Compare with… last month’s .xlsx writes PACE Changes and shows the counts and what to check (screenshot)', async () => {
+    // Last month's file, made here: the sample without its first child, and the next child's
+    // permanence recommendation a month earlier than this month's sheet says.
+    const ExcelJS = require('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ROOT, 'samples', 'pace-sample.xlsx'));
+    const ws = wb.getWorksheet('Tracker');
+    const changed = ws.getRow(5).getCell(8);
+    changed.value = new Date(changed.value.getTime() - 31 * 86400000);
+    ws.spliceRows(4, 1);
+    const lastFile = path.join(ARTIFACTS, 'PACE-February.xlsx');
+    await wb.xlsx.writeFile(lastFile);
+
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    await page.getByRole('tab', { name: 'More' }).click();
+    await setDate(page.locator('#panel-more').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Compare with…' }).click();
+    await (await chooser).setFiles(lastFile);
+    const counts = page.getByTestId('change-counts');
+    await counts.waitFor({ timeout: 30000 });
+    const lines = await counts.locator('li').allTextContents();
+    assert(lines.includes('Children added: 1') && lines.includes('Dates changed since last month: 1') && lines.length === 2, `the counts shown: ${lines.join(' | ')}`);
+    const toCheck = await page.getByTestId('changes-to-check').locator('li').allTextContents();
+    assert(toCheck.length === 1 && toCheck[0].includes('SYN0002'), `changes to check: ${toCheck.join(' | ')}`);
+    const exists = await fake(page, () => Boolean(window.__harness.fake.workbook.findSheet('PACE Changes')));
+    assert(exists, 'the PACE Changes sheet is not in the workbook');
+    const after = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    assert(after === before, 'comparing changed the Tracker sheet');
+    const serious = await seriousViolations(page);
+    assert(serious.length === 0, `axe-core found serious violations:\n${serious.join('\n')}`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'more-compare-320-light.png'), fullPage: true });
+    // Read in the page: the file itself was never requested from anywhere (assertClean checks every request's origin).
     assertClean(record);
     await context.close();
   });
