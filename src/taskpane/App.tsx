@@ -1,5 +1,5 @@
 /**
- * The task pane: six steps as tabs (Sheet, Check, Aims, Report, Share, More) over the
+ * The task pane: five steps as tabs (Sheet, Check, Aims, Report, Share) over the
  * session use-cases. The pane shows results and passes choices back; the
  * session decides everything. Steps stay mounted when hidden so a check's
  * results survive a look at another tab.
@@ -15,7 +15,7 @@ import { ShareStep } from './ShareStep';
 import { MoreStep } from './MoreStep';
 import type { ThemeName } from './view';
 
-export type StepId = 'sheet' | 'check' | 'aims' | 'report' | 'share' | 'more';
+export type StepId = 'sheet' | 'check' | 'aims' | 'report' | 'share';
 
 const STEPS: { id: StepId; label: string }[] = [
   { id: 'sheet', label: 'Sheet' },
@@ -23,8 +23,6 @@ const STEPS: { id: StepId; label: string }[] = [
   { id: 'aims', label: 'Aims' },
   { id: 'report', label: 'Report' },
   { id: 'share', label: 'Share' },
-  // Timelines and comparing with last month: monthly extras beside the report, kept off the five main steps.
-  { id: 'more', label: 'More' },
 ];
 
 const useStyles = makeStyles({
@@ -119,12 +117,11 @@ export function App({ session, theme = 'light' }: AppProps): JSX.Element {
               </div>
               <div role="tabpanel" id="panel-report" aria-labelledby="tab-report" hidden={shown !== 'report'}>
                 <ReportStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
+                {/* Timelines and last month's changes sit under the report: a sixth tab does not fit in 320 px. */}
+                <MoreStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
               </div>
               <div role="tabpanel" id="panel-share" aria-labelledby="tab-share" hidden={shown !== 'share'}>
                 <ShareStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
-              </div>
-              <div role="tabpanel" id="panel-more" aria-labelledby="tab-more" hidden={shown !== 'more'}>
-                <MoreStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
               </div>
             </>
           )}

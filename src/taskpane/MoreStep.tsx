@@ -1,5 +1,6 @@
 /**
- * Step 6, "More": the two monthly extras that work beside the report.
+ * Under the Report step: the two monthly extras that work beside the report
+ * (as of the Report step's date).
  * - Timeline: the selected children's journeys (or a group's) as a native
  *   stacked bar chart on a "PACE Timeline …" sheet.
  * - Compare with…: last month's tracker or submission copy, read on this
@@ -9,7 +10,6 @@
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import type { CompareSummary, Problem, TimelineAlign, TimelineWritten } from '../core/usecases/types';
-import { AsOfField } from './AsOfField';
 import { Busy, Done, ProblemBar, useStepStyles, type StepProps } from './parts';
 import { useTask } from './useTask';
 import { compareDoneText, defaultGroup, groupValueLabel, shownCounts, timelineDoneText } from './moreView';
@@ -19,7 +19,7 @@ export type MoreStepProps = StepProps;
 
 type Whose = 'selection' | 'group';
 
-export function MoreStep({ session, state, asOf, onAsOf }: MoreStepProps): JSX.Element {
+export function MoreStep({ session, state, asOf }: MoreStepProps): JSX.Element {
   const styles = useStepStyles();
   const task = useTask();
   // Asked again whenever the sheet is read again (the session holds the sheet; `state` says it changed).
@@ -72,8 +72,6 @@ export function MoreStep({ session, state, asOf, onAsOf }: MoreStepProps): JSX.E
 
   return (
     <div className={styles.step}>
-      <AsOfField asOf={asOf} onAsOf={onAsOf} disabled={task.busy} />
-
       <section className={styles.card} aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className={styles.heading}>
           Timeline
@@ -131,10 +129,10 @@ export function MoreStep({ session, state, asOf, onAsOf }: MoreStepProps): JSX.E
 
       <section className={styles.card} aria-labelledby="compare-heading">
         <h2 id="compare-heading" className={styles.heading}>
-          What changed since last month
+          Compare with last month
         </h2>
         <p className={styles.plain}>
-          Choose last month’s copy of the tracker, or the submission copy made from this workbook. It is read on this computer; nothing is sent anywhere.
+          Choose last month’s copy of the tracker, or the submission file this workbook produced. It is read on this computer; nothing is sent anywhere.
         </p>
         <input
           ref={fileInput}

@@ -304,7 +304,7 @@ function defineTests(origin, browser) {
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         assert(scrollWidth <= width, `the pane is ${scrollWidth} px wide in a ${width} px task pane (sideways scrolling)`);
         const tabs = await tabLine(page);
-        assert(tabs.count === 6 && tabs.tops.length === 1 && tabs.right <= width, `the step tabs take ${tabs.tops.length} lines, right edge ${tabs.right} px, in a ${width} px pane`);
+        assert(tabs.count === 5 && tabs.tops.length === 1 && tabs.right <= width, `the step tabs take ${tabs.tops.length} lines, right edge ${tabs.right} px, in a ${width} px pane`);
         fs.mkdirSync(SHOTS, { recursive: true });
         await page.screenshot({ path: path.join(SHOTS, `sheet-${width}-${theme}.png`), fullPage: true });
         assertClean(record);
@@ -609,7 +609,7 @@ function defineFlowTests(origin, browser) {
     await context.close();
   });
 
-  test('More at 320 px: select rows → Timeline writes the timeline sheet with a chart; keyboard only; no serious axe violations (screenshot)', async () => {
+  test('Report at 320 px: select rows → Timeline writes the timeline sheet with a chart; keyboard only; no serious axe violations (screenshot)', async () => {
     const { page, context, record } = await open({ width: 320 });
     await sheetReady(page);
     const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
@@ -620,15 +620,15 @@ function defineFlowTests(origin, browser) {
         await context.sync();
       }),
     );
-    await page.getByRole('tab', { name: 'More' }).click();
-    await setDate(page.locator('#panel-more').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await setDate(page.locator('#panel-report').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
     // Keyboard only from here: to the Timeline button, then Enter.
-    await page.getByRole('tab', { name: 'More' }).focus();
+    await page.getByRole('tab', { name: 'Report' }).focus();
     await tabTo(page, /^Timeline$/);
     await page.keyboard.press('Enter');
-    const done = page.locator('#panel-more').getByText(/Wrote the sheet 'PACE Timeline/);
+    const done = page.locator('#panel-report').getByText(/Wrote the sheet 'PACE Timeline/);
     await done.waitFor({ timeout: 30000 }).catch(async (err) => {
-      throw new Error(`${err.message}\nThe More step said: ${(await page.locator('#panel-more').textContent()).slice(0, 600)}`);
+      throw new Error(`${err.message}\nThe Report step said: ${(await page.locator('#panel-report').textContent()).slice(0, 600)}`);
     });
     const text = await done.textContent();
     assert(text.includes('3 children (3 selected children)'), `the pane said: ${text}`);
@@ -641,9 +641,9 @@ function defineFlowTests(origin, browser) {
     const after = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
     assert(after === before, 'the timeline changed the Tracker sheet');
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert(scrollWidth <= 320, `the More step is ${scrollWidth} px wide in a 320 px task pane`);
+    assert(scrollWidth <= 320, `the Report step is ${scrollWidth} px wide in a 320 px task pane`);
     const unlabelled = await unlabelledControls(page);
-    assert(unlabelled.length === 0, `More: controls without a label: ${unlabelled.join('\n')}`);
+    assert(unlabelled.length === 0, `Report: controls without a label: ${unlabelled.join('\n')}`);
     const serious = await seriousViolations(page);
     assert(serious.length === 0, `axe-core found serious violations:\n${serious.join('\n')}`);
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -652,7 +652,7 @@ function defineFlowTests(origin, browser) {
     await context.close();
   });
 
-  test('More at 320 px: Compare with… last month’s .xlsx writes PACE Changes and shows the counts and what to check (screenshot)', async () => {
+  test('Report at 320 px: Compare with… last month’s .xlsx writes PACE Changes and shows the counts and what to check (screenshot)', async () => {
     // Last month's file, made here: the sample without its first child, and the next child's
     // permanence recommendation a month earlier than this month's sheet says.
     const ExcelJS = require('exceljs');
@@ -668,8 +668,8 @@ function defineFlowTests(origin, browser) {
     const { page, context, record } = await open({ width: 320 });
     await sheetReady(page);
     const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
-    await page.getByRole('tab', { name: 'More' }).click();
-    await setDate(page.locator('#panel-more').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await setDate(page.locator('#panel-report').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Compare with…' }).click();
     await (await chooser).setFiles(lastFile);
