@@ -24,6 +24,13 @@ export interface CellMark {
   note: string;
 }
 
+/** The block of rows the user has selected (1-based rows). */
+export interface SelectedRows {
+  sheet: string;
+  firstRow: number;
+  rowCount: number;
+}
+
 export interface WorkbookPort {
   /** Every sheet with its size and state (one sync). */
   listSheets(): Promise<SheetSummary[]>;
@@ -50,6 +57,8 @@ export interface WorkbookPort {
   clearMarks(sheet: string): Promise<void>;
   /** Whether marks from this add-in are currently on the sheet. */
   hasMarks(sheet: string): Promise<boolean>;
+  /** Where the user's selection is (optional: a port without it cannot offer "the selected rows"). */
+  selectedRows?(): Promise<SelectedRows>;
   /*
    * For the de-identified submission copy (optional: a port without them
    * cannot make one, and the session says so in plain words).

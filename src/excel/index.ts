@@ -10,6 +10,7 @@ import { detectDate1904, listSheets, readPreviews, readSheet } from './reader';
 import { loadSetting, saveSetting } from './settings';
 import { writeReport } from './writeReport';
 import { selectCell } from './select';
+import { selectedRows } from './selection';
 import { clearMarks, hasMarks, markCells } from './marks';
 import { createHmacSha256Hex, openNewWorkbook, randomKeyHex } from './submission';
 
@@ -35,6 +36,7 @@ export function createExcelPort(excel?: typeof Excel, office?: typeof Office): W
     saveSetting: async <T>(key: string, value: T) => saveSetting<T>(e(), key, value),
     writeReport: async (plan, onProgress) => writeReport(e(), plan, onProgress),
     selectCell: async (sheet, cell) => selectCell(e(), sheet, cell),
+    selectedRows: async () => selectedRows(e()),
     markCells: async (sheet, marks) => markCells(e(), sheet, marks),
     clearMarks: async (sheet) => clearMarks(e(), sheet),
     hasMarks: async (sheet) => hasMarks(e(), sheet),

@@ -13,6 +13,7 @@ import { PaneChoicesProvider, type PaneChoices } from './Figures';
 import { ReportStep } from './ReportStep';
 import { SheetStep } from './SheetStep';
 import { ShareStep } from './ShareStep';
+import { MoreStep } from './MoreStep';
 import type { ThemeName } from './view';
 
 export type StepId = 'sheet' | 'check' | 'aims' | 'report' | 'share';
@@ -126,6 +127,8 @@ export function App({ session, theme = 'light' }: AppProps): JSX.Element {
               </div>
               <div role="tabpanel" id="panel-report" aria-labelledby="tab-report" hidden={shown !== 'report'}>
                 <ReportStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
+                {/* Timelines and last month's changes sit under the report: a sixth tab does not fit in 320 px. */}
+                <MoreStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />
               </div>
               <div role="tabpanel" id="panel-share" aria-labelledby="tab-share" hidden={shown !== 'share'}>
                 <ShareStep session={session} state={state} asOf={asOf} onAsOf={setAsOf} />

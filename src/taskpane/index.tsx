@@ -23,6 +23,12 @@ const buildWorkbook: BuildWorkbook = async (plan, options) => {
   return writePlanToNewWorkbook(plan, options);
 };
 
+/** Last month's file for "Compare with…", read in the pane with the same exceljs chunk. */
+const readWorkbook = async (bytes: Uint8Array, name: string) => {
+  const { readWorkbookInBrowser } = await import(/* webpackChunkName: "workbook" */ '../xlsx/readInBrowser');
+  return readWorkbookInBrowser(bytes, name);
+};
+
 function mount(element: React.ReactElement): void {
   const container = document.getElementById('root');
   if (container) createRoot(container).render(element);
@@ -38,5 +44,5 @@ Office.onReady((info) => {
     mount(<Unsupported reason="oldExcel" theme={theme} />);
     return;
   }
-  mount(<App session={createPaceSession(createExcelPort(), { buildWorkbook })} theme={theme} />);
+  mount(<App session={createPaceSession(createExcelPort(), { buildWorkbook, readWorkbook })} theme={theme} />);
 });

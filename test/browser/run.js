@@ -680,6 +680,89 @@ function defineFlowTests(origin, browser) {
     await context.close();
   });
 
+  test('Report at 320 px: select rows → Timeline writes the timeline sheet with a chart; keyboard only; no serious axe violations (screenshot)', async () => {
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    // The user selects three children's rows on the tracker (any cells in them).
+    await fake(page, () =>
+      window.__harness.fake.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Tracker').getRange('B4:D6').select();
+        await context.sync();
+      }),
+    );
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await setDate(page.locator('#panel-report').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    // Keyboard only from here: to the Timeline button, then Enter.
+    await page.getByRole('tab', { name: 'Report' }).focus();
+    await tabTo(page, /^Timeline$/);
+    await page.keyboard.press('Enter');
+    const done = page.locator('#panel-report').getByText(/Wrote the sheet 'PACE Timeline/);
+    await done.waitFor({ timeout: 30000 }).catch(async (err) => {
+      throw new Error(`${err.message}\nThe Report step said: ${(await page.locator('#panel-report').textContent()).slice(0, 600)}`);
+    });
+    const text = await done.textContent();
+    assert(text.includes('3 children (3 selected children)'), `the pane said: ${text}`);
+    const sheetName = /'(PACE Timeline[^']*)'/.exec(text)[1];
+    const found = await fake(page, (n) => {
+      const s = window.__harness.fake.workbook.findSheet(n);
+      return s ? s.charts.filter((c) => !c.deleted).length : -1;
+    }, sheetName);
+    assert(found === 1, `the sheet '${sheetName}' has ${found} charts in the workbook (-1: missing)`);
+    const after = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    assert(after === before, 'the timeline changed the Tracker sheet');
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(scrollWidth <= 320, `the Report step is ${scrollWidth} px wide in a 320 px task pane`);
+    const unlabelled = await unlabelledControls(page);
+    assert(unlabelled.length === 0, `Report: controls without a label: ${unlabelled.join('\n')}`);
+    const serious = await seriousViolations(page);
+    assert(serious.length === 0, `axe-core found serious violations:\n${serious.join('\n')}`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'more-timeline-320-light.png'), fullPage: true });
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Report at 320 px: Compare with… last month’s .xlsx writes PACE Changes and shows the counts and what to check (screenshot)', async () => {
+    // Last month's file, made here: the sample without its first child, and the next child's
+    // permanence recommendation a month earlier than this month's sheet says.
+    const ExcelJS = require('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ROOT, 'samples', 'pace-sample.xlsx'));
+    const ws = wb.getWorksheet('Tracker');
+    const changed = ws.getRow(5).getCell(8);
+    changed.value = new Date(changed.value.getTime() - 31 * 86400000);
+    ws.spliceRows(4, 1);
+    const lastFile = path.join(ARTIFACTS, 'PACE-February.xlsx');
+    await wb.xlsx.writeFile(lastFile);
+
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    const before = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await setDate(page.locator('#panel-report').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Compare with…' }).click();
+    await (await chooser).setFiles(lastFile);
+    const counts = page.getByTestId('change-counts');
+    await counts.waitFor({ timeout: 30000 });
+    const lines = await counts.locator('li').allTextContents();
+    assert(lines.includes('Children added: 1') && lines.includes('Dates changed since last month: 1') && lines.length === 2, `the counts shown: ${lines.join(' | ')}`);
+    const toCheck = await page.getByTestId('changes-to-check').locator('li').allTextContents();
+    assert(toCheck.length === 1 && toCheck[0].includes('SYN0002'), `changes to check: ${toCheck.join(' | ')}`);
+    const exists = await fake(page, () => Boolean(window.__harness.fake.workbook.findSheet('PACE Changes')));
+    assert(exists, 'the PACE Changes sheet is not in the workbook');
+    const after = await fake(page, () => JSON.stringify(window.__harness.fake.snapshot('Tracker')));
+    assert(after === before, 'comparing changed the Tracker sheet');
+    const serious = await seriousViolations(page);
+    assert(serious.length === 0, `axe-core found serious violations:\n${serious.join('\n')}`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'more-compare-320-light.png'), fullPage: true });
+    // Read in the page: the file itself was never requested from anywhere (assertClean checks every request's origin).
+    assertClean(record);
+    await context.close();
+  });
+
   test('Share: the identifying columns are listed, and the copy opens as a new workbook with none of them and no original ID', async () => {
     const { page, context, record } = await open({ width: 320, query: 'fixture=identifiable' });
     await sheetReady(page);

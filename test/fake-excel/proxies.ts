@@ -370,6 +370,7 @@ export class FakeWorkbook extends FakeObject {
   private _settings?: FakeSettingCollection;
 
   getSelectedRange(): FakeRange {
+    this._ctx.requireApi('1.1', 'workbook.getSelectedRange');
     return new FakeRange(this._ctx, () => {
       const sel = this._ctx.model.selection;
       if (!sel) throw new FakeOfficeError('ItemNotFound', 'Nothing is selected.');

@@ -15,7 +15,13 @@ import { populationNote, type PopulationSplit } from '../population';
 import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, runAims, runCheck, withLocalMilestones } from './pipeline';
 import { resolveDateOrder, type DateOrderChoice } from './dateOrder';
 import type { FieldChoice, Outcome, PaceSessionApi, PopulationSummary, Problem, ProgressListener, SheetState } from './types';
-import { checkDobMode, makeSubmissionCopy, normaliseDrop, previewSubmission, submissionFileName, submissionPort, type BuildWorkbook } from './submission';
+import type { WorkbookGrid } from '../grid';
+import { looksPseudonymised } from '../compare/compare';
+import { compareSheets } from './compare';
+import { planTimeline } from './timeline';
+import { analyseWorkbook } from './pipeline';
+import { compareSummary, rowsOfSelection, timelineGroups } from './paneFlows';
+import { SETTING_SUBMISSION_KEY, checkDobMode, makeSubmissionCopy, normaliseDrop, previewSubmission, submissionFileName, submissionPort, type BuildWorkbook } from './submission';
 
 /** Workbook settings keys (the port prefixes them with the add-in's name). */
 export const SETTING_MAPPINGS = 'mappings';
@@ -98,7 +104,12 @@ export function readingRowsMessage(read: number, total: number, coming?: number)
 /** What the session needs besides the workbook, kept out of the core (exceljs builds the submission copy). */
 export interface SessionDeps {
   buildWorkbook?: BuildWorkbook;
+  /** Reads a chosen .xlsx file into grids, in the pane (exceljs, loaded when first used). */
+  readWorkbook?: (bytes: Uint8Array, name: string) => Promise<WorkbookGrid>;
 }
+
+/** The pane could not read a chosen file at all (no reader given): said plainly. */
+const CANNOT_READ_FILES = 'This version of the add-in cannot read another workbook. Use the pace-tracker compare command on saved copies of both months instead.';
 
 export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): PaceSessionApi {
   let sheets: SheetSummary[] = [];
@@ -328,6 +339,56 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         const include = options.includeOutsidePopulation === true;
         const made = await makeSubmissionCopy(able, build, { sheet, drop, dob: checkDobMode(options.dob), asOf, includeOutsidePopulation: include }, onProgress);
         return { fileName: submissionFileName(asOf), children: made.children, dropped: drop.length, rowsLeftOut: made.rowsLeftOut };
+      }),
+
+    timelineGroups: () => (loaded ? timelineGroups(loaded) : []),
+
+    writeTimeline: (asOf, choice, align) =>
+      attempt(async () => {
+        const sheet = requireLoaded();
+        const day = asOfDay(asOf);
+        let selection: Parameters<typeof planTimeline>[1];
+        if (choice.kind === 'selection') {
+          if (!port.selectedRows) throw new UserFacingError('unsupportedExcel', 'This Excel cannot tell the add-in which rows are selected. Pick a group instead.');
+          selection = { kind: 'rows', rows: rowsOfSelection(sheet, await port.selectedRows()) };
+        } else {
+          selection = { kind: 'group', column: choice.column, value: choice.value };
+        }
+        const aims = await port.loadSetting<AimsFile>(SETTING_AIMS);
+        const planned = planTimeline(sheet, selection, { asOf: day, align, aims });
+        // replaceEarlierReport is false: only this timeline's sheet is replaced, the report and other timelines stay.
+        const [written] = await port.writeReport(planned.plan);
+        return { sheet: written ?? planned.sheet.name, children: planned.journeys.length, subject: planned.subject, align, charts: planned.sheet.charts.length };
+      }),
+
+    compareWith: (file, asOf, onProgress) =>
+      attempt(async () => {
+        const now = requireLoaded();
+        const thisAsOf = asOfDay(asOf);
+        if (!deps.readWorkbook) throw new UserFacingError('unsupportedExcel', CANNOT_READ_FILES);
+        onProgress?.(`Reading ${file.name} on this computer…`);
+        const last = analyseWorkbook(await deps.readWorkbook(file.bytes, file.name));
+        let hmacHexOf: ((id: string) => string) | undefined;
+        if (looksPseudonymised(last.records) && !looksPseudonymised(now.records)) {
+          // A submission copy made from this workbook: its pseudonyms come from this workbook's own key.
+          const key = await port.loadSetting<string>(SETTING_SUBMISSION_KEY);
+          if (typeof key !== 'string' || key.trim() === '' || !port.hmacSha256Hex) {
+            throw new UserFacingError(
+              'usage',
+              `${file.name} is a submission copy (its child IDs are pseudonyms), but this workbook holds no key for them: the copy was made from another workbook. Compare with last month's tracker itself, or open the workbook the copy was made from.`,
+            );
+          }
+          const ids = [...new Set(now.records.map((r) => r.childId?.trim()).filter((id): id is string => Boolean(id)))];
+          const hashes = new Map<string, string>();
+          for (const id of ids) hashes.set(id, await port.hmacSha256Hex(key.trim(), id));
+          hmacHexOf = (id) => hashes.get(id.trim()) ?? '';
+        }
+        onProgress?.('Comparing the two months…');
+        const aims = await port.loadSetting<AimsFile>(SETTING_AIMS);
+        const result = compareSheets({ last, now, thisAsOf, aims, hmacHexOf, lastName: file.name });
+        onProgress?.('Writing the PACE Changes sheet…');
+        const [written] = await port.writeReport(result.plan);
+        return compareSummary(result, written ?? result.plan.sheets[0].name, file.name, isoFromDay(result.lastAsOf), now);
       }),
   };
 }

@@ -9,6 +9,10 @@ import type { IdentifyingColumn } from '../submission/identifying';
 import type { DobMode } from '../submission/plan';
 import type { OutsidePopulationChild } from '../population';
 import type { FigureOptions } from './pipeline';
+import type { TimelineAlign } from '../report/timelineSheet';
+import type { CompareSummary, TimelineGroup } from './paneFlows';
+
+export type { CompareSummary, TimelineGroup, TimelineAlign };
 
 export type { FigureOptions };
 
@@ -134,6 +138,26 @@ export interface SubmissionResult {
   rowsLeftOut?: number;
 }
 
+/** Whose timeline: the rows selected on the tracking sheet, or every child in a group (team North). */
+export type TimelineChoice = { kind: 'selection' } | { kind: 'group'; column: string; value: string };
+
+export interface TimelineWritten {
+  /** The sheet written ("PACE Timeline North"). */
+  sheet: string;
+  children: number;
+  /** Who it shows ("team North", "3 selected children"). */
+  subject: string;
+  align: TimelineAlign;
+  /** Charts on the sheet (up to 50 children a chart). */
+  charts: number;
+}
+
+/** Last month's file, read in the pane (never sent anywhere). */
+export interface ChosenFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
 export interface PaceSessionApi {
   /** Finds and reads the PACE sheet (or the named one). */
   open(sheet?: string, onProgress?: ProgressListener): Promise<Outcome<SheetState>>;
@@ -171,4 +195,10 @@ export interface PaceSessionApi {
   prepareSubmission(): Promise<Outcome<SubmissionPreview>>;
   /** Makes the de-identified copy and opens it as a new workbook (never a sheet in this one). */
   makeSubmission(options: SubmissionChoices, onProgress?: ProgressListener): Promise<Outcome<SubmissionResult>>;
+  /** The columns (with their values) a grouped timeline can be drawn for. */
+  timelineGroups(): TimelineGroup[];
+  /** Writes (or replaces) the "PACE Timeline …" sheet for the selected rows or a group. */
+  writeTimeline(asOf: string, choice: TimelineChoice, align: TimelineAlign): Promise<Outcome<TimelineWritten>>;
+  /** Reads last month's .xlsx, compares it with the open sheet and writes (or replaces) the "PACE Changes" sheet. */
+  compareWith(file: ChosenFile, asOf: string, onProgress?: ProgressListener): Promise<Outcome<CompareSummary>>;
 }

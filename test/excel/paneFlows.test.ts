@@ -1,0 +1,156 @@
+/**
+ * The pane's Timeline and Compare flows on the strict fake: the selection is
+ * read through the Office.js adapter (position only, one sync), and both
+ * flows write only their own sheet.
+ */
+import * as fs from 'fs';
+import ExcelJS from 'exceljs';
+import { createFakeExcel, fakeFromGrid } from '../fake-excel';
+import { createExcelPort } from '../../src/excel';
+import { selectedRows, sheetOfAddress } from '../../src/excel/selection';
+import { createPaceSession } from '../../src/core/usecases/session';
+import { readWorkbookFile } from '../../src/xlsx/read';
+import { readWorkbookInBrowser } from '../../src/xlsx/readInBrowser';
+import { envOf } from './helpers';
+
+const SAMPLE = `${__dirname}/../../samples/pace-sample.xlsx`;
+
+async function select(fake: ReturnType<typeof createFakeExcel>, sheet: string, address: string): Promise<void> {
+  await fake.Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).getRange(address).select();
+    await context.sync();
+  });
+  fake.resetCounters();
+}
+
+describe('selectedRows (Workbook.getSelectedRange)', () => {
+  it('gives the sheet and the 1-based rows of the selected block in one sync', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'Notes', values: [['n']] }, { name: "Mo's Tracker", values: [['Child ID'], ['C1'], ['C2'], ['C3']] }] });
+    await select(fake, "Mo's Tracker", 'B2:D3');
+    expect(await selectedRows(envOf(fake))).toEqual({ sheet: "Mo's Tracker", firstRow: 2, rowCount: 2 });
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it('says what to do when Excel cannot give the selection', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'Tracker', values: [['x']] }] });
+    await expect(selectedRows(envOf(fake))).rejects.toEqual(expect.objectContaining({ kind: 'usage', message: expect.stringContaining('Select the children’s rows') }));
+  });
+
+  it('reads the sheet name from quoted and plain addresses', () => {
+    expect(sheetOfAddress("'PACE data'!A5:C7")).toBe('PACE data');
+    expect(sheetOfAddress("'Mo''s'!A1")).toBe("Mo's");
+    expect(sheetOfAddress('Tracker!B2')).toBe('Tracker');
+  });
+});
+
+describe('Timeline from the pane (sample workbook)', () => {
+  it('writes a timeline sheet with a native chart for the selected rows, replaces it on re-run, and leaves the tracker alone', async () => {
+    const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
+    const before = fake.snapshot('Tracker');
+    const session = createPaceSession(createExcelPort(fake.Excel, fake.Office));
+    const opened = await session.open();
+    if (!opened.ok) throw new Error(opened.problem.message);
+    const first = opened.value.layout.firstDataRow;
+    await select(fake, 'Tracker', `C${first}:E${first + 2}`);
+
+    const out = await session.writeTimeline('2024-03-31', { kind: 'selection' }, 'calendar');
+    if (!out.ok) throw new Error(out.problem.message);
+    expect(out.value).toEqual(expect.objectContaining({ children: 3, subject: '3 selected children', align: 'calendar', charts: 1 }));
+    expect(out.value.sheet).toMatch(/^PACE Timeline /);
+    const sheet = fake.sheet(out.value.sheet);
+    expect(sheet.charts.filter((c) => !c.deleted).length).toBe(1);
+    const sheetsAfterFirst = fake.workbook.liveSheets().map((s) => s.name);
+
+    const again = await session.writeTimeline('2024-03-31', { kind: 'selection' }, 'start');
+    expect(again.ok).toBe(true);
+    expect(fake.workbook.liveSheets().map((s) => s.name)).toEqual(sheetsAfterFirst);
+    expect(fake.snapshot('Tracker')).toEqual(before);
+  });
+
+  it('offers the teams as groups and draws one team', async () => {
+    const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
+    const session = createPaceSession(createExcelPort(fake.Excel, fake.Office));
+    expect((await session.open()).ok).toBe(true);
+    const team = session.timelineGroups().find((g) => g.column === 'team');
+    if (!team) throw new Error('the sample has a team column');
+    const value = team.values[0];
+    const out = await session.writeTimeline('2024-03-31', { kind: 'group', column: 'team', value: value.value }, 'calendar');
+    if (!out.ok) throw new Error(out.problem.message);
+    expect(out.value.children).toBe(value.children);
+    expect(out.value.charts).toBe(Math.ceil(value.children / 50));
+  });
+
+  it('refuses a selection on another sheet in plain words, writing nothing', async () => {
+    const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
+    const session = createPaceSession(createExcelPort(fake.Excel, fake.Office));
+    expect((await session.open()).ok).toBe(true);
+    await select(fake, 'Notes', 'A1');
+    const names = fake.workbook.liveSheets().map((s) => s.name);
+    const out = await session.writeTimeline('2024-03-31', { kind: 'selection' }, 'calendar');
+    expect(out).toEqual({ ok: false, problem: expect.objectContaining({ kind: 'usage', message: expect.stringContaining("The selection is on sheet 'Notes'") }) });
+    expect(fake.workbook.liveSheets().map((s) => s.name)).toEqual(names);
+  });
+});
+
+/**
+ * Last month's file: the sample without its first child's row (so that child
+ * is new this month), and the next child's permanence recommendation (column H)
+ * a month earlier than this month says (a date changed after submission).
+ */
+async function lastMonthBytes(): Promise<{ bytes: Uint8Array; removedId: string; changedId: string }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(SAMPLE) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet('Tracker');
+  if (!ws) throw new Error('sample has a Tracker sheet');
+  let headerRow = 0;
+  ws.eachRow((row, n) => {
+    if (!headerRow && /\bID\b/.test(String(row.getCell(1).value ?? ''))) headerRow = n;
+  });
+  if (!headerRow) throw new Error('sample has a Child ID heading in column A');
+  const removedId = String(ws.getRow(headerRow + 1).getCell(1).value);
+  const changed = ws.getRow(headerRow + 2);
+  const changedId = String(changed.getCell(1).value);
+  const was = changed.getCell(8).value as Date;
+  changed.getCell(8).value = new Date(was.getTime() - 31 * 86400000);
+  ws.spliceRows(headerRow + 1, 1);
+  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), removedId, changedId };
+}
+
+describe('Compare with… from the pane (sample workbook)', () => {
+  it('reads last month in the pane, counts the changes and writes the PACE Changes sheet', async () => {
+    const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
+    const before = fake.snapshot('Tracker');
+    const session = createPaceSession(createExcelPort(fake.Excel, fake.Office), { readWorkbook: readWorkbookInBrowser });
+    expect((await session.open()).ok).toBe(true);
+    // The sample against itself: nothing changed (the baseline for how many children match).
+    const same = await session.compareWith({ name: 'pace-sample.xlsx', bytes: new Uint8Array(fs.readFileSync(SAMPLE)) }, '2024-03-31');
+    if (!same.ok) throw new Error(same.problem.message);
+    expect(same.value.total).toBe(0);
+    const { bytes, removedId, changedId } = await lastMonthBytes();
+    const out = await session.compareWith({ name: 'February.xlsx', bytes }, '2024-03-31');
+    if (!out.ok) throw new Error(out.problem.message);
+    expect(out.value.sheet).toBe('PACE Changes');
+    expect(out.value.lastName).toBe('February.xlsx');
+    expect(out.value.lastAsOf).toBe('2024-02-29');
+    expect(out.value.matchedBy).toBe('childId');
+    expect(out.value.counts.find((c) => c.kind === 'added')?.count).toBe(1);
+    expect(out.value.matched).toBe(same.value.matched - 1);
+    expect(fake.sheet('PACE Changes').deleted).toBe(false);
+    expect(fake.snapshot('Tracker')).toEqual(before);
+    expect(out.value.counts.find((c) => c.kind === 'dateChanged')?.count).toBe(1);
+    expect(out.value.total).toBe(2);
+    // Moved by a month, more than the 7 days allowed: listed as one to check.
+    expect(out.value.toCheck).toEqual([expect.objectContaining({ childId: changedId, severity: 'warning' })]);
+    expect(removedId).toBe('SYN0001');
+  });
+
+  it('says plainly when the chosen file is not a workbook, writing nothing', async () => {
+    const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
+    const session = createPaceSession(createExcelPort(fake.Excel, fake.Office), { readWorkbook: readWorkbookInBrowser });
+    expect((await session.open()).ok).toBe(true);
+    const names = fake.workbook.liveSheets().map((s) => s.name);
+    const out = await session.compareWith({ name: 'notes.txt', bytes: new TextEncoder().encode('hello') }, '2024-03-31');
+    expect(out).toEqual({ ok: false, problem: expect.objectContaining({ kind: 'unreadableFile', message: expect.stringContaining('"notes.txt" could not be opened as an Excel workbook') }) });
+    expect(fake.workbook.liveSheets().map((s) => s.name)).toEqual(names);
+  });
+});
