@@ -199,7 +199,7 @@ async function wholeCommands(dir: string, workbook: string, asOf: string, childr
   }
   const check = timeCommand(['check', workbook, '--as-of', asOf, '--json'], 3);
   line(`check ${children.toLocaleString('en-GB')} children --json`, ms(check.min));
-  const report = timeCommand(['report', workbook, '-o', path.join(dir, 'whole-report.xlsx'), '--as-of', asOf], 3);
+  const report = timeCommand(['report', workbook, '-o', path.join(dir, 'whole-report.xlsx'), '--as-of', asOf, '--force'], 3);
   line(`report ${children.toLocaleString('en-GB')} children`, ms(report.min));
 }
 
