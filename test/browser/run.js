@@ -211,7 +211,8 @@ async function openPage(browser, origin, { width = 500, path: pagePath = '/harne
   // A US locale and time zone: the pane must still show and read dates day first.
   const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, serviceWorkers: 'block', locale: 'en-US', timezoneId: 'America/New_York', colorScheme: 'light' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15000);
+  // 30 s: on a loaded 2-core machine a Fluent dropdown took over 15 s to open once; a wait is not a speed test.
+  page.setDefaultTimeout(30000);
   const record = { requests: [], foreign: [], errors: [], csp: [] };
   context.on('request', (r) => {
     record.requests.push(r.url());
