@@ -6,6 +6,7 @@
 import type { CellValue } from '../core/grid';
 import { cellAddress, columnLetter, parseCellAddress, quoteSheetName } from '../core/grid';
 import type { BlockStyle, CellBlock, MarkerShape, PlannedChart, PlannedSeries, PrintSettings } from '../core/report/plan';
+import { jsonBytes } from './chunks';
 
 export const MAX_SHEET_NAME = 31;
 
@@ -127,11 +128,6 @@ export interface BlockPiece {
   /** Number formats only where the plan sets one (unformatted columns stay General and cost nothing). */
   formatRuns: FormatRun[];
   bytes: number;
-}
-
-/** JSON size of a payload as a request would carry it. */
-function jsonBytes(value: unknown): number {
-  return JSON.stringify(value)?.length ?? 0;
 }
 
 /** Maximal runs of consecutive columns that have a planned number format. */

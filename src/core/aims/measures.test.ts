@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { AimDefinition, ChildRecord, DecodedDate } from '../model';
 import { normaliseAim } from './definition';
-import { aimResultToJson, ageInYears, measureAim, medianOf, monthsBetween, percentOf, usableDay } from './measures';
+import { aimResultToJson, measureAim, monthsBetween, percentOf, usableDay } from './measures';
+import { ageInYears, median as medianOf } from '../dates';
 import { child, day } from './testing';
 
 const AS_OF = day('2024-03-31');

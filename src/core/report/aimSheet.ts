@@ -22,10 +22,10 @@
 import type { CellValue } from '../grid';
 import { columnLetter } from '../grid';
 import type { AimDefinition, AimResult, DayNumber, Direction, RunChart, TestOfChange } from '../model';
-import { dayFromIso, roundTo1, serialFromDay, ukFromDay } from '../dates';
+import { dayFromIso, median, roundTo1, serialFromDay, ukFromDay, weeksBetween } from '../dates';
 import { computeRunChart, runChartSignals } from '../runchart';
 import { aimStatement } from '../aims/definition';
-import { medianOf, percentOf } from '../aims/measures';
+import { percentOf } from '../aims/measures';
 import type { CellBlock, PlannedChart, PlannedSeries, PlannedSheet, PlannedTable, PrintSettings } from './plan';
 import { DATE_FORMAT, PERCENT_FORMAT, WEEKS_FORMAT } from './plan';
 import { asOfLine, type PopulationCount } from './exclusions';
@@ -487,7 +487,7 @@ function waitingSection(result: AimResult, aim: AimDefinition, ctx: AimSheetCont
     return { blocks: [heading, note], tables: [], widths: [14, 7, 12, 10, 10], columnCount: 5 };
   }
   // Exact weeks waited, for the bars; the JSON's weeksWaiting is the same figure rounded.
-  const exact = waiting.map((w) => (ctx.asOf - (dayOf(w.startDate) as number)) / 7);
+  const exact = waiting.map((w) => weeksBetween(dayOf(w.startDate) as number, ctx.asOf));
   const hasTarget = aim.targetWeeks !== null;
   const columns: TableColumn[] = [
     { header: 'Child ID', values: waiting.map((w) => w.childId ?? `(no ID, row ${w.row})`), width: 14 },
@@ -598,8 +598,8 @@ export function quarterlyRows(result: AimResult, hasTarget: boolean): PeriodRow[
     weeks.set(key, list);
   }
   return [...quarters.values()].map((row) => {
-    const median = medianOf(weeks.get(row.month) ?? []);
-    return { ...row, percentWithinTarget: hasTarget ? percentOf(row.withinTarget, row.completed) : null, medianWeeks: median === null ? null : roundTo1(median) };
+    const middle = median(weeks.get(row.month) ?? []);
+    return { ...row, percentWithinTarget: hasTarget ? percentOf(row.withinTarget, row.completed) : null, medianWeeks: middle === null ? null : roundTo1(middle) };
   });
 }
 
