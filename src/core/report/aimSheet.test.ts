@@ -3,7 +3,12 @@ import { normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
 import { child, day } from '../aims/testing';
 import { serialFromDay } from '../dates';
-import { aimSheetName, columnWidth, endLabelPoint, fittingNotes, medianStepNotes, monthStep, planAimSheet, quarterlyRows, runChartColumns, runChartVerdict, safeSheetName, signalDirections } from './aimSheet';
+import { aimSheetName, fittingNotes, planAimSheet } from './aimSheet';
+import { columnWidth, safeSheetName } from './table';
+import { endLabelPoint, monthStep } from './aimParts';
+import { runChartColumns, signalDirections } from './aimChildren';
+import { medianStepNotes, quarterlyRows } from './aimMonthly';
+import { runChartVerdict } from './aimHeadline';
 import { noteLines, PAGE_ROWS } from './printLayout';
 
 const noteLinesOf = (text: string) => noteLines(text, 120);

@@ -14,7 +14,7 @@ import { FIELD_BY_ID, fieldLabel } from '../fields';
 import { serialFromDay, ukFromDay, weeksBetween } from '../dates';
 import { JOURNEY_MILESTONES, type Journey, type JourneyMilestone, type JourneyStage } from '../timeline/journey';
 import { DATE_FORMAT, WEEKS_FORMAT, type CellBlock, type PlannedChart, type PlannedSeries, type PlannedSheet, type PlannedTable } from './plan';
-import { columnWidth, plannedTable, tableBlock, type TableColumn } from './aimSheet';
+import { columnWidth, plannedTable, tableBlock, type TableColumn } from './table';
 
 export type TimelineAlign = 'calendar' | 'start';
 
