@@ -3,7 +3,7 @@ import type { AimDefinition, ChildRecord, DecodedDate } from '../model';
 import { normaliseAim } from './definition';
 import { aimResultToJson, measureAim, monthsBetween, percentOf, usableDay } from './measures';
 import { ageInYears, median as medianOf } from '../dates';
-import { child, day } from './testing';
+import { child, day } from '../../../test/support/aims';
 
 const AS_OF = day('2024-03-31');
 

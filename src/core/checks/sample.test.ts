@@ -5,11 +5,11 @@
  * date system.
  */
 import { workbookToGrid } from '../../xlsx/read';
-import { buildSampleWorkbook, type SampleOptions } from '../../xlsx/testing/sample';
+import { buildSampleWorkbook, type SampleOptions } from '../../../test/support/sample';
 import { detectLayout } from '../layout/detect';
 import { readRecords } from '../records';
 import { checkRecords } from './runChecks';
-import { dayFromIso } from './testing';
+import { dayFromIso } from '../../../test/support/checks';
 
 /** What the planted kind must be reported as. */
 const EXPECTED: Record<string, { rules: string[]; severity: string | string[] }> = {

@@ -1,7 +1,7 @@
 import type { ChildRecord, RunChart } from '../model';
 import { normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
-import { child, day } from '../aims/testing';
+import { child, day } from '../../../test/support/aims';
 import { serialFromDay } from '../dates';
 import { aimSheetName, fittingNotes, planAimSheet } from './aimSheet';
 import { columnWidth, safeSheetName } from './table';
@@ -13,7 +13,7 @@ import { noteLines, PAGE_ROWS } from './printLayout';
 
 const noteLinesOf = (text: string) => noteLines(text, 120);
 import { DATE_FORMAT } from './plan';
-import { cellValue, checkSheet, parseRange, rangeValues } from './planCheck.test-helper';
+import { cellValue, checkSheet, parseRange, rangeValues } from '../../../test/support/planCheck';
 
 const AS_OF = day('2024-03-31');
 const aim = normaliseAim({

@@ -10,8 +10,8 @@
  * them. `plantedErrors` says exactly where, so tests can assert them.
  */
 import ExcelJS from 'exceljs';
-import type { CanonicalFieldId } from '../../core/fields';
-import { cellAddress } from '../../core/grid';
+import type { CanonicalFieldId } from '../../src/core/fields';
+import { cellAddress } from '../../src/core/grid';
 
 export const SAMPLE_AS_OF = '2024-03-31';
 export const SAMPLE_SHEET = 'Tracker';
