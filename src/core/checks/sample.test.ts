@@ -1,5 +1,5 @@
 /**
- * Acceptance on the synthetic sample workbook (src/xlsx/testing/sample.ts):
+ * Acceptance on the synthetic sample workbook (test/support/sample.ts):
  * read as the command line reads it, every planted error is flagged on its
  * cell, and no clean row gets an error, whatever the column order, wording or
  * date system.
