@@ -24,7 +24,7 @@ import * as http from 'http';
 import * as zlib from 'zlib';
 import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { buildSampleBuffer, SAMPLE_AS_OF } from '../src/xlsx/testing/sample';
+import { buildSampleBuffer, SAMPLE_AS_OF } from '../test/support/sample';
 import { readWorkbookBuffer } from '../src/xlsx/read';
 import { writeReportFile } from '../src/xlsx/writeReport';
 import { analyseWorkbook, aimsOrPresets, planReport, runAims, runCheck } from '../src/core/usecases/pipeline';

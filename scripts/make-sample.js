@@ -2,18 +2,13 @@
 'use strict';
 // Writes samples/pace-sample.xlsx: 300 fictional children, as of 31/03/2024.
 // Usage: node scripts/make-sample.js [OUT.xlsx] [--children N] [--table] [--1904] [--alternative] [--extra] [--order reversed|shuffled] [--no-errors]
-// Uses the built generator (dist/node, from `npm run prepare`) when there is one, else
-// runs the TypeScript directly with ts-node (transpile only), so it works before a build.
+// The generator is test support (test/support/sample.ts), never built into dist/node: it runs
+// from the TypeScript with ts-node (transpile only).
 const path = require('path');
 const fs = require('fs');
 
-function loadGenerator() {
-  const built = path.join(__dirname, '..', 'dist', 'node', 'xlsx', 'testing', 'sample.js');
-  if (fs.existsSync(built)) return require(built);
-  require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
-  return require('../src/xlsx/testing/sample.ts');
-}
-const { buildSampleBuffer } = loadGenerator();
+require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+const { buildSampleBuffer } = require('../test/support/sample.ts');
 
 async function main(argv) {
   const options = {};

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CellValue } from '../core/grid';
 import { columnNumber } from '../core/grid';
-import { AUTHORITY_HEADER, authorityRows, EXPECTED_DROPS, TITLE_ROWS } from '../core/submission/fixtures';
+import { AUTHORITY_HEADER, authorityRows, EXPECTED_DROPS, TITLE_ROWS } from '../../test/support/submissionFixtures';
 import { main } from './main';
 import { DEFAULT_KEY_FILE, formatDropList, runSubmission, type SubmissionIo } from './submission';
 

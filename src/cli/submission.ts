@@ -9,10 +9,11 @@ import * as fs from 'fs';
 import * as readline from 'readline';
 import { isUserFacingError, UserFacingError } from '../core/errors';
 import { isoFromDay } from '../core/dates';
-import { submissionRows } from '../core/usecases/submission';
+import { makeSubmissionCopy, SETTING_SUBMISSION_KEY, type SubmissionHost } from '../core/usecases/submission';
+import { OUTSIDE_POPULATION_REASON } from '../core/population';
 import { findIdentifyingColumns, type IdentifyingColumn } from '../core/submission/identifying';
-import { planSubmission, type DobMode } from '../core/submission/plan';
-import { assignPseudonyms, keyBytesFromText, pseudonymInputs } from '../core/submission/pseudonym';
+import type { DobMode } from '../core/submission/plan';
+import { assignPseudonyms, keyBytesFromText } from '../core/submission/pseudonym';
 import { writePlanToNewWorkbook } from '../xlsx/newWorkbook';
 import { parseArgs, stringOption } from './args';
 import { asOfDay } from './asOf';
@@ -63,21 +64,23 @@ export function formatDropList(columns: IdentifyingColumn[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Reads the key file, or makes a new random key in it; says which on `io.out`. */
-export function loadOrCreateKey(keyFile: string, io: SubmissionIo): Uint8Array {
-  if (fs.existsSync(keyFile)) {
-    let text: string;
-    try {
-      text = fs.readFileSync(keyFile, 'utf8');
-    } catch {
-      throw new UserFacingError('unreadableFile', `The key file ${keyFile} cannot be read. Check you can open it.`);
-    }
-    if (text.trim() === '') {
-      throw new UserFacingError('unreadableFile', `The key file ${keyFile} is empty. Use last month's key file, or remove this one to make a new key.`);
-    }
-    return keyBytesFromText(text);
+/** The key file's text, or null when there is no key file yet. */
+function readKeyText(keyFile: string): string | null {
+  if (!fs.existsSync(keyFile)) return null;
+  let text: string;
+  try {
+    text = fs.readFileSync(keyFile, 'utf8');
+  } catch {
+    throw new UserFacingError('unreadableFile', `The key file ${keyFile} cannot be read. Check you can open it.`);
   }
-  const hex = randomBytes(32).toString('hex');
+  if (text.trim() === '') {
+    throw new UserFacingError('unreadableFile', `The key file ${keyFile} is empty. Use last month's key file, or remove this one to make a new key.`);
+  }
+  return text;
+}
+
+/** Saves a new key as the key file (never over an existing one) and says so on `io.out`. */
+function saveNewKey(keyFile: string, hex: string, io: SubmissionIo): void {
   try {
     ensureKeyFolder(keyFile);
     // Readable by this user only: with the key and a list of real IDs anyone could recompute the pseudonyms.
@@ -86,7 +89,36 @@ export function loadOrCreateKey(keyFile: string, io: SubmissionIo): Uint8Array {
     throw new UserFacingError('unreadableFile', `A new key could not be saved as ${keyFile}. Check the folder exists and you can write to it.`);
   }
   io.out(`Created a new secret key in ${keyFile}. Keep it private (do not send it or put it in a shared folder) and use it every month so pseudonyms match.\n`);
+}
+
+/** Reads the key file, or makes a new random key in it; says which on `io.out`. */
+export function loadOrCreateKey(keyFile: string, io: SubmissionIo): Uint8Array {
+  const text = readKeyText(keyFile);
+  if (text !== null) return keyBytesFromText(text);
+  const hex = randomBytes(32).toString('hex');
+  saveNewKey(keyFile, hex, io);
   return keyBytesFromText(hex);
+}
+
+/**
+ * The command line as the submission use case's host: the key lives in the
+ * key file (not in the workbook), the keyed hash is node:crypto's, and the
+ * copy is written to a file instead of opened in Excel.
+ */
+function commandLineHost(keyFile: string, io: SubmissionIo, writeCopy: (bytes: Uint8Array) => void): SubmissionHost {
+  let keyBytes: { text: string; bytes: Uint8Array } | null = null;
+  return {
+    loadSetting: async <T>(name: string) => (name === SETTING_SUBMISSION_KEY ? (readKeyText(keyFile) as T | null) : null),
+    saveSetting: async <T>(name: string, value: T) => {
+      if (name === SETTING_SUBMISSION_KEY) saveNewKey(keyFile, String(value), io);
+    },
+    randomKeyHex: () => randomBytes(32).toString('hex'),
+    hmacSha256Hex: async (keyText, message) => {
+      if (keyBytes?.text !== keyText) keyBytes = { text: keyText, bytes: keyBytesFromText(keyText) };
+      return createHmac('sha256', keyBytes.bytes).update(message, 'utf8').digest('hex');
+    },
+    openNewWorkbook: async (bytes) => writeCopy(bytes),
+  };
 }
 
 /** Child ID → pseudonym with the keyed hash (HMAC-SHA-256). */
@@ -164,30 +196,25 @@ async function submission(argv: string[], io: SubmissionIo): Promise<number> {
   }
 
   if (keyNote) io.out(`${keyNote}\n`);
-  const key = loadOrCreateKey(keyFile, io);
-  const pseudonyms = pseudonymsFor(pseudonymInputs(sheet.records), key);
-  // Rows outside the PACE population (ceased more than a year before the as-of date) are left out unless kept.
-  const rows = submissionRows(sheet, asOf, args.options.has('include-outside-population'), keepFinding);
-  const plan = planSubmission({
-    grid: sheet.grid,
-    layout: sheet.layout,
-    records: rows.records,
-    findings: rows.findings,
-    leftOut: rows.leftOut,
+  let output = '';
+  const host = commandLineHost(keyFile, io, (bytes) => {
+    output = pick();
+    writeOutput(output, bytes, force, 'copy');
+  });
+  // The pane's steps (core/usecases/submission.ts); rows outside the PACE population are left out unless kept.
+  const made = await makeSubmissionCopy(host, (plan) => writePlanToNewWorkbook(plan), {
+    sheet,
     drop: columns.map((c) => c.column),
     dob,
     asOf,
-    date1904: false, // a new exceljs workbook uses the 1900 date system
-    pseudonyms,
+    includeOutsidePopulation: args.options.has('include-outside-population'),
+    keepFinding,
   });
-  const bytes = await writePlanToNewWorkbook(plan);
-  const output = pick();
-  writeOutput(output, bytes, force, 'copy');
   io.out(
-    (rows.leftOut
-      ? `Left out ${rows.leftOut.rows} row${rows.leftOut.rows === 1 ? '' : 's'} outside the PACE population (${rows.leftOut.reason}); use --include-outside-population to keep them.\n`
+    (made.rowsLeftOut > 0
+      ? `Left out ${made.rowsLeftOut} row${made.rowsLeftOut === 1 ? '' : 's'} outside the PACE population (${OUTSIDE_POPULATION_REASON}); use --include-outside-population to keep them.\n`
       : '') +
-    `Wrote ${output}: ${rows.records.length} children as of ${isoFromDay(asOf)}, ${columns.length} column${columns.length === 1 ? '' : 's'} left out, ` +
+    `Wrote ${output}: ${made.children} children as of ${isoFromDay(asOf)}, ${columns.length} column${columns.length === 1 ? '' : 's'} left out, ` +
       `date of birth as ${dob === 'month' ? 'month and year' : 'age at each milestone'}, child IDs pseudonymised with the key in ${keyFile}.\n` +
       `The key stays here: keep ${keyFile} private, never send it, and use it again next month so each child keeps the same pseudonymous ID.\n` +
       'Check the copy before you send it (see its Cover sheet).\n',

@@ -2,7 +2,7 @@ import { UserFacingError } from './errors';
 import type { WorkbookGrid } from './grid';
 import { inspectJson, inspectWorkbook } from './inspect';
 import { detectLayout } from './layout/detect';
-import { buildSampleGrid, buildSampleWorkbook } from './testing/sampleGrid';
+import { buildSampleGrid, buildSampleWorkbook } from '../../test/support/sampleGrid';
 
 const problem = (fn: () => unknown): UserFacingError => {
   try {

@@ -1,4 +1,4 @@
-import { child, dayFromIso } from './checks/testing';
+import { child, dayFromIso } from '../../test/support/checks';
 import { populationNote, populationStart, splitPopulation } from './population';
 import { isoFromDay } from './dates';
 

@@ -4,8 +4,8 @@ import { parseCellAddress, type CellValue, type SheetGrid } from './grid';
 import { detectLayout } from './layout/detect';
 import type { ColumnMapping, SheetLayout } from './model';
 import { cellText, readRecords, readRespite } from './records';
-import { arbitraryGrid } from './testing/randomGrid';
-import { buildSampleGrid } from './testing/sampleGrid';
+import { arbitraryGrid } from '../../test/support/randomGrid';
+import { buildSampleGrid } from '../../test/support/sampleGrid';
 
 const iso = (day: number | null) => (day === null ? null : isoFromDay(day));
 

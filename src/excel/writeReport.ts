@@ -20,22 +20,9 @@ import { OWNED_SHEETS_KEY, OwnedSheet, queueSettingRead, queueSettingWrite } fro
 import { keptMarkedIds, ownedSheetIds, queueOwnershipMark, queueOwnershipMarks } from './ownership';
 import { PartialWork, runExcel } from './run';
 import { UserFacingError } from '../core/errors';
-import {
-  assertPlannedSheetName,
-  pieceAt,
-  prepareBlock,
-  chartTypeName,
-  chooseSheetNames,
-  columnWidthPoints,
-  fontFor,
-  freeTableName,
-  lineStyleName,
-  markerSize,
-  markerStyleName,
-  printLayoutSettings,
-  retarget,
-  temporaryNames,
-} from './reportLayout';
+import { assertPlannedSheetName, chooseSheetNames, freeTableName, retarget, temporaryNames } from './sheetNaming';
+import { pieceAt, prepareBlock } from './blockPieces';
+import { chartTypeName, columnWidthPoints, fontFor, lineStyleName, markerSize, markerStyleName, printLayoutSettings } from './styling';
 import { columnLetter } from '../core/grid';
 
 /**

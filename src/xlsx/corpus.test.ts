@@ -24,11 +24,11 @@ import { isUserFacingError } from '../core/errors';
 import { aimsOrPresets, analyseWorkbook, planReport } from '../core/usecases/pipeline';
 import { readWorkbookBuffer, readWorkbookFile } from './read';
 import { writeReportBuffer, writeReportFile } from './writeReport';
-import { addTrackerSheet, PartToValidate, processMarkupCompatibility, schemaForPart, TRACKER_SHEET, validateParts, workbookPathOf } from './testing/corpus';
-import { dataValidationTablePackage, openpyxlPackage, prefixedPackage } from './testing/builtPackages';
+import { addTrackerSheet, PartToValidate, processMarkupCompatibility, schemaForPart, TRACKER_SHEET, validateParts, workbookPathOf } from '../../test/support/corpus';
+import { dataValidationTablePackage, openpyxlPackage, prefixedPackage } from '../../test/support/builtPackages';
 import { relsPathOf, resolveTarget } from './ooxml';
 import { RelsXml, WorkbookXml } from './packageXml';
-import { SAMPLE_AS_OF } from './testing/sample';
+import { SAMPLE_AS_OF } from '../../test/support/sample';
 
 jest.setTimeout(120000);
 

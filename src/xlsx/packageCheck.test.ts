@@ -1,8 +1,8 @@
 import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import JSZip from 'jszip';
-import { fixturePlan } from './testing/planFixture';
-import { buildSampleBuffer } from './testing/sample';
+import { fixturePlan } from '../../test/support/planFixture';
+import { buildSampleBuffer } from '../../test/support/sample';
 import {
   BILLION_LAUGHS,
   dataValidationTablePackage,
@@ -11,8 +11,8 @@ import {
   prefixedPackage,
   withDoctype,
   withUnloadableValidation,
-} from './testing/builtPackages';
-import { addTrackerSheet, TRACKER_SHEET } from './testing/corpus';
+} from '../../test/support/builtPackages';
+import { addTrackerSheet, TRACKER_SHEET } from '../../test/support/corpus';
 import { isUserFacingError } from '../core/errors';
 import { readWorkbookBuffer } from './read';
 import { writeReportBuffer } from './writeReport';

@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { readWorkbookBuffer, readWorkbookFile, dateToSerial, toGridValue } from './read';
-import { buildSampleBuffer, dayToSerial, isoToDay, SampleResult } from './testing/sample';
+import { buildSampleBuffer, dayToSerial, isoToDay, SampleResult } from '../../test/support/sample';
 import { UserFacingError } from '../core/errors';
 import { writeReportBuffer } from './writeReport';
-import { fixturePlan } from './testing/planFixture';
+import { fixturePlan } from '../../test/support/planFixture';
 import type { SheetGrid } from '../core/grid';
 
 const cellOf = (grid: SheetGrid, row: number, column: number) => grid.values[row - grid.firstRow][column - grid.firstColumn];

@@ -9,8 +9,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { writeReportBuffer } from './writeReport';
-import { buildSampleBuffer } from './testing/sample';
-import { fixturePlan } from './testing/planFixture';
+import { buildSampleBuffer } from '../../test/support/sample';
+import { fixturePlan } from '../../test/support/planFixture';
 import type { ReportPlan } from '../core/report/plan';
 import { readWorkbookBuffer } from './read';
 import { aimsOrPresets, analyseWorkbook, planReport } from '../core/usecases/pipeline';

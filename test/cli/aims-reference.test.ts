@@ -11,7 +11,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { makeTempDir, removeDir, runCli, runJson, writeSample, writeText } from './helpers';
 import { PRESET_AIMS } from '../../src/core/aims/definition';
-import type { SampleColumnKey, SampleResult } from '../../src/xlsx/testing/sample';
+import type { SampleColumnKey, SampleResult } from '../support/sample';
 
 const DAY_MS = 86400000;
 

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { makeTempDir, removeDir, runJson, writeSample } from './helpers';
-import type { PlantedErrorKind, SampleOptions } from '../../src/xlsx/testing/sample';
+import type { PlantedErrorKind, SampleOptions } from '../support/sample';
 
 const SAMPLE_FILE = path.join(__dirname, '..', '..', 'samples', 'pace-sample.xlsx');
 

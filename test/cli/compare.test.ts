@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CellValue, SheetGrid } from '../../src/core/grid';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
-import { buildSampleBuffer } from '../../src/xlsx/testing/sample';
+import { buildSampleBuffer } from '../support/sample';
 import { makeTempDir, removeDir, runCli, runJson } from './helpers';
 
 /** A one-sheet workbook from a grid: values, and each cell's number format (dates stay real dates). */

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { buildSampleBuffer, SampleOptions, SampleResult } from '../../src/xlsx/testing/sample';
+import { buildSampleBuffer, SampleOptions, SampleResult } from '../support/sample';
 
 export interface CliRun {
   code: number;

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { makeTempDir, removeDir, runJson, writeSample } from './helpers';
-import { buildSampleWorkbook, SampleColumnKey, SampleOptions, SampleResult } from '../../src/xlsx/testing/sample';
+import { buildSampleWorkbook, SampleColumnKey, SampleOptions, SampleResult } from '../support/sample';
 import { FIELDS } from '../../src/core/fields';
 
 const LOCAL_KEYS: SampleColumnKey[] = ['legalAdviceMeeting', 'lastReview', 'reviewNotes'];

@@ -18,7 +18,7 @@ import {
   writeSample,
   writeText,
 } from './helpers';
-import type { SampleResult } from '../../src/xlsx/testing/sample';
+import type { SampleResult } from '../support/sample';
 
 const AIM_KEYS = [
   'id',

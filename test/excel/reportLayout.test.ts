@@ -1,20 +1,6 @@
-import {
-  alternativeSheetNames,
-  blockPieces,
-  cellNumberFormats,
-  chartTypeName,
-  chooseSheetNames,
-  columnWidthPoints,
-  fontFor,
-  formattedColumnRuns,
-  freeTableName,
-  lineStyleName,
-  markerSize,
-  markerStyleName,
-  rectangular,
-  retarget,
-  temporaryNames,
-} from '../../src/excel/reportLayout';
+import { alternativeSheetNames, chooseSheetNames, freeTableName, retarget, temporaryNames } from '../../src/excel/sheetNaming';
+import { blockPieces, cellNumberFormats, formattedColumnRuns, rectangular } from '../../src/excel/blockPieces';
+import { chartTypeName, columnWidthPoints, fontFor, lineStyleName, markerSize, markerStyleName } from '../../src/excel/styling';
 import { ownedSheetIds } from '../../src/excel/ownership';
 
 describe('sheet names', () => {

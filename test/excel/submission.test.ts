@@ -12,8 +12,8 @@ import { base64FromBytes, createHmacSha256Hex, hexFromBytes, openNewWorkbook, ra
 import { createPaceSession } from '../../src/core/usecases/session';
 import type { PaceSessionApi } from '../../src/core/usecases/types';
 import { writePlanToNewWorkbook } from '../../src/xlsx/newWorkbook';
-import { AUTHORITY_HEADER, authorityRows, EXPECTED_DROPS, TITLE_ROWS } from '../../src/core/submission/fixtures';
-import { sheetGrid, layoutOf } from '../../src/core/submission/testing';
+import { AUTHORITY_HEADER, authorityRows, EXPECTED_DROPS, TITLE_ROWS } from '../support/submissionFixtures';
+import { sheetGrid, layoutOf } from '../support/submission';
 import { droppedValues } from '../../src/core/submission/plan';
 import { formatPseudonym, keyBytesFromText } from '../../src/core/submission/pseudonym';
 import { pseudonymsFor } from '../../src/cli/submission';

@@ -8,7 +8,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CheckResult } from '../../src/core/model';
-import { buildSampleBuffer } from '../../src/xlsx/testing/sample';
+import { buildSampleBuffer } from '../support/sample';
 import { AS_OF, addGridSheet, expectPlainRefusal, makeTempDir, paceGrid, paceWorkbook, removeDir, runCli, saveWorkbook, sheetNamesOf } from './helpers';
 
 jest.setTimeout(120_000);

@@ -7,7 +7,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CellValue } from '../../src/core/grid';
-import { buildSampleBuffer } from '../../src/xlsx/testing/sample';
+import { buildSampleBuffer } from '../support/sample';
 import { createFakeExcel, fakeFromGrid } from '../fake-excel';
 import { AS_OF, fakeSheetNames, loadXlsx, makeTempDir, openOrFail, paceGrid, removeDir, runCli, sheetCells, sessionOn } from './helpers';
 

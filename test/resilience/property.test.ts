@@ -12,8 +12,8 @@ import type { AimsFile } from '../../src/core/model';
 import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, runAims, runCheck } from '../../src/core/usecases/pipeline';
 import { parseAimsFile } from '../../src/core/aims/definition';
 import { dayFromIso } from '../../src/core/dates';
-import { arbitraryCell, arbitraryFormat, arbitraryGrid } from '../../src/core/testing/randomGrid';
-import { checkPlan } from '../../src/core/report/planCheck.test-helper';
+import { arbitraryCell, arbitraryFormat, arbitraryGrid } from '../support/randomGrid';
+import { checkPlan } from '../support/planCheck';
 import { PACE_COLUMNS, paceGrid } from './helpers';
 
 let casesRun = 0;

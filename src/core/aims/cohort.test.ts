@@ -1,4 +1,4 @@
-import { child, dayFromIso } from '../checks/testing';
+import { child, dayFromIso } from '../../../test/support/checks';
 import { isAtHomePlacement, measureCohort, monthsBefore, normaliseCohort, resolveReviewMilestone } from './cohort';
 import { isoFromDay } from '../dates';
 

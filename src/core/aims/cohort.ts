@@ -14,10 +14,9 @@
  * or after becoming looked after and on or before the as-of date.
  */
 import type { ChildRecord, CohortListChild, CohortListDefinition, CohortListInput, CohortListResult, DayNumber } from '../model';
-import { dayFromParts, isoFromDay } from '../dates';
-import { civilFromDay } from '../checks/format';
+import { civilFromDay, dayFromParts, isoFromDay, weeksToOneDecimal } from '../dates';
 import { routeKind } from '../checks/route';
-import { percentOf, usableDay, weeksToOneDecimal } from './measures';
+import { percentOf, usableDay } from './measures';
 
 export const DEFAULT_COHORT_MONTHS = 24;
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import type { AimDefinition, ChildRecord, DecodedDate } from '../model';
 import { normaliseAim } from './definition';
-import { aimResultToJson, ageInYears, measureAim, medianOf, monthsBetween, percentOf, usableDay } from './measures';
-import { child, day } from './testing';
+import { aimResultToJson, measureAim, monthsBetween, percentOf, usableDay } from './measures';
+import { ageInYears, median as medianOf } from '../dates';
+import { child, day } from '../../../test/support/aims';
 
 const AS_OF = day('2024-03-31');
 

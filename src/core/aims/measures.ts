@@ -31,7 +31,7 @@ import type {
   TestOfChange,
   WaitingChild,
 } from '../model';
-import { dayFromIso, dayFromParts, isoFromDay, roundTo1 } from '../dates';
+import { ageInYears, dayFromIso, dayFromParts, isoFromDay, median, roundTo1, weeksFromDays, weeksToOneDecimal } from '../dates';
 import { computeRunChart, runChartToJson } from '../runchart';
 
 /** The readings that give a date the measures may use (pace-domain.md §2: placeholders and junk never count). */
@@ -58,36 +58,10 @@ export function isoOf(day: DayNumber): string {
   return iso;
 }
 
-/** Whole years from a date of birth to a day (birthday not yet reached this year: one fewer). */
-export function ageInYears(birth: DayNumber, on: DayNumber): number {
-  const b = isoOf(birth);
-  const o = isoOf(on);
-  let years = Number(o.slice(0, 4)) - Number(b.slice(0, 4));
-  if (o.slice(5) < b.slice(5)) years -= 1;
-  return years;
-}
-
-/**
- * Weeks from whole days, to one decimal. days × 10 / 7 is never exactly a
- * half, so plain rounding is exact here (and cheaper than the general roundTo1).
- */
-export function weeksToOneDecimal(days: number): number {
-  const r = Math.round((days * 10) / 7) / 10;
-  return r === 0 ? 0 : r;
-}
-
 /** Percentage to one decimal, halves up; null when there is nothing to divide by. */
 export function percentOf(part: number, whole: number): number | null {
   if (whole === 0) return null;
   return Math.round((part * 1000) / whole) / 10;
-}
-
-/** Median of numbers (need not be sorted); null when empty. */
-export function medianOf(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort(); // typed-array sort is numeric and fast
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function matchesText(value: string | undefined, allowed: string[] | undefined): boolean {
@@ -261,7 +235,7 @@ export function waitingCounts(cohort: readonly CohortChild[], days: readonly Day
 }
 
 function runChartOf(completed: readonly Completed[], aim: AimDefinition): RunChart {
-  const points: SeriesPoint[] = completed.map((c) => ({ date: isoOf(c.end), value: c.days / 7 }));
+  const points: SeriesPoint[] = completed.map((c) => ({ date: isoOf(c.end), value: weeksFromDays(c.days) }));
   return computeRunChart(points, {
     baseline: aim.baseline,
     rephaseRun: aim.rephaseRun,
@@ -284,13 +258,13 @@ function monthlyRows(completed: readonly Completed[], cohort: readonly CohortChi
     while (next < completed.length && completed[next].end <= m.end) next++;
     const inMonth = completed.slice(first, next);
     const within = aim.targetWeeks === null ? 0 : inMonth.filter((c) => withinTargetDays(c.days, aim.targetWeeks)).length;
-    const median = medianOf(inMonth.map((c) => c.days / 7));
+    const middle = median(inMonth.map((c) => weeksFromDays(c.days)));
     return {
       month: m.month,
       completed: inMonth.length,
       withinTarget: within,
       percentWithinTarget: aim.targetWeeks === null ? null : percentOf(within, inMonth.length),
-      medianWeeks: median === null ? null : roundTo1(median),
+      medianWeeks: middle === null ? null : roundTo1(middle),
       waitingAtMonthEnd: waiting[i],
     };
   });
@@ -346,7 +320,7 @@ export function measureAim(records: readonly ChildRecord[], aim: AimDefinition, 
     withinTarget: withinTargetDays(c.days, aim.targetWeeks),
   }));
   const withinTarget = children.filter((c) => c.withinTarget === true).length;
-  const median = medianOf(ordered.map((c) => c.days / 7));
+  const medianWeeks = median(ordered.map((c) => weeksFromDays(c.days)));
 
   return {
     id: aim.id,
@@ -359,7 +333,7 @@ export function measureAim(records: readonly ChildRecord[], aim: AimDefinition, 
     completed: completed.length,
     withinTarget,
     percentWithinTarget: aim.targetWeeks === null ? null : percentOf(withinTarget, completed.length),
-    medianWeeks: median === null ? null : roundTo1(median),
+    medianWeeks: medianWeeks === null ? null : roundTo1(medianWeeks),
     waiting: waitingChildren.length,
     waitingBeyondTarget: waitingChildren.filter((w) => w.beyondTarget).length,
     monthly: monthlyRows(ordered, cohort, aim, asOf),

@@ -1,6 +1,6 @@
 import type { DecodedDate } from '../model';
 import { childrenBetweenMilestones, JOURNEY_STAGES } from './stages';
-import { child, day } from './testing';
+import { child, day } from '../../../test/support/aims';
 
 const AS_OF = day('2024-03-31');
 const placeholder: DecodedDate = { reading: 'placeholder', day: day('1900-01-01'), raw: 1 };

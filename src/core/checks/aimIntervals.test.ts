@@ -2,7 +2,7 @@ import { normaliseAim, PRESET_AIMS } from '../aims/definition';
 import type { AimDefinition } from '../model';
 import { AIM_END_BEFORE_START } from './aimIntervals';
 import { checkRecords } from './runChecks';
-import { child, dayFromIso, testLayout } from './testing';
+import { child, dayFromIso, testLayout } from '../../../test/support/checks';
 
 const asOf = dayFromIso('2024-03-31');
 const presets = PRESET_AIMS.map((a) => normaliseAim(a));

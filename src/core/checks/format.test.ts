@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { ageInYears, civilFromDay, isoDate, shownValue, ukDate } from './format';
+import { isoDate, shownValue, ukDate } from './format';
+import { ageInYears, civilFromDay } from '../dates/serial';
 
 const day = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 

@@ -6,7 +6,7 @@ import type { SheetGrid } from '../grid';
 import { detectLayout } from '../layout/detect';
 import { readRecords } from '../records';
 import { checkRecords } from './runChecks';
-import { dayFromIso } from './testing';
+import { dayFromIso } from '../../../test/support/checks';
 
 const serial = (iso: string) => dayFromIso(iso) + 25569;
 const D = 'dd/mm/yyyy';

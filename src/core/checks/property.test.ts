@@ -7,7 +7,7 @@ import { DATE_FIELDS } from '../fields';
 import { parseCellAddress } from '../grid';
 import type { ChildRecord, DateReading, DecodedDate } from '../model';
 import { checkRecords } from './runChecks';
-import { child, testLayout } from './testing';
+import { child, testLayout } from '../../../test/support/checks';
 
 const READINGS: DateReading[] = ['blank', 'dateCell', 'serialNumber', 'text', 'textTwoDigitYear', 'placeholder', 'implausibleNumber', 'unreadable', 'error'];
 const HAS_DAY = new Set<DateReading>(['dateCell', 'serialNumber', 'text', 'textTwoDigitYear', 'placeholder']);

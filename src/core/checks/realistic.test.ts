@@ -6,7 +6,7 @@
  */
 import type { ChildRecord, Severity } from '../model';
 import { checkRecords } from './runChecks';
-import { child, dayFromIso, testLayout, type ChildSpec, type DateSpec } from './testing';
+import { child, dayFromIso, testLayout, type ChildSpec, type DateSpec } from '../../../test/support/checks';
 import { isoDate } from './format';
 
 const asOf = dayFromIso('2024-03-31');

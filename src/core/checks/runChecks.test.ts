@@ -1,6 +1,6 @@
 import { checkRecords, compareFindings, countFindings, runChecks } from './runChecks';
 import { RULE_IDS, RULES } from './registry';
-import { child, dayFromIso, testLayout } from './testing';
+import { child, dayFromIso, testLayout } from '../../../test/support/checks';
 import type { Finding } from '../model';
 
 const asOf = dayFromIso('2024-03-31');

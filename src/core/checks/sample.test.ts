@@ -1,15 +1,15 @@
 /**
- * Acceptance on the synthetic sample workbook (src/xlsx/testing/sample.ts):
+ * Acceptance on the synthetic sample workbook (test/support/sample.ts):
  * read as the command line reads it, every planted error is flagged on its
  * cell, and no clean row gets an error, whatever the column order, wording or
  * date system.
  */
 import { workbookToGrid } from '../../xlsx/read';
-import { buildSampleWorkbook, type SampleOptions } from '../../xlsx/testing/sample';
+import { buildSampleWorkbook, type SampleOptions } from '../../../test/support/sample';
 import { detectLayout } from '../layout/detect';
 import { readRecords } from '../records';
 import { checkRecords } from './runChecks';
-import { dayFromIso } from './testing';
+import { dayFromIso } from '../../../test/support/checks';
 
 /** What the planted kind must be reported as. */
 const EXPECTED: Record<string, { rules: string[]; severity: string | string[] }> = {

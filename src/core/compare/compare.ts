@@ -9,7 +9,7 @@
  * moved or were renamed between the months still line up by field.
  */
 import type { AimDefinition, ChildRecord, DayNumber, DecodedDate, Severity } from '../model';
-import { isDateReading, isoFromDay, roundTo1, ukFromDay } from '../dates';
+import { isDateReading, isoFromDay, roundTo1, ukFromDay, weeksBetween, weeksFromDays } from '../dates';
 import { fieldLabel } from '../fields';
 import { cellText } from '../records';
 
@@ -148,7 +148,7 @@ function dayOf(record: ChildRecord, field: string): DayNumber | null {
 /** Weeks of a run-chart point: both dates readable and in order; else not a point. */
 function pointWeeks(start: DayNumber | null, end: DayNumber | null): number | null {
   if (start === null || end === null || end < start) return null;
-  return roundTo1((end - start) / 7);
+  return roundTo1(weeksBetween(start, end));
 }
 
 /**
@@ -223,7 +223,7 @@ function compareDate(
   }
   if (before.kind === 'date' && after.kind === 'date') {
     const days = after.day - before.day;
-    const weeksMoved = roundTo1(days / 7);
+    const weeksMoved = roundTo1(weeksFromDays(days));
     const big = Math.abs(days) > threshold;
     const submitted = before.day <= options.lastAsOf;
     const severity: Severity = big && submitted ? 'warning' : 'info';

@@ -3,3 +3,4 @@ export * from './numberFormat';
 export * from './parseText';
 export * from './decode';
 export * from './titleAsOf';
+export * from './numbers';

@@ -92,7 +92,47 @@ export function todayDay(now: Date = new Date()): DayNumber {
 
 /** Exact weeks between two days (days / 7); negative when end is before start. */
 export function weeksBetween(startDay: DayNumber, endDay: DayNumber): number {
-  return (endDay - startDay) / 7;
+  return weeksFromDays(endDay - startDay);
+}
+
+/** Exact weeks in a count of days (days / 7): the one place weeks are made from days. */
+export function weeksFromDays(days: number): number {
+  return days / 7;
+}
+
+/**
+ * Weeks from whole days, to one decimal. days × 10 / 7 is never exactly a
+ * half, so plain rounding is exact here (and cheaper than the general roundTo1).
+ */
+export function weeksToOneDecimal(days: number): number {
+  const r = Math.round((days * 10) / 7) / 10;
+  return r === 0 ? 0 : r;
+}
+
+/**
+ * Day number to year, month (1-12) and day of month, by integer arithmetic
+ * (H. Hinnant's civil-from-days): no Date objects, fast for many messages.
+ */
+export function civilFromDay(dayNumber: DayNumber): { year: number; month: number; day: number } {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day };
+}
+
+/** Whole years between a date of birth and a later day (birthday counts on the day; born 29 February: 1 March in other years). */
+export function ageInYears(birth: DayNumber, on: DayNumber): number {
+  const b = civilFromDay(birth);
+  const o = civilFromDay(on);
+  let age = o.year - b.year;
+  if (o.month < b.month || (o.month === b.month && o.day < b.day)) age -= 1;
+  return age;
 }
 
 /** Rounds to one decimal, halves away from zero (never "-0"). */

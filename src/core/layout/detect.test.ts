@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { columnNumber, parseCellAddress, type CellValue, type SheetGrid } from '../grid';
 import type { ColumnMapping } from '../model';
 import { serialFromDay, dayFromParts } from '../dates/serial';
-import { arbitraryGrid } from '../testing/randomGrid';
-import { buildSampleGrid, buildSampleWorkbook, SAMPLE_HEADERS } from '../testing/sampleGrid';
+import { arbitraryGrid } from '../../../test/support/randomGrid';
+import { buildSampleGrid, buildSampleWorkbook, SAMPLE_HEADERS } from '../../../test/support/sampleGrid';
 import { detectLayout, isOutputSheetName, pickSheet, scoreSheet } from './detect';
 
 const grid = (values: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid => ({

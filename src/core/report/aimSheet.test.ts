@@ -1,14 +1,19 @@
 import type { ChildRecord, RunChart } from '../model';
 import { normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
-import { child, day } from '../aims/testing';
+import { child, day } from '../../../test/support/aims';
 import { serialFromDay } from '../dates';
-import { aimSheetName, columnWidth, endLabelPoint, fittingNotes, medianStepNotes, monthStep, planAimSheet, quarterlyRows, runChartColumns, runChartVerdict, safeSheetName, signalDirections } from './aimSheet';
+import { aimSheetName, fittingNotes, planAimSheet } from './aimSheet';
+import { columnWidth, safeSheetName } from './table';
+import { endLabelPoint, monthStep } from './aimParts';
+import { runChartColumns, signalDirections } from './aimChildren';
+import { medianStepNotes, quarterlyRows } from './aimMonthly';
+import { runChartVerdict } from './aimHeadline';
 import { noteLines, PAGE_ROWS } from './printLayout';
 
 const noteLinesOf = (text: string) => noteLines(text, 120);
 import { DATE_FORMAT } from './plan';
-import { cellValue, checkSheet, parseRange, rangeValues } from './planCheck.test-helper';
+import { cellValue, checkSheet, parseRange, rangeValues } from '../../../test/support/planCheck';
 
 const AS_OF = day('2024-03-31');
 const aim = normaliseAim({

@@ -3,12 +3,12 @@ import type { ChildRecord, DecodedDate } from '../model';
 import { PRESET_AIMS, normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
 import { childrenBetweenMilestones } from '../aims/stages';
-import { child, day } from '../aims/testing';
+import { child, day } from '../../../test/support/aims';
 import { isoFromDay, serialFromDay } from '../dates';
 import { buildReportPlan, uniqueSheetName } from './buildPlan';
 import type { PlannedSheet } from './plan';
 import { planSummarySheet } from './summarySheet';
-import { cellValue, checkPlan, checkSheet, parseRange, rangeValues } from './planCheck.test-helper';
+import { cellValue, checkPlan, checkSheet, parseRange, rangeValues } from '../../../test/support/planCheck';
 
 const AS_OF = day('2024-03-31');
 

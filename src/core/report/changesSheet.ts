@@ -12,7 +12,7 @@ import type { DayNumber } from '../model';
 import { CHANGE_KINDS, CHANGE_KIND_TITLES, type Change, type Comparison } from '../compare/compare';
 import { DATE_FORMAT, WEEKS_FORMAT, type CellBlock, type PlannedLink, type PlannedSheet, type PlannedTable } from './plan';
 import { linkTarget } from './issuesSheet';
-import { columnWidth, plannedTable, tableBlock, type TableColumn } from './aimSheet';
+import { columnWidth, plannedTable, tableBlock, type TableColumn } from './table';
 
 export const CHANGES_SHEET_NAME = 'PACE Changes';
 

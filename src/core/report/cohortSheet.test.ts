@@ -2,7 +2,7 @@ import type { CohortListResult } from '../model';
 import { dayFromIso } from '../dates';
 import { buildReportPlan } from './buildPlan';
 import { planCohortSheet } from './cohortSheet';
-import { cellValue, checkPlan, checkSheet } from './planCheck.test-helper';
+import { cellValue, checkPlan, checkSheet } from '../../../test/support/planCheck';
 
 const AS_OF = dayFromIso('2024-03-31') as number;
 

@@ -13,7 +13,7 @@ import { serialFromIso, ukFromDay } from '../dates';
 import { linkTarget, safeTableName } from './issuesSheet';
 import type { CellBlock, PlannedLink, PlannedSheet } from './plan';
 import { DATE_FORMAT, PERCENT_FORMAT, WEEKS_FORMAT } from './plan';
-import { columnWidth, plannedTable, safeSheetName, setWidths, tableBlock, type TableColumn } from './aimSheet';
+import { columnWidth, plannedTable, safeSheetName, setWidths, tableBlock, type TableColumn } from './table';
 
 const HEADER_ROW = 8;
 

@@ -12,8 +12,8 @@ import type { AimDefinition, AimResult, DayNumber, StageCount, TestOfChange } fr
 import { serialFromIso, ukFromDay } from '../dates';
 import type { CellBlock, PlannedChart, PlannedLink, PlannedSheet, PlannedTable } from './plan';
 import { DATE_FORMAT, PERCENT_FORMAT, WEEKS_FORMAT } from './plan';
-import type { TableColumn } from './aimSheet';
-import { columnDataRange, plannedTable, setWidths, tableBlock, columnWidth } from './aimSheet';
+import type { TableColumn } from './table';
+import { columnDataRange, plannedTable, setWidths, tableBlock, columnWidth } from './table';
 import { asOfLine, type PopulationCount } from './exclusions';
 
 export const SUMMARY_SHEET_NAME = 'PACE Summary';

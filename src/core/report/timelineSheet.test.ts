@@ -1,7 +1,7 @@
-import { child, day } from '../aims/testing';
+import { child, day } from '../../../test/support/aims';
 import { PRESET_AIMS, normaliseAim } from '../aims/definition';
 import { childJourney } from '../timeline/journey';
-import { checkSheet, rangeValues } from './planCheck.test-helper';
+import { checkSheet, rangeValues } from '../../../test/support/planCheck';
 import { CHILDREN_PER_CHART, planTimelineSheet } from './timelineSheet';
 
 const AIMS = PRESET_AIMS.map((a) => normaliseAim(a));

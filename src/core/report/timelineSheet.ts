@@ -11,10 +11,10 @@
 import { columnLetter } from '../grid';
 import type { DayNumber } from '../model';
 import { FIELD_BY_ID, fieldLabel } from '../fields';
-import { serialFromDay, ukFromDay } from '../dates';
+import { serialFromDay, ukFromDay, weeksBetween } from '../dates';
 import { JOURNEY_MILESTONES, type Journey, type JourneyMilestone, type JourneyStage } from '../timeline/journey';
 import { DATE_FORMAT, WEEKS_FORMAT, type CellBlock, type PlannedChart, type PlannedSeries, type PlannedSheet, type PlannedTable } from './plan';
-import { columnWidth, plannedTable, tableBlock, type TableColumn } from './aimSheet';
+import { columnWidth, plannedTable, tableBlock, type TableColumn } from './table';
 
 export type TimelineAlign = 'calendar' | 'start';
 
@@ -90,7 +90,7 @@ export function timelineSeries(journeys: readonly Journey[]): StageSeries[] {
 export function barOffsets(journeys: readonly Journey[], align: TimelineAlign): { offsets: number[]; origin: DayNumber | null } {
   const starts = journeys.map((j) => j.start).filter((d): d is DayNumber => d !== null);
   const origin = starts.length === 0 ? null : Math.min(...starts);
-  const offsets = journeys.map((j) => (align === 'calendar' && j.start !== null && origin !== null ? (j.start - origin) / 7 : 0));
+  const offsets = journeys.map((j) => (align === 'calendar' && j.start !== null && origin !== null ? weeksBetween(origin, j.start) : 0));
   return { offsets, origin };
 }
 

@@ -1,15 +1,7 @@
-/**
- * The ordinary median: the middle value, or the mean of the two middle values
- * for an even count (as R's stats::median and every run-chart guide use).
- * Null for no values, so callers decide what an empty series means.
- */
-export function median(values: readonly number[]): number | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const mid = n >> 1;
-  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+import { median } from '../dates/numbers';
+
+/** The run charts' median is the project's one median (core/dates/numbers.ts). */
+export { median };
 
 /** Medians already cleaned (bounded: cleared when full). */
 const cleaned = new Map<number, number>();

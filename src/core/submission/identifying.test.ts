@@ -1,6 +1,6 @@
-import { AUTHORITY_HEADER, authorityRows, EXPECTED_DROPS, TITLE_ROWS } from './fixtures';
+import { AUTHORITY_HEADER, authorityRows, EXPECTED_DROPS, TITLE_ROWS } from '../../../test/support/submissionFixtures';
 import { contentReason, findIdentifyingColumns, isCategorical, patternReason } from './identifying';
-import { layoutOf, serial, sheetGrid } from './testing';
+import { layoutOf, serial, sheetGrid } from '../../../test/support/submission';
 
 describe('findIdentifyingColumns on an authority sheet', () => {
   const { rows } = authorityRows();

@@ -2,12 +2,12 @@ import type { CellValue } from '../grid';
 import type { Finding } from '../model';
 import type { PlannedSheet, ReportPlan } from '../report/plan';
 import { dayFromIso } from '../dates';
-import { AUTHORITY_HEADER, authorityRows, EXPECTED_DROPS, TITLE_ROWS } from './fixtures';
+import { AUTHORITY_HEADER, authorityRows, EXPECTED_DROPS, TITLE_ROWS } from '../../../test/support/submissionFixtures';
 import { findIdentifyingColumns } from './identifying';
 import { ageHeader, ageOn, birthMonth, dobScrubber, droppedValues, planSubmission, type SubmissionInput } from './plan';
 import { assignPseudonyms, pseudonymInputs } from './pseudonym';
 import { planTexts } from './scrub';
-import { layoutOf, recordsOf, serial, sheetGrid } from './testing';
+import { layoutOf, recordsOf, serial, sheetGrid } from '../../../test/support/submission';
 
 /** A stand-in for the keyed hash (the real one is outside the core): distinct hex per ID. */
 function fakeHmac(id: string): string {

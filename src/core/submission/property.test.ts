@@ -4,7 +4,7 @@ import { findIdentifyingColumns } from './identifying';
 import { planSubmission } from './plan';
 import { assignPseudonyms, pseudonymInputs } from './pseudonym';
 import { planTexts } from './scrub';
-import { layoutOf, recordsOf, serial, sheetGrid } from './testing';
+import { layoutOf, recordsOf, serial, sheetGrid } from '../../../test/support/submission';
 
 /** A distinct stand-in hash per ID (the real keyed hash is outside the core). */
 function fakeHmac(id: string): string {

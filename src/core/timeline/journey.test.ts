@@ -1,4 +1,4 @@
-import { child, day } from '../aims/testing';
+import { child, day } from '../../../test/support/aims';
 import { PRESET_AIMS, normaliseAim } from '../aims/definition';
 import { childJourney, longestWaiting } from './journey';
 

@@ -5,8 +5,7 @@
  * turns journeys into a stacked-bar chart (src/core/report/timelineSheet.ts).
  */
 import type { AimDefinition, ChildRecord, DayNumber } from '../model';
-import { isDateReading, roundTo1 } from '../dates';
-import { ageInYears } from '../checks/format';
+import { ageInYears, isDateReading, roundTo1, weeksBetween } from '../dates';
 import { isHomeRoute, routeKind } from '../checks/route';
 import { JOURNEY_MILESTONES } from '../fields';
 
@@ -70,7 +69,7 @@ function targetFor(aims: readonly AimDefinition[], from: string, to: string): nu
 }
 
 function stage(from: JourneyMilestone, to: JourneyMilestone, start: DayNumber, end: DayNumber, open: boolean, notRecorded: JourneyMilestone[], aims: readonly AimDefinition[]): JourneyStage {
-  const weeks = (end - start) / 7;
+  const weeks = weeksBetween(start, end);
   const targetWeeks = targetFor(aims, from, to);
   return { from, to, start, end, weeks, open, notRecorded, targetWeeks, overTarget: targetWeeks !== null && end - start > targetWeeks * 7 };
 }

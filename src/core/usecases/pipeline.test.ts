@@ -1,4 +1,4 @@
-import { sheetGrid } from '../submission/testing';
+import { sheetGrid } from '../../../test/support/submission';
 import { analyseSheet, usesSavedMapping } from './pipeline';
 import { checkRecords } from '../checks';
 

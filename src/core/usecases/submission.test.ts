@@ -2,8 +2,8 @@ import type { WorkbookPort } from '../port';
 import type { ReportPlan } from '../report/plan';
 import { isUserFacingError } from '../errors';
 import { dayFromIso } from '../dates';
-import { AUTHORITY_HEADER, authorityRows, TITLE_ROWS } from '../submission/fixtures';
-import { sheetGrid } from '../submission/testing';
+import { AUTHORITY_HEADER, authorityRows, TITLE_ROWS } from '../../../test/support/submissionFixtures';
+import { sheetGrid } from '../../../test/support/submission';
 import { planTexts } from '../submission/scrub';
 import { analyseSheet } from './pipeline';
 import {

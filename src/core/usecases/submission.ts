@@ -71,6 +71,13 @@ export function checkDobMode(dob: string): DobMode {
 
 type SubmissionPort = WorkbookPort & Required<Pick<WorkbookPort, 'randomKeyHex' | 'hmacSha256Hex' | 'openNewWorkbook'>>;
 
+/**
+ * What making the copy needs of its host: where the secret key is kept
+ * (the workbook's settings in the pane, a key file on the command line),
+ * the keyed hash, and where the copy goes (a new workbook, or a file).
+ */
+export type SubmissionHost = Pick<WorkbookPort, 'loadSetting' | 'saveSetting'> & Required<Pick<WorkbookPort, 'randomKeyHex' | 'hmacSha256Hex' | 'openNewWorkbook'>>;
+
 /** The port, when it can make a copy at all. */
 export function submissionPort(port: WorkbookPort, build: BuildWorkbook | undefined): { port: SubmissionPort; build: BuildWorkbook } {
   if (!port.randomKeyHex || !port.hmacSha256Hex || !port.openNewWorkbook || !build) throw new UserFacingError('unsupportedExcel', CANNOT_MAKE_COPY);
@@ -78,7 +85,7 @@ export function submissionPort(port: WorkbookPort, build: BuildWorkbook | undefi
 }
 
 /** The workbook's secret key, made once (32 random bytes) and saved in the workbook's settings. */
-export async function workbookKey(port: SubmissionPort): Promise<string> {
+export async function workbookKey(port: SubmissionHost): Promise<string> {
   const saved = await port.loadSetting<string>(SETTING_SUBMISSION_KEY);
   if (typeof saved === 'string' && saved.trim() !== '') return saved.trim();
   const made = port.randomKeyHex();
@@ -93,6 +100,8 @@ export interface MakeSubmissionInput {
   asOf: DayNumber;
   /** Keep rows outside the PACE population (default: left out of the copy). */
   includeOutsidePopulation?: boolean;
+  /** Which findings count (the command line's saved choices); default: all. */
+  keepFinding?: (f: Finding) => boolean;
 }
 
 /** What was made: the plan, and how many children are in the copy and were left out. */
@@ -114,15 +123,15 @@ export function submissionRows(sheet: LoadedSheet, asOf: DayNumber, include = fa
   return { records: population.records, findings, leftOut };
 }
 
-/** Plans the copy with pseudonyms from the workbook's key and opens it as a new workbook. */
+/** Plans the copy with pseudonyms from the host's key and hands it to the host (a new workbook, or a file). */
 export async function makeSubmissionCopy(
-  port: SubmissionPort,
+  port: SubmissionHost,
   build: BuildWorkbook,
   input: MakeSubmissionInput,
   onProgress?: (message: string, step?: { done: number; total: number }) => void,
 ): Promise<MadeSubmission> {
   const { sheet } = input;
-  const rows = submissionRows(sheet, input.asOf, input.includeOutsidePopulation);
+  const rows = submissionRows(sheet, input.asOf, input.includeOutsidePopulation, input.keepFinding);
   onProgress?.('Making the pseudonymous IDs…', { done: 0, total: 3 });
   const key = await workbookKey(port);
   const pseudonyms = await pseudonymsWith(pseudonymInputs(sheet.records), (id) => port.hmacSha256Hex(key, id));

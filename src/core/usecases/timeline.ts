@@ -11,7 +11,7 @@ import { columnNumber } from '../grid';
 import { normaliseAim } from '../aims/definition';
 import { childJourney, type Journey } from '../timeline/journey';
 import { planTimelineSheet, type TimelineAlign } from '../report/timelineSheet';
-import { safeSheetName } from '../report/aimSheet';
+import { safeSheetName } from '../report/table';
 import { safeTableName } from '../report/issuesSheet';
 import type { PlannedSheet, ReportPlan } from '../report/plan';
 import { isoFromDay } from '../dates';

@@ -1,5 +1,5 @@
 import { buildChartXml, categoriesAreNumeric, categoryLabelSkip, numCache, strCache } from './chartXml';
-import { fixturePlan } from '../testing/planFixture';
+import { fixturePlan } from '../../../test/support/planFixture';
 import type { PlannedChart } from '../../core/report/plan';
 
 const line: PlannedChart = fixturePlan().sheets[2].charts[0];

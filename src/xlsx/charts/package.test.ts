@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { chartDrawingParts, usedPartNumbers } from './package';
-import { fixturePlan } from '../testing/planFixture';
+import { fixturePlan } from '../../../test/support/planFixture';
 import { parseRels } from '../ooxml';
 
 describe('chart parts', () => {

@@ -1,4 +1,4 @@
-import { child, runRule, testLayout } from '../testing';
+import { child, runRule, testLayout } from '../../../../test/support/checks';
 import { beforeBirth } from './before-birth';
 
 describe('before-birth', () => {

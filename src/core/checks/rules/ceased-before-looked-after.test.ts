@@ -1,4 +1,4 @@
-import { child, runRule } from '../testing';
+import { child, runRule } from '../../../../test/support/checks';
 import { ceasedBeforeLookedAfter } from './ceased-before-looked-after';
 
 describe('ceased-before-looked-after', () => {

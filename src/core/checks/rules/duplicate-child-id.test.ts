@@ -1,4 +1,4 @@
-import { child, runRule } from '../testing';
+import { child, runRule } from '../../../../test/support/checks';
 import { childKey, duplicateChildId } from './duplicate-child-id';
 
 describe('duplicate-child-id', () => {

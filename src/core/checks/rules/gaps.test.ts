@@ -1,4 +1,4 @@
-import { child, runRule, type DateSpec } from '../testing';
+import { child, runRule, type DateSpec } from '../../../../test/support/checks';
 import { missingAdm } from './missing-adm';
 import { missingCourtApplication } from './missing-court-application';
 import { missingFirstAccommodated } from './missing-first-accommodated';

@@ -1,5 +1,6 @@
 import { birthDay, milestoneFields, phrase, report, trustedDay, whoIs } from '../context';
-import { ageInYears, ukDate } from '../format';
+import { ukDate } from '../format';
+import { ageInYears } from '../../dates/serial';
 import type { RecordRule } from '../types';
 
 /** Children are looked after up to 18: an age of 18 or more at a milestone suggests a wrong date of birth or milestone. */

@@ -1,4 +1,4 @@
-import { child, runRule } from '../testing';
+import { child, runRule } from '../../../../test/support/checks';
 import { implausibleNumber } from './implausible-number';
 
 describe('implausible-number', () => {

@@ -1,5 +1,5 @@
 import { MILESTONE_CHAINS } from '../../fields';
-import { child, runRule, type DateSpec } from '../testing';
+import { child, runRule, type DateSpec } from '../../../../test/support/checks';
 import { blamed, milestoneOrder, ORDER_RULE_IDS, orderRuleId } from './milestone-order';
 
 const run = (dates: Record<string, DateSpec>, route?: string) => runRule(milestoneOrder, child({ row: 17, dates, route }));

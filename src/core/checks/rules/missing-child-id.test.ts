@@ -1,4 +1,4 @@
-import { child, runRule } from '../testing';
+import { child, runRule } from '../../../../test/support/checks';
 import { missingChildId } from './missing-child-id';
 
 describe('missing-child-id', () => {

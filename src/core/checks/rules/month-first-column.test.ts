@@ -1,4 +1,4 @@
-import { child, runRule } from '../testing';
+import { child, runRule } from '../../../../test/support/checks';
 import { foldMonthFirstCells, monthFirstColumn } from './month-first-column';
 
 /** A child whose recommendation cell (column G on the test sheet) holds US text, marked as the pipeline marks it. */

@@ -1,4 +1,4 @@
-import { child, runRule } from '../testing';
+import { child, runRule } from '../../../../test/support/checks';
 import { outsidePopulation } from './outside-population';
 
 // As of 31/03/2024 the population takes children who ceased on or after 31/03/2023.

@@ -1,4 +1,4 @@
-import { child, runRule, type DateSpec } from '../testing';
+import { child, runRule, type DateSpec } from '../../../../test/support/checks';
 import { recommendationBeforeLookedAfter } from './recommendation-before-looked-after';
 
 const run = (dates: Record<string, DateSpec>) => runRule(recommendationBeforeLookedAfter, child({ row: 9, dates }));

@@ -1,4 +1,4 @@
-import { child, runRule } from '../testing';
+import { child, runRule } from '../../../../test/support/checks';
 import { serialNumber } from './serial-number';
 
 describe('serial-number', () => {

@@ -1,4 +1,4 @@
-import { runRule, testLayout } from '../testing';
+import { runRule, testLayout } from '../../../../test/support/checks';
 import { unmappedLocalColumn } from './unmapped-local-column';
 
 describe('unmapped-local-column', () => {

@@ -1,7 +1,7 @@
 import { resolve } from 'path';
 import { processMarkupCompatibility, schemaForPart, validateParts } from './corpus';
 
-const SCHEMAS = resolve(__dirname, '../../../test/data/ooxml-schemas');
+const SCHEMAS = resolve(__dirname, '../data/ooxml-schemas');
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 

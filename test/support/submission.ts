@@ -4,11 +4,11 @@
  * layout from the real header detection, and child records read from it.
  * Used only by tests.
  */
-import { FIELD_BY_ID } from '../fields';
-import { cellAddress, columnNumber, type CellValue, type SheetGrid } from '../grid';
-import type { ChildRecord, SheetLayout } from '../model';
-import { decodeDateCell } from '../dates';
-import { detectLayout } from '../layout';
+import { FIELD_BY_ID } from '../../src/core/fields';
+import { cellAddress, columnNumber, type CellValue, type SheetGrid } from '../../src/core/grid';
+import type { ChildRecord, SheetLayout } from '../../src/core/model';
+import { decodeDateCell } from '../../src/core/dates';
+import { detectLayout } from '../../src/core/layout';
 
 /** A grid with optional title rows, the heading row, then the data rows; dates given as serials get a date format. */
 export function sheetGrid(header: string[], rows: CellValue[][], titleRows: CellValue[][] = [], sheetName = 'Tracker'): SheetGrid {

@@ -4,9 +4,9 @@
  * meeting" column, text dates, junk, placeholders, a blank row in the middle
  * and blank rows at the end. Deterministic, so tests can name rows and cells.
  */
-import type { CellValue, SheetGrid, WorkbookGrid } from '../grid';
-import { columnLetter } from '../grid';
-import { dayFromParts, serialFromDay } from '../dates/serial';
+import type { CellValue, SheetGrid, WorkbookGrid } from '../../src/core/grid';
+import { columnLetter } from '../../src/core/grid';
+import { dayFromParts, serialFromDay } from '../../src/core/dates/serial';
 
 export const SAMPLE_DATE_FORMAT = 'dd/mm/yyyy';
 

@@ -8,12 +8,12 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import JSZip from 'jszip';
-import { StylesXml } from '../mergePackage';
-import { escapeXml, relsPathOf, resolveTarget } from '../ooxml';
-import { ContentTypesXml, MAIN, RelsXml, WorkbookXml } from '../packageXml';
-import { childElements, Element, parseXml, serializeXml } from '../xmlDom';
+import { StylesXml } from '../../src/xlsx/mergePackage';
+import { escapeXml, relsPathOf, resolveTarget } from '../../src/xlsx/ooxml';
+import { ContentTypesXml, MAIN, RelsXml, WorkbookXml } from '../../src/xlsx/packageXml';
+import { childElements, Element, parseXml, serializeXml } from '../../src/xlsx/xmlDom';
 import { buildSampleWorkbook, dayToSerial, SampleCell } from './sample';
-import { cellAddress } from '../../core/grid';
+import { cellAddress } from '../../src/core/grid';
 
 export const TRACKER_SHEET = 'PACE tracker';
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';

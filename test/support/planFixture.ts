@@ -3,8 +3,8 @@
  * links, an aim sheet with a run chart and a waiting bar chart), for writer
  * tests that must not depend on the plan builder.
  */
-import type { CellValue } from '../../core/grid';
-import { DATE_FORMAT, PERCENT_FORMAT, ReportPlan, WEEKS_FORMAT } from '../../core/report/plan';
+import type { CellValue } from '../../src/core/grid';
+import { DATE_FORMAT, PERCENT_FORMAT, ReportPlan, WEEKS_FORMAT } from '../../src/core/report/plan';
 
 /** Serial (1900 system) of an ISO day. */
 function serial(iso: string): number {

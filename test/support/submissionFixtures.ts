@@ -4,8 +4,8 @@
  * both with telling headings and with unhelpful ones ("Extra 1") where only
  * the content gives them away. Used only by tests.
  */
-import type { CellValue } from '../grid';
-import { serial } from './testing';
+import type { CellValue } from '../../src/core/grid';
+import { serial } from './submission';
 
 export const AUTHORITY_HEADER = [
   'CLAS ID', // A childId

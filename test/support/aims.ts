@@ -3,8 +3,8 @@
  * dates as yyyy-mm-dd (read as real date cells) or as a DecodedDate when a
  * test needs a placeholder, unreadable text and the like.
  */
-import type { ChildRecord, DecodedDate } from '../model';
-import { dayFromIso } from '../dates';
+import type { ChildRecord, DecodedDate } from '../../src/core/model';
+import { dayFromIso } from '../../src/core/dates';
 
 export interface ChildSpec {
   row: number;

@@ -3,12 +3,12 @@
  * layout, so rule tests read like the sheet a data lead keeps. Used only by
  * tests (no reader needed).
  */
-import { DATE_FIELDS, FIELDS, isCanonicalField } from '../fields';
-import type { CellValue } from '../grid';
-import { buildContext } from './context';
-import { dayFromIsoDate } from './format';
-import type { CheckRule } from './types';
-import type { ChildRecord, ColumnMapping, DateReading, DayNumber, DecodedDate, Finding, SheetLayout, UnmappedColumn } from '../model';
+import { DATE_FIELDS, FIELDS, isCanonicalField } from '../../src/core/fields';
+import type { CellValue } from '../../src/core/grid';
+import { buildContext } from '../../src/core/checks/context';
+import { dayFromIsoDate } from '../../src/core/checks/format';
+import type { CheckRule } from '../../src/core/checks/types';
+import type { ChildRecord, ColumnMapping, DateReading, DayNumber, DecodedDate, Finding, SheetLayout, UnmappedColumn } from '../../src/core/model';
 
 /** Where each canonical field sits on the test sheet. */
 export const TEST_COLUMNS: Readonly<Record<string, string>> = Object.fromEntries(

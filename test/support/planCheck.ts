@@ -3,8 +3,8 @@
  * range lies inside a written block and matches its categories in length,
  * tables match their blocks, nothing overlaps, names are valid for Excel.
  */
-import { parseCellAddress } from '../grid';
-import type { CellBlock, PlannedSheet, ReportPlan } from './plan';
+import { parseCellAddress } from '../../src/core/grid';
+import type { CellBlock, PlannedSheet, ReportPlan } from '../../src/core/report/plan';
 
 export interface Rect {
   top: number;

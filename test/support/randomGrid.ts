@@ -3,7 +3,7 @@
  * every size, unicode, error values, booleans, blanks, and PACE headings.
  */
 import fc from 'fast-check';
-import type { CellValue, SheetGrid } from '../grid';
+import type { CellValue, SheetGrid } from '../../src/core/grid';
 
 export const arbitraryCell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
