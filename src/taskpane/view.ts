@@ -131,7 +131,7 @@ export const EXPECTED_HEADINGS = [
 
 export { SEVERITIES } from '../core/severity';
 
-/** The core's name for each severity ("Error", "Warning", "Information"), as on the PACE Issues sheet. */
+/** The core's name for each severity ("Error", "Warning", "Note"), as on the PACE Issues sheet. */
 export const SEVERITY_WORD: Readonly<Record<Severity, string>> = SEVERITY_LABELS;
 
 /** A heading for a group of findings of one severity ("Errors", "Warnings", "Notes"): the core's words. */
