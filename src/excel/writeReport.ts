@@ -16,7 +16,7 @@
  */
 import type { PlannedChart, PlannedSheet, ReportPlan } from '../core/report/plan';
 import type { ExcelEnv } from './env';
-import { AXIS_FORMAT_API, AXIS_GROUP_API, DATA_LABELS_API, PAGE_LAYOUT_API, WRITE_API, requireExcelApi, supportsExcelApi } from './env';
+import { AXIS_FORMAT_API, AXIS_GROUP_API, CHART_AXES_API, DATA_LABELS_API, PAGE_LAYOUT_API, WRITE_API, requireExcelApi, supportsExcelApi } from './env';
 import { OWNED_SHEETS_KEY, OwnedSheet, queueSettingRead, queueSettingWrite } from './settings';
 import { keptMarkedIds, ownedSheetKinds, queueOwnershipMark, queueOwnershipMarks } from './ownership';
 import { planKind, replacedByPlan } from '../core/report/ownership';
@@ -39,6 +39,8 @@ interface Features {
   dataLabels: boolean;
   /** A series on the second value axis (ChartSeries.axisGroup). */
   axisGroup: boolean;
+  /** The second value axis by type and group, for its title (ChartAxes.getItem). */
+  chartAxes: boolean;
   axisFormat: boolean;
   pageLayout: boolean;
 }
@@ -71,6 +73,7 @@ export async function writeReport(
   const features: Features = {
     dataLabels: supportsExcelApi(env, DATA_LABELS_API),
     axisGroup: supportsExcelApi(env, AXIS_GROUP_API),
+    chartAxes: supportsExcelApi(env, CHART_AXES_API),
     axisFormat: supportsExcelApi(env, AXIS_FORMAT_API),
     pageLayout: supportsExcelApi(env, PAGE_LAYOUT_API),
   };
@@ -366,6 +369,12 @@ function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart
       series.dataLabels.showValue = ps.dataLabels === 'value';
       if (ps.labelFormat) series.dataLabels.numberFormat = ps.labelFormat;
     }
+  }
+  // The right-hand scale says what it counts, as the .xlsx writer's does (ChartAxes.getItem, ExcelApi 1.7); only once a series is on it,
+  // since Excel has no second axis before. Without the API the legend still names the columns "right-hand scale".
+  const onSecondAxis = features.axisGroup && planned.series.some((ps) => ps.secondaryColumns);
+  if (onSecondAxis && features.chartAxes && planned.secondaryAxisTitle) {
+    chart.axes.getItem(excel.ChartAxisType.value, excel.ChartAxisGroup.secondary).title.text = planned.secondaryAxisTitle;
   }
   const categoryAxis = chart.axes.categoryAxis;
   // A per-child run chart reads as time on a date axis; other charts keep one slot per point.
