@@ -45,6 +45,8 @@ export const DATA_LABELS_API = '1.8';
 export const AXIS_FORMAT_API = '1.8';
 /** A chart series on the secondary value axis (ChartSeries.axisGroup). */
 export const AXIS_GROUP_API = '1.8';
+/** One axis by type and group, e.g. the secondary value axis (ChartAxes.getItem). */
+export const CHART_AXES_API = '1.7';
 /** Conditional formats. */
 export const CONDITIONAL_FORMAT_API = '1.6';
 /** Page orientation, paper, margins, scale, print titles and page breaks on a sheet. */

@@ -6,18 +6,20 @@
  *
  * Ownership: every sheet the add-in creates carries a hidden sheet-scoped
  * name (PaceTracker_Owned, shared with the command line) whose comment says
- * the name it was written under, so ownership survives closing and
- * reopening the workbook (sheet ids do not). A full report
- * (plan.replaceEarlierReport) replaces all of them; a partial one only
- * those with the plan's names. A report sheet the user renamed is theirs
- * and is kept; any other sheet is never touched, even one with a name the
- * plan wants (the report then takes a free name).
+ * its kind (report, timeline, changes) and the name it was written under,
+ * so ownership survives closing and reopening the workbook (sheet ids do
+ * not). A full report (plan.replaceEarlierReport) replaces the earlier
+ * report sheets, a timeline only its own subject's sheet, a comparison only
+ * the changes sheet (src/core/report/ownership.ts replacedByPlan). A sheet
+ * the user renamed is theirs and is kept; any other sheet is never touched,
+ * even one with a name the plan wants (the report then takes a free name).
  */
 import type { PlannedChart, PlannedSheet, ReportPlan } from '../core/report/plan';
 import type { ExcelEnv } from './env';
-import { AXIS_FORMAT_API, AXIS_GROUP_API, DATA_LABELS_API, PAGE_LAYOUT_API, WRITE_API, requireExcelApi, supportsExcelApi } from './env';
+import { AXIS_FORMAT_API, AXIS_GROUP_API, CHART_AXES_API, DATA_LABELS_API, PAGE_LAYOUT_API, WRITE_API, requireExcelApi, supportsExcelApi } from './env';
 import { OWNED_SHEETS_KEY, OwnedSheet, queueSettingRead, queueSettingWrite } from './settings';
-import { keptMarkedIds, ownedSheetIds, queueOwnershipMark, queueOwnershipMarks } from './ownership';
+import { keptMarkedIds, ownedSheetKinds, queueOwnershipMark, queueOwnershipMarks } from './ownership';
+import { planKind, replacedByPlan } from '../core/report/ownership';
 import { PartialWork, runExcel } from './run';
 import { UserFacingError } from '../core/errors';
 import { assertPlannedSheetName, chooseSheetNames, freeTableName, retarget, temporaryNames } from './sheetNaming';
@@ -37,6 +39,8 @@ interface Features {
   dataLabels: boolean;
   /** A series on the second value axis (ChartSeries.axisGroup). */
   axisGroup: boolean;
+  /** The second value axis by type and group, for its title (ChartAxes.getItem). */
+  chartAxes: boolean;
   axisFormat: boolean;
   pageLayout: boolean;
 }
@@ -69,6 +73,7 @@ export async function writeReport(
   const features: Features = {
     dataLabels: supportsExcelApi(env, DATA_LABELS_API),
     axisGroup: supportsExcelApi(env, AXIS_GROUP_API),
+    chartAxes: supportsExcelApi(env, CHART_AXES_API),
     axisFormat: supportsExcelApi(env, AXIS_FORMAT_API),
     pageLayout: supportsExcelApi(env, PAGE_LAYOUT_API),
   };
@@ -109,12 +114,14 @@ export async function writeReport(
     const marks = queueOwnershipMarks(worksheets.items);
     await context.sync();
     const marked = marks.marked();
-    const ownedIds = ownedSheetIds(ownedSetting.value(), worksheets.items, marked);
-    // A full report replaces all the add-in's sheets; a partial one (just the issues sheet) only those it writes again.
-    const plannedNames = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
-    const replaced = worksheets.items.filter((w) => ownedIds.has(w.id) && (plan.replaceEarlierReport === true || plannedNames.has(w.name.toLowerCase())));
+    const owned = ownedSheetKinds(ownedSetting.value(), worksheets.items, marked);
+    // A full report replaces the earlier report's sheets; a timeline, the changes sheet or the issues sheet alone only the sheets it writes again.
+    const replaced = worksheets.items.filter((w) => {
+      const kind = owned.get(w.id);
+      return kind !== undefined && replacedByPlan(plan, { name: w.name, kind });
+    });
     const replacedIds = new Set(replaced.map((w) => w.id));
-    const kept = worksheets.items.filter((w) => ownedIds.has(w.id) && !replacedIds.has(w.id));
+    const kept = worksheets.items.filter((w) => owned.has(w.id) && !replacedIds.has(w.id));
     const naming = chooseSheetNames(
       plan.sheets.map((s) => s.name),
       worksheets.items.map((w) => ({ name: w.name, ownedByAddIn: replacedIds.has(w.id) })),
@@ -138,7 +145,7 @@ export async function writeReport(
     for (const id of keptMarkedIds(ownedSetting.value(), worksheets.items, marked)) marks.mark(id)?.delete();
     created.forEach((sheet, i) => {
       sheet.name = naming.names[i];
-      queueOwnershipMark(sheet, naming.names[i]);
+      queueOwnershipMark(sheet, naming.names[i], planKind(plan));
       sheet.load('id');
     });
     stage = 'creating';
@@ -362,6 +369,12 @@ function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart
       series.dataLabels.showValue = ps.dataLabels === 'value';
       if (ps.labelFormat) series.dataLabels.numberFormat = ps.labelFormat;
     }
+  }
+  // The right-hand scale says what it counts, as the .xlsx writer's does (ChartAxes.getItem, ExcelApi 1.7); only once a series is on it,
+  // since Excel has no second axis before. Without the API the legend still names the columns "right-hand scale".
+  const onSecondAxis = features.axisGroup && planned.series.some((ps) => ps.secondaryColumns);
+  if (onSecondAxis && features.chartAxes && planned.secondaryAxisTitle) {
+    chart.axes.getItem(excel.ChartAxisType.value, excel.ChartAxisGroup.secondary).title.text = planned.secondaryAxisTitle;
   }
   const categoryAxis = chart.axes.categoryAxis;
   // A per-child run chart reads as time on a date axis; other charts keep one slot per point.

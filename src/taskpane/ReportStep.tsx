@@ -53,7 +53,8 @@ export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): J
       <PopulationSwitch checked={includeOutside} onChange={setIncludeOutside} disabled={task.busy} />
       <p className={styles.note}>
         The report is written into new sheets in this workbook: a summary, the issues, and one sheet per aim with its run chart and a chart of the children still
-        waiting. Creating it again replaces only the sheets the add-in wrote before; your own sheets, including '{state.sheet}', are never changed.
+        waiting. Creating it again replaces only the report sheets the add-in wrote before: timelines, the PACE Changes sheet, report sheets you renamed
+        and your own sheets, including '{state.sheet}', are kept unchanged.
       </p>
       <Busy busy={task.busy} progress={task.progress} step={task.step} />
       {problem && <FiguresProblem problem={problem} columns={state.monthFirstColumns} />}

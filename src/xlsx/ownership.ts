@@ -1,27 +1,47 @@
 /**
- * How a workbook remembers which sheets the add-in wrote: a hidden,
- * sheet-scoped defined name `PaceTracker_Owned` on each of them (referring to
- * the sheet's A1). It survives renaming the sheet, is invisible in the Name
- * Manager, and the Office.js adapter can test it with
- * `worksheet.names.getItemOrNullObject('PaceTracker_Owned')`. A later run
- * replaces exactly these sheets and never touches any other.
+ * How a workbook remembers which sheets the add-in or the command line
+ * wrote: a hidden, sheet-scoped defined name `PaceTracker_Owned` on each of
+ * them (referring to the sheet's A1), whose comment gives the sheet's kind
+ * (report, timeline, changes) and the name it was written as
+ * (src/core/report/ownership.ts). It survives renaming the sheet, is
+ * invisible in the Name Manager, and the Office.js adapter reads the same
+ * name and comment. A later run replaces only our sheets of the kind it
+ * writes; a sheet the user renamed is theirs (kept, its mark dropped), and
+ * any other sheet is never touched.
  */
 import JSZip from 'jszip';
+import type { SheetKind } from '../core/report/plan';
+import { ownershipComment, readOwnershipComment, stillOursUnder } from '../core/report/ownership';
 import { parseAttributes } from './ooxml';
 import { OWNED_SHEET_NAME, sheetOfReference, WorkbookXml } from './packageXml';
 
 export { OWNED_SHEET_NAME, sheetOfReference };
 
-/** Names of the sheets marked as the add-in's in a workbook part (`sheetNames` is the tab order it lists). */
+/** One of our sheets in a package: its name, kind, and its mark's comment as found (kept as it is when the sheet stays). */
+export interface OwnedSheetInPackage {
+  name: string;
+  kind: SheetKind;
+  comment: string | null;
+}
+
+/** Our sheets by their marks: those still under the name their mark says they were written as (or whose mark does not say). */
+function ownedByMarks(workbook: WorkbookXml): OwnedSheetInPackage[] {
+  return workbook.ownershipMarks().flatMap(({ sheet, comment }) => {
+    const mark = readOwnershipComment(comment);
+    return stillOursUnder(sheet, mark) ? [{ name: sheet, kind: mark.kind, comment }] : [];
+  });
+}
+
+/** Names of our sheets in a workbook part, in tab order (`sheetNames` narrows them to those listed). */
 export function ownedSheetsInWorkbookXml(workbookXml: string, sheetNames?: string[]): string[] {
-  const owned = new WorkbookXml(workbookXml).ownedSheets();
+  const owned = ownedByMarks(new WorkbookXml(workbookXml)).map((o) => o.name);
   return sheetNames ? sheetNames.filter((n) => owned.includes(n)) : owned;
 }
 
-/** Replaces every ownership mark in a workbook part with one per owned sheet. */
-export function markOwnedSheetsInWorkbookXml(workbookXml: string, _sheetNames: string[], owned: string[]): string {
+/** Replaces every ownership mark in a workbook part with one per sheet listed, noting its kind and name. */
+export function markOwnedSheetsInWorkbookXml(workbookXml: string, owned: { name: string; kind: SheetKind }[]): string {
   const wb = new WorkbookXml(workbookXml);
-  wb.markOwned(owned);
+  wb.markOwned(owned.map((o) => ({ sheet: o.name, comment: ownershipComment(o.name, o.kind) })));
   return wb.toXml();
 }
 
@@ -60,21 +80,33 @@ export function ownedSheetsInAddinSettings(webExtensionXml: string): string[] {
   return names;
 }
 
-/** Every sheet the add-in or the command line marked as theirs in a package, in tab order. */
-export async function ownedSheetsInPackage(zip: JSZip, workbookPath = 'xl/workbook.xml'): Promise<string[]> {
+/**
+ * Our sheets in a package, in tab order: those the marks say are ours, and
+ * unmarked ones the task pane's record lists (written before marks, so
+ * before kinds: report sheets).
+ */
+export async function ownershipInPackage(zip: JSZip, workbookPath = 'xl/workbook.xml'): Promise<OwnedSheetInPackage[]> {
   const workbookXml = await zip.file(workbookPath)?.async('string');
   if (!workbookXml) return [];
   const workbook = new WorkbookXml(workbookXml);
   const names = workbook.sheetNames();
-  const owned = new Set(workbook.ownedSheets());
+  const marked = new Set(workbook.ownedSheets());
+  const owned = new Map(ownedByMarks(workbook).map((o) => [o.name, o]));
   const parts: string[] = [];
   zip.forEach((path) => {
     if (/^xl\/webextensions\/webextension\d*\.xml$/.test(path)) parts.push(path);
   });
   for (const path of parts) {
-    for (const name of ownedSheetsInAddinSettings((await zip.file(path)?.async('string')) ?? '')) owned.add(name);
+    for (const name of ownedSheetsInAddinSettings((await zip.file(path)?.async('string')) ?? '')) {
+      if (!marked.has(name) && names.includes(name)) owned.set(name, { name, kind: 'report', comment: null });
+    }
   }
-  return names.filter((n) => owned.has(n));
+  return names.flatMap((n) => owned.get(n) ?? []);
+}
+
+/** Names of our sheets in a package, in tab order. */
+export async function ownedSheetsInPackage(zip: JSZip, workbookPath = 'xl/workbook.xml'): Promise<string[]> {
+  return (await ownershipInPackage(zip, workbookPath)).map((o) => o.name);
 }
 
 /** The add-in's sheets in an .xlsx package (empty when the file is not a readable package). */

@@ -42,6 +42,12 @@ const WORKBOOK_ORDER = [
 
 const isTrue = (v: string | null) => v === '1' || v === 'true';
 
+/** An ownership mark on a sheet: the sheet's name and the mark's comment (null: none). */
+export interface SheetMark {
+  sheet: string;
+  comment: string | null;
+}
+
 export interface SheetEntry {
   el: Element;
   name: string;
@@ -150,39 +156,56 @@ export class WorkbookXml {
     return entry.relId;
   }
 
-  /** Sheets marked as the add-in's (hidden sheet-scoped names; a workbook-scoped mark names its sheets). */
-  ownedSheets(): string[] {
+  /**
+   * The add-in's marks on sheets (hidden sheet-scoped names; a workbook-scoped
+   * mark names its sheets), in tab order, each with its comment (the kind and
+   * the name written as; null when it has none). Whether a marked sheet is
+   * still ours is decided from the comment (src/xlsx/ownership.ts).
+   */
+  ownershipMarks(): SheetMark[] {
     const names = this.sheetNames();
-    const owned = new Set<string>();
+    const comments = new Map<string, string | null>();
+    const note = (sheet: string, comment: string | null) => {
+      if (!comments.has(sheet) || comments.get(sheet) === null) comments.set(sheet, comment);
+    };
     for (const dn of this.definedNames()) {
       if (dn.getAttribute('name') !== OWNED_SHEET_NAME) continue;
+      const comment = dn.getAttribute('comment') || null;
       const scope = dn.getAttribute('localSheetId');
       if (scope !== null && names[Number(scope)] !== undefined) {
-        owned.add(names[Number(scope)]);
+        note(names[Number(scope)], comment);
       } else {
+        // A workbook-level mark listing several sheets says nothing about any one of them.
         for (const part of (dn.textContent ?? '').split(',')) {
           const sheet = sheetOfReference(part);
-          if (sheet && names.includes(sheet)) owned.add(sheet);
+          if (sheet && names.includes(sheet)) note(sheet, null);
         }
       }
     }
-    return names.filter((n) => owned.has(n));
+    return names.filter((n) => comments.has(n)).map((sheet) => ({ sheet, comment: comments.get(sheet) ?? null }));
   }
 
-  /** Replaces every ownership mark with one per sheet in `owned`. */
-  markOwned(owned: string[]): void {
+  /** Names of the sheets carrying a mark, in tab order. */
+  ownedSheets(): string[] {
+    return this.ownershipMarks().map((m) => m.sheet);
+  }
+
+  /** Replaces every ownership mark with one per sheet listed, with its comment (none when null). */
+  markOwned(owned: SheetMark[]): void {
     for (const dn of this.definedNames()) if (dn.getAttribute('name') === OWNED_SHEET_NAME) dn.parentNode?.removeChild(dn);
     this.dropEmptyDefinedNames();
     const names = this.sheetNames();
-    const marked = owned.filter((n) => names.includes(n));
+    const marked = owned.filter((m) => names.includes(m.sheet));
     if (marked.length === 0) return;
     const block = this.child('definedNames', true) as Element;
-    for (const n of marked) {
+    for (const { sheet, comment } of marked) {
       const dn = createElementIn(block, MAIN, 'definedName');
       dn.setAttribute('name', OWNED_SHEET_NAME);
-      dn.setAttribute('localSheetId', String(names.indexOf(n)));
+      // CT_DefinedName's comment attribute (ECMA-376 Part 1, §18.2.5): what Office.js reads as NamedItem.comment.
+      if (comment !== null) dn.setAttribute('comment', comment);
+      dn.setAttribute('localSheetId', String(names.indexOf(sheet)));
       dn.setAttribute('hidden', '1');
-      dn.appendChild(this.doc.createTextNode(`'${n.replace(/'/g, "''")}'!$A$1`));
+      dn.appendChild(this.doc.createTextNode(`'${sheet.replace(/'/g, "''")}'!$A$1`));
       block.appendChild(dn);
     }
   }

@@ -76,7 +76,7 @@ describe('writeReportBuffer', () => {
   it('keeps charts the user made on their own sheets', async () => {
     // A workbook whose sheets already carry charts, none of them the add-in's.
     const withCharts = await JSZip.loadAsync(await writeReportBuffer(input, fixturePlan({ sheetPrefix: 'Mine' })));
-    withCharts.file('xl/workbook.xml', markOwnedSheetsInWorkbookXml(await text(withCharts, 'xl/workbook.xml'), [], []));
+    withCharts.file('xl/workbook.xml', markOwnedSheetsInWorkbookXml(await text(withCharts, 'xl/workbook.xml'), []));
     const userBook = await withCharts.generateAsync({ type: 'nodebuffer' });
     expect(await ownedSheetNames(userBook)).toEqual([]);
     const result = await JSZip.loadAsync(await writeReportBuffer(userBook, plan));

@@ -1,6 +1,7 @@
 /**
  * Writes a report plan into a copy of the user's workbook: their sheets are
- * carried over, the add-in's sheets from an earlier run are replaced, and each
+ * carried over, our sheets of the plan's kind from an earlier run are
+ * replaced (src/core/report/ownership.ts), and each
  * planned sheet gets its blocks, formats, tables, links and native charts.
  *
  * The user's package is edited in place: their parts are copied as they are
@@ -22,7 +23,8 @@ import { UserFacingError } from '../core/errors';
 import { rangeValues } from './planValues';
 import { chartDrawingParts, PartNumbers, usedPartNumbers } from './charts/package';
 import { REL_TYPE, Relationship, relsPathOf, renderRels, resolveTarget } from './ooxml';
-import { ownedSheetsInPackage } from './ownership';
+import { ownershipInPackage } from './ownership';
+import { ownershipComment, planKind, replacedByPlan } from '../core/report/ownership';
 import { highestPartNumber, highestTableId, removeSheets, tableNamesInPackage } from './mergePackage';
 import { checkPackage, loadZip } from './packageCheck';
 import { assertStructureUnlocked, ContentTypesXml, RelsXml, WorkbookXml } from './packageXml';
@@ -146,13 +148,12 @@ export async function writeReportBuffer(input: Uint8Array, plan: ReportPlan, inp
   // Refused before anything is built: Excel would not let a sheet be added either.
   assertStructureUnlocked(sourceWorkbook, inputName);
   const date1904 = sourceWorkbook.date1904();
-  const owned = await ownedSheetsInPackage(target, workbookPath);
-  const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  const owned = await ownershipInPackage(target, workbookPath);
 
-  // Replace the add-in's own sheets: those this plan rewrites, or all of them for a full report.
-  const removed = owned.filter((n) => plan.replaceEarlierReport || planned.has(n.toLowerCase()));
+  // Replace our own sheets: those this plan rewrites, or for a full report all of its kind (a report keeps timelines and the changes sheet).
+  const removed = owned.filter((o) => replacedByPlan(plan, o)).map((o) => o.name);
   await removeSheets(target, removed, workbookPath);
-  const stillOwned = owned.filter((n) => !removed.includes(n));
+  const stillOwned = owned.filter((o) => !removed.includes(o.name));
 
   // A user's own sheet that happens to have a planned name is never overwritten: the report sheet gets a suffix.
   const workbook = new WorkbookXml(await partText(target, workbookPath), inputName);
@@ -188,7 +189,11 @@ export async function writeReportBuffer(input: Uint8Array, plan: ReportPlan, inp
   };
   for (const s of laidOut) addReportSheet(out, numbers, s, styles.xfIds, date1904, workbook);
 
-  workbook.markOwned([...stillOwned, ...laidOut.map((w) => w.name)]);
+  // Sheets kept keep their marks as they were; a sheet the user renamed loses its mark (it is theirs now), as in the add-in.
+  workbook.markOwned([
+    ...stillOwned.map((o) => ({ sheet: o.name, comment: o.comment })),
+    ...laidOut.map((w) => ({ sheet: w.name, comment: ownershipComment(w.name, planKind(plan)) })),
+  ]);
   workbook.setPrintTitles(
     laidOut.flatMap((w) => (w.sheet.print?.titleRows ? [{ sheet: w.name, first: w.sheet.print.titleRows.first, last: w.sheet.print.titleRows.last }] : [])),
   );

@@ -49,7 +49,7 @@ describe('elements added to a producer\'s document', () => {
   it('uses the producer\'s own prefixes where they are in scope', () => {
     const wb = new WorkbookXml(`<x:workbook xmlns:x="${MAIN}"><x:sheets xmlns:rel="${R}"><x:sheet name="A" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>`);
     wb.appendSheet('B', 2, 'rId2');
-    wb.markOwned(['B']);
+    wb.markOwned([{ sheet: 'B', comment: null }]);
     expect(wb.toXml()).toContain('<x:sheet name="B" sheetId="2" rel:id="rId2"/>');
     expect(wb.toXml()).toContain(`<x:definedNames><x:definedName name="PaceTracker_Owned" localSheetId="1" hidden="1">'B'!$A$1</x:definedName></x:definedNames>`);
     expect(new WorkbookXml(wb.toXml()).ownedSheets()).toEqual(['B']);

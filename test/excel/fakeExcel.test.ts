@@ -244,6 +244,33 @@ describe('fake Excel: tables, charts and conditional formats', () => {
     ]);
   });
 
+  it('ChartAxes.getItem (ExcelApi 1.7): the secondary value axis only once a series is on it; refused below 1.7', async () => {
+    const f = createFakeExcel({ sheets: [{ name: 'S', values: [['d', 'v', 'n'], [1, 2, 5], [3, 4, 6]] }] });
+    const titleSecondAxis = (moveSeriesFirst: boolean) =>
+      f.Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('S');
+        const chart = sheet.charts.add(f.Excel.ChartType.lineMarkers, sheet.getRange('B2:B3'), f.Excel.ChartSeriesBy.columns);
+        chart.name = moveSeriesFirst ? 'moved' : 'plain';
+        if (moveSeriesFirst) {
+          const n = chart.series.add('n');
+          n.setValues(sheet.getRange('C2:C3'));
+          n.axisGroup = f.Excel.ChartAxisGroup.secondary;
+        }
+        chart.axes.getItem(f.Excel.ChartAxisType.value, f.Excel.ChartAxisGroup.secondary).title.text = 'Children (n)';
+        chart.axes.getItem(f.Excel.ChartAxisType.value).title.text = 'Weeks';
+        await context.sync();
+      });
+    expect(await codeOf(titleSecondAxis(false))).toBe('ItemNotFound');
+    expect(await codeOf(titleSecondAxis(true))).toBe('no error');
+    expect([f.chart('S', 'moved').secondaryValueAxis.title, f.chart('S', 'moved').valueAxis.title]).toEqual(['Children (n)', 'Weeks']);
+    f.setApiVersion('1.6');
+    expect(await codeOf(f.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('S');
+      sheet.charts.getItem('moved').axes.getItem(f.Excel.ChartAxisType.value);
+      await context.sync();
+    }))).toBe('ApiNotFound');
+  });
+
   it('adds, counts and deletes custom conditional formats by id', async () => {
     const f = createFakeExcel({ sheets: [{ name: 'S', values: [['a']], conditionalFormats: [{ range: 'A1:A9', formula: '=A1>1', fill: '#FFFF00' }] }] });
     await f.Excel.run(async (context) => {

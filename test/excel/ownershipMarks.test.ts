@@ -6,7 +6,8 @@
 import { createFakeExcel, FakeExcel } from '../fake-excel';
 import { writeReport } from '../../src/excel/writeReport';
 import { listSheets } from '../../src/excel/reader';
-import { keptMarkedIds, OWNED_SHEET_NAME, ownedSheetIds, ownershipComment, writtenNameOf } from '../../src/excel/ownership';
+import { keptMarkedIds, OWNED_SHEET_NAME, ownedSheetIds, ownedSheetKinds, ownershipComment } from '../../src/excel/ownership';
+import type { OwnershipMark } from '../../src/core/report/ownership';
 import { OWNED_SHEET_NAME as XLSX_OWNED_SHEET_NAME } from '../../src/xlsx/ownership';
 import { envOf } from './helpers';
 import { aimSheetName, reportPlan } from './planFixture';
@@ -23,8 +24,8 @@ describe('ownership marks shared with the command line', () => {
   it('marks every sheet it writes with a hidden name on A1, and no other sheet', async () => {
     const fake = createFakeExcel({ sheets: [TRACKER] });
     await writeReport(envOf(fake), reportPlan(1));
-    expect(marks(fake, 'PACE Summary')).toEqual([`PaceTracker_Owned (hidden) ='PACE Summary'!$A$1 // ${ownershipComment('PACE Summary')}`]);
-    expect(marks(fake, aimSheetName(1))).toEqual([`PaceTracker_Owned (hidden) ='${aimSheetName(1)}'!$A$1 // ${ownershipComment(aimSheetName(1))}`]);
+    expect(marks(fake, 'PACE Summary')).toEqual([`PaceTracker_Owned (hidden) ='PACE Summary'!$A$1 // ${ownershipComment('PACE Summary', 'report')}`]);
+    expect(marks(fake, aimSheetName(1))).toEqual([`PaceTracker_Owned (hidden) ='${aimSheetName(1)}'!$A$1 // ${ownershipComment(aimSheetName(1), 'report')}`]);
     expect(marks(fake, 'Tracker')).toEqual([]);
     // Written again: the new sheets are marked once each.
     await writeReport(envOf(fake), reportPlan(1));
@@ -105,7 +106,7 @@ describe('ownedSheetIds / keptMarkedIds', () => {
     { id: '2', name: 'PACE Issues' },
   ];
   /** Marks without a written-as comment (the command line's, or an older add-in's). */
-  const bare = (ids: string[]) => new Map(ids.map((id) => [id, null]));
+  const bare = (ids: string[]) => new Map<string, OwnershipMark>(ids.map((id) => [id, { kind: 'report', writtenAs: null }]));
 
   it('owns recorded sheets under their recorded name and marked sheets the record does not know', () => {
     expect([...ownedSheetIds(registry, sheets, bare(['1', '2', '3']))]).toEqual(['1', '3']);
@@ -119,10 +120,10 @@ describe('ownedSheetIds / keptMarkedIds', () => {
   });
 
   it('reads the name a sheet was written under from its mark, with no record and whatever its id (Worksheet.id is not kept across sessions)', () => {
-    const marks = new Map<string, string | null>([
-      ['a', 'PACE Summary'],
-      ['b', 'PACE Issues'],
-      ['c', null],
+    const marks = new Map<string, OwnershipMark>([
+      ['a', { kind: 'report', writtenAs: 'PACE Summary' }],
+      ['b', { kind: 'report', writtenAs: 'PACE Issues' }],
+      ['c', { kind: 'report', writtenAs: null }],
     ]);
     const fresh = [
       { id: 'a', name: 'pace summary' },
@@ -134,11 +135,21 @@ describe('ownedSheetIds / keptMarkedIds', () => {
     expect([...keptMarkedIds(null, fresh, marks)]).toEqual(['b']);
   });
 
-  it('keeps the written-as comment within Excel\'s 255 characters and reads it back', () => {
-    expect(ownershipComment('A'.repeat(31)).length).toBeLessThanOrEqual(255);
-    expect(writtenNameOf(ownershipComment("It's mine"))).toBe("It's mine");
-    expect(writtenNameOf('')).toBeNull();
-    expect(writtenNameOf('a note the user wrote')).toBeNull();
+  it('gives each owned sheet the kind its mark says; unmarked sheets from the old record are report sheets', () => {
+    const marks = new Map<string, OwnershipMark>([
+      ['t', { kind: 'timeline', writtenAs: 'PACE Timeline Team North' }],
+      ['c', { kind: 'changes', writtenAs: 'PACE Changes' }],
+    ]);
+    const sheets = [
+      { id: 't', name: 'PACE Timeline Team North' },
+      { id: 'c', name: 'PACE Changes' },
+      { id: 'r', name: 'PACE Summary' },
+    ];
+    expect([...ownedSheetKinds([{ id: 'r', name: 'PACE Summary' }], sheets, marks)]).toEqual([
+      ['t', 'timeline'],
+      ['c', 'changes'],
+      ['r', 'report'],
+    ]);
   });
 });
 
@@ -168,6 +179,6 @@ describe('ownership after the workbook is closed and reopened (every sheet gets 
   it('notes the written name in the mark\'s comment', async () => {
     const fake = createFakeExcel({ sheets: [TRACKER] });
     await writeReport(envOf(fake), reportPlan(1));
-    expect(marks(fake, 'PACE Summary')).toEqual([`PaceTracker_Owned (hidden) ='PACE Summary'!$A$1 // ${ownershipComment('PACE Summary')}`]);
+    expect(marks(fake, 'PACE Summary')).toEqual([`PaceTracker_Owned (hidden) ='PACE Summary'!$A$1 // ${ownershipComment('PACE Summary', 'report')}`]);
   });
 });

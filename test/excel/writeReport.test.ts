@@ -234,6 +234,7 @@ describe('writeReport: a printable aim sheet and its chart styles', () => {
     run.series[3] = { ...run.series[3], marker: 'x' };
     // The counts behind each point, as columns on a second axis.
     run.series.push({ name: 'Children (n)', values: run.series[0].values, color: '#D9D9D9', line: 'none', marker: 'none', secondaryColumns: true });
+    run.secondaryAxisTitle = 'Children with a recommendation (n)';
     return plan;
   }
 
@@ -263,6 +264,9 @@ describe('writeReport: a printable aim sheet and its chart styles', () => {
     const n = live.find((s) => s.name === 'Children (n)')!;
     expect([n.chartType, n.axisGroup, n.fillColor]).toEqual(['ColumnClustered', 'Secondary', '#D9D9D9']);
     expect(live.filter((s) => s.name !== 'Children (n)').every((s) => s.axisGroup === 'Primary' && s.chartType === null)).toBe(true);
+    // The right-hand scale is titled, as in the .xlsx writer (ChartAxes.getItem, ExcelApi 1.7).
+    expect(run.secondaryValueAxis.title).toBe('Children with a recommendation (n)');
+    expect(run.valueAxis.title).toBe('Weeks');
     // The median line says what it is near its end: one point's label, its own text, above the line.
     expect(live[1].pointLabels).toEqual({ 27: { hasDataLabel: true, text: 'Median 28.6 wks', position: 'Top', showSeriesName: false, showValue: false } });
     expect(live[1].hasDataLabels).toBe(false);
@@ -274,6 +278,8 @@ describe('writeReport: a printable aim sheet and its chart styles', () => {
     const live = fake.chart(aimSheetName(1), 'aim1RunChart').series.filter((s) => !s.deleted);
     expect(live.map((s) => s.name)).not.toContain('Children (n)');
     expect(live[1].pointLabels).toEqual({});
+    // No second axis, so no title for it (and no request for an axis Excel does not have).
+    expect(fake.chart(aimSheetName(1), 'aim1RunChart').secondaryValueAxis.title).toBeNull();
     expect(fake.snapshot(aimSheetName(1)).pageLayout).toEqual({ orientation: 'Portrait', zoom: { scale: 100 } });
   });
 });

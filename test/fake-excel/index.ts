@@ -113,6 +113,7 @@ export const FakeExcelEnums = {
   HorizontalAlignment: { general: 'General', left: 'Left', center: 'Center', right: 'Right' },
   PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
   ChartAxisGroup: { primary: 'Primary', secondary: 'Secondary' },
+  ChartAxisType: { invalid: 'Invalid', category: 'Category', value: 'Value', series: 'Series' },
   ChartDataLabelPosition: { top: 'Top', bottom: 'Bottom', right: 'Right', left: 'Left', center: 'Center' },
   PaperType: { letter: 'Letter', a3: 'A3', a4: 'A4', a5: 'A5' },
 } as const;

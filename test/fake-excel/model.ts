@@ -116,6 +116,8 @@ export interface ChartModel {
   title: string | null;
   categoryAxis: AxisModel;
   valueAxis: AxisModel;
+  /** The value axis at the right: reachable (ChartAxes.getItem) only while a series is on the secondary group. */
+  secondaryValueAxis: AxisModel;
   legendVisible: boolean;
   legendPosition: string;
   series: SeriesModel[];

@@ -1307,6 +1307,7 @@ export class FakeChartCollection extends FakeCollection<ChartModel, FakeChart> {
         title: null,
         categoryAxis: newAxis(),
         valueAxis: newAxis(),
+        secondaryValueAxis: newAxis(),
         legendVisible: true,
         legendPosition: 'Right',
         series,
@@ -1377,6 +1378,28 @@ export class FakeChartAxes extends FakeObject {
   }
   get valueAxis(): FakeChartAxis {
     return this._nav('valueAxis', () => new FakeChartAxis(this._ctx, () => (this._m() as ChartModel).valueAxis));
+  }
+  /**
+   * ChartAxes.getItem(type, group) (ExcelApi 1.7): "the specific axis
+   * identified by type and group". The secondary value axis exists only while
+   * a series is on the secondary group (ItemNotFound otherwise, at sync: our
+   * assumption, as Excel draws no second axis without one). The series axis
+   * (3-D charts only) and a secondary category axis are not modelled
+   * (InvalidArgument, ours).
+   */
+  getItem(type: string, group: string = 'Primary'): FakeChartAxis {
+    this._ctx.requireApi('1.7', 'axes.getItem');
+    return new FakeChartAxis(this._ctx, () => {
+      const chart = this._m() as ChartModel;
+      if (group !== 'Primary' && group !== 'Secondary') throw new FakeOfficeError('InvalidArgument', `"${group}" is not an axis group.`);
+      if (type === 'Category' && group === 'Primary') return chart.categoryAxis;
+      if (type === 'Value' && group === 'Primary') return chart.valueAxis;
+      if (type === 'Value') {
+        if (!chart.series.some((s) => !s.deleted && s.axisGroup === 'Secondary')) throw new FakeOfficeError('ItemNotFound', 'This chart has no secondary value axis: no series is on the secondary axis group.');
+        return chart.secondaryValueAxis;
+      }
+      throw new FakeOfficeError('InvalidArgument', `The fake does not model the ${group.toLowerCase()} ${type.toLowerCase()} axis.`);
+    });
   }
 }
 declare(FakeChartAxes, {}, ['categoryAxis', 'valueAxis']);

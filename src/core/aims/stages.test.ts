@@ -1,5 +1,6 @@
 import type { DecodedDate } from '../model';
-import { childrenBetweenMilestones, JOURNEY_STAGES } from './stages';
+import { childrenBetweenMilestones, JOURNEY_STAGES, stageLabel } from './stages';
+import { FIELD_BY_ID } from '../fields';
 import { child, day } from '../../../test/support/aims';
 
 const AS_OF = day('2024-03-31');
@@ -49,5 +50,14 @@ describe('childrenBetweenMilestones', () => {
     expect(JOURNEY_STAGES).not.toContain('lastAccommodated');
     expect(JOURNEY_STAGES).not.toContain('finalPlacement');
     expect(JOURNEY_STAGES[0]).toBe('lookedAfterStart');
+  });
+});
+
+describe('stageLabel', () => {
+  test('names each stage by its two milestones, and the last in the programme\'s words ("Legal permanence secured")', () => {
+    expect(stageLabel('permanenceRecommendation', 'panel')).toBe('Recommendation → Panel');
+    expect(stageLabel('legalPermanence', null)).toBe('Legal permanence secured, still looked after');
+    // Whatever milestone is last, its own name is used, never "secured" tacked on.
+    expect(stageLabel('courtApplication', null)).toBe(`${FIELD_BY_ID.get('courtApplication')?.label}, still looked after`);
   });
 });

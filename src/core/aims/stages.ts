@@ -25,9 +25,14 @@ function shortLabel(id: CanonicalFieldId): string {
   return FIELD_BY_ID.get(id)?.shortLabel ?? id;
 }
 
-/** The words shown for a stage, e.g. "Recommendation → Panel". */
+/**
+ * The words shown for a stage, e.g. "Recommendation → Panel". The last stage
+ * takes its milestone's full name ("Legal permanence secured", the
+ * programme's own words: pace-domain.md §2 and the tracking template), rather
+ * than "secured" added to whichever milestone is last.
+ */
 export function stageLabel(stage: CanonicalFieldId, next: CanonicalFieldId | null): string {
-  return next === null ? `${shortLabel(stage)} secured, still looked after` : `${shortLabel(stage)} → ${shortLabel(next)}`;
+  return next === null ? `${FIELD_BY_ID.get(stage)?.label ?? shortLabel(stage)}, still looked after` : `${shortLabel(stage)} → ${shortLabel(next)}`;
 }
 
 /** Index in JOURNEY_STAGES of the furthest milestone reached by the as-of date, or -1. */

@@ -11,16 +11,22 @@ import type { CellValue } from '../grid';
 
 export type SheetRole = 'summary' | 'issues' | 'aim' | 'changes' | 'timeline';
 
+/** Which flow wrote a sheet of ours: the report (with its longest-waits timeline), a Timeline, or Compare's changes sheet. */
+export type SheetKind = 'report' | 'timeline' | 'changes';
+
 export interface ReportPlan {
   /** The as-of date the plan was built for (yyyy-mm-dd), printed on every sheet. */
   asOf: string;
   sheets: PlannedSheet[];
   /**
-   * True (a full report): the add-in's sheets from an earlier run that this
-   * plan does not have are removed. False/absent: only the plan's own sheets
-   * are replaced (e.g. writing just the issues sheet keeps the aim sheets).
+   * True (a full report): the add-in's sheets of this plan's kind from an
+   * earlier run that this plan does not have are removed (sheets of other
+   * kinds stay). False/absent: only the plan's own sheets are replaced
+   * (e.g. writing just the issues sheet keeps the aim sheets).
    */
   replaceEarlierReport?: boolean;
+  /** The flow the plan is from; its sheets are marked as this kind (src/core/report/ownership.ts). Absent: 'report'. */
+  kind?: SheetKind;
 }
 
 export type BlockStyle =

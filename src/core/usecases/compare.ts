@@ -109,6 +109,6 @@ export function compareSheets(input: CompareSheetsInput): ComparedSheets {
     lastAsOf,
     fields,
     notCompared,
-    plan: { asOf: isoFromDay(input.thisAsOf), sheets: [sheet], replaceEarlierReport: false },
+    plan: { asOf: isoFromDay(input.thisAsOf), sheets: [sheet], replaceEarlierReport: false, kind: 'changes' },
   };
 }

@@ -102,5 +102,5 @@ export function planTimeline(sheet: LoadedSheet, selection: TimelineSelection, o
     sheetName,
     tablePrefix: safeTableName(`PACE_Timeline_${subject}_`).slice(0, 60),
   });
-  return { journeys, subject, sheet: planned, plan: { asOf: isoFromDay(options.asOf), sheets: [planned], replaceEarlierReport: false } };
+  return { journeys, subject, sheet: planned, plan: { asOf: isoFromDay(options.asOf), sheets: [planned], replaceEarlierReport: false, kind: 'timeline' } };
 }
