@@ -248,7 +248,7 @@ export interface ReportParts {
   plan: ReportPlan;
 }
 
-/** Everything a report holds: the issues sheet, the summary and one sheet per aim. `checks`: results already kept for this sheet (checkOf). */
+/** Everything a report holds: the issues sheet, the summary and one sheet per aim. `checks`: results (findings, figures) already kept for this sheet (checkOf). */
 export function planReport(
   sheet: LoadedSheet,
   file: AimsFile,
@@ -257,7 +257,7 @@ export function planReport(
   checks?: SheetChecks,
 ): ReportParts {
   const check = checkOf(sheet, asOf, file, options.keepFinding, checks);
-  const measured = runAims(sheet, file, asOf, options);
+  const measured = checks ? checks.figures(asOf, file, options) : runAims(sheet, file, asOf, options);
   const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
   const plan = buildReportPlan({
     asOf,

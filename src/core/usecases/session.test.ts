@@ -10,6 +10,7 @@ import type { AimsFile } from '../model';
 import type { ReportPlan } from '../report/plan';
 import * as runChecksModule from '../checks/runChecks';
 import * as aimIntervals from '../checks/aimIntervals';
+import * as measures from '../aims/measures';
 import { dayFromIso } from '../dates';
 import { planIssuesSheet } from '../report/issuesSheet';
 import { buildSampleGrid } from '../../../test/support/sampleGrid';
@@ -191,6 +192,42 @@ describe('one check result per sheet and as-of date', () => {
       localLabels: sheet.localLabels,
     });
     expect(workbook.written[0].sheets[0]).toEqual(expected);
+  });
+});
+
+describe('one set of aims figures per sheet, as-of date and population switch', () => {
+  test('the report reuses the figures the Aims step measured, and its sheets are as if measured afresh', async () => {
+    const { session, workbook } = await openedSession();
+    const sheet = analyseSheet(buildSampleGrid().grid, false);
+    const file = aimsOrPresets(null);
+    const expected = planReport(sheet, file, day(AS_OF)).plan;
+    const expectedKept = planReport(sheet, file, day(AS_OF), { includeOutsidePopulation: true }).plan;
+    const measured = jest.spyOn(measures, 'measureAim');
+    const aims = file.aims.length;
+
+    const figures = value(await session.measureAims(AS_OF));
+    expect(figures.aims).toHaveLength(aims);
+    expect(measured.mock.calls.length).toBe(aims);
+    value(await session.writeReport(AS_OF));
+    value(await session.writeReport(AS_OF));
+    // Before the session kept its figures: each aim was measured again for every report (3 × aims here).
+    expect(measured.mock.calls.length).toBe(aims);
+    expect(workbook.written[0]).toEqual(expected);
+    // The second report is the first again: nothing changed the figures they share.
+    expect(workbook.written[1]).toEqual(expected);
+
+    // Keeping the rows outside the population is other figures, measured once and written as such.
+    const kept = value(await session.measureAims(AS_OF, { includeOutsidePopulation: true }));
+    expect(kept.population.kept).toBe(true);
+    value(await session.writeReport(AS_OF, undefined, { includeOutsidePopulation: true }));
+    expect(measured.mock.calls.length).toBe(2 * aims);
+    expect(workbook.written[2]).toEqual(expectedKept);
+    expect(expectedKept).not.toEqual(expected);
+
+    // Another as-of date is measured again, at that date.
+    const earlier = value(await session.measureAims(EARLIER));
+    expect(measured.mock.calls.length).toBe(3 * aims);
+    expect(earlier.aims).not.toEqual(figures.aims);
   });
 });
 

@@ -12,7 +12,7 @@ import { dayFromIso, isoFromDay, todayDay } from '../dates';
 import { PRESET_AIMS, parseAimsFile } from '../aims/definition';
 import { planIssuesSheet } from '../report/issuesSheet';
 import { populationNote, type PopulationSplit } from '../population';
-import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, runAims, withLocalMilestones } from './pipeline';
+import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, withLocalMilestones } from './pipeline';
 import { sheetChecks, type SheetChecks } from './sheetChecks';
 import { resolveDateOrder, type DateOrderChoice } from './dateOrder';
 import type { FieldChoice, Outcome, PaceSessionApi, PopulationSummary, Problem, ProgressListener, SheetState } from './types';
@@ -325,7 +325,8 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
     measureAims: (asOf, options) =>
       attempt(async () => {
         const file = aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS));
-        const measured = runAims(requireLoaded(), file, asOfDay(asOf), options);
+        const sheet = requireLoaded();
+        const measured = checksOf(sheet).figures(asOfDay(asOf), file, options);
         return {
           aims: measured.aims.map((a) => a.result),
           stages: measured.stages,
