@@ -118,7 +118,8 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
   let current: SheetSummary | null = null;
   /*
    * The check results of the loaded sheet, shared by check, the issues sheet,
-   * the report and the submission copy. Keyed by the LoadedSheet itself, not
+   * the report and the submission copy (and its aims figures, by the Aims
+   * step and the report). Keyed by the LoadedSheet itself, not
    * by a fingerprint of the grid: the session reads the sheet only when it is
    * opened again (open, a saved mapping or date order), each time making a new
    * LoadedSheet, and every operation works on that one. A fingerprint would
