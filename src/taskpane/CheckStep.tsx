@@ -85,6 +85,14 @@ export function CheckStep({ session, state, asOf, onAsOf }: CheckStepProps): JSX
     };
   }, [session, state]);
 
+  // The findings shown are of the date they were checked at: another as-of date makes them stale too,
+  // so marking and the issues sheet never act on findings of a date other than the one in the field.
+  React.useEffect(() => {
+    setResult(null);
+    setVerdict(null);
+    setDone('');
+  }, [asOf]);
+
   const runCheck = () =>
     task.run('Checking every child’s dates…', async (progress) => {
       setDone('');

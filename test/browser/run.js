@@ -600,6 +600,23 @@ function defineFlowTests(origin, browser) {
     await context.close();
   });
 
+  test('Check: another as-of date clears the findings shown until the sheet is checked at it', async () => {
+    const { page, context, record } = await open({ width: 500 });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Check' }).click();
+    const field = page.locator('#panel-check').getByLabel('Data as of');
+    await setDate(field, SAMPLE_AS_OF_UK);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByTestId('counts').waitFor();
+    await setDate(field, '30/06/2024');
+    await page.waitForFunction(() => !document.querySelector('#panel-check [data-testid="counts"]'));
+    assert((await page.getByRole('button', { name: /^Mark (all|\d+) on sheet$/ }).count()) === 0, 'findings of the earlier date can still be marked');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByTestId('counts').waitFor();
+    assertClean(record);
+    await context.close();
+  });
+
   test('Aims: the presets are listed, measuring shows each headline, and an edit is saved in the workbook', async () => {
     const { page, context, record } = await open({ width: 500 });
     await sheetReady(page);

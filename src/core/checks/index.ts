@@ -1,5 +1,5 @@
 /** The checks: every rule that flags missing or inconsistent milestone dates. */
-export { runChecks, checkRecords, countFindings, compareFindings } from './runChecks';
+export { runChecks, ruleFindings, finishFindings, checkRecords, checkResultOf, countFindings, compareFindings } from './runChecks';
 export type { CheckOptions } from './runChecks';
 export { RULES, RULE_IDS, SEVERITY_LABELS } from './registry';
 export { routeKind, isHomeRoute } from './route';

@@ -30,7 +30,7 @@ function columnOf(cell: string): number {
 }
 
 /** Sorts with each finding's column worked out once (tens of thousands of findings stay fast). */
-function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: readonly Finding[]): Finding[] {
   const keyed = findings.map((finding) => ({ finding, rank: SEVERITY_RANK[finding.severity], column: columnOf(finding.cell) }));
   keyed.sort(
     (a, b) =>
@@ -66,8 +66,13 @@ function cellRulesByReading(rules: readonly CheckRule[]): Map<DateReading, CellR
   return byReading;
 }
 
-/** Every finding on the sheet, sorted (see compareFindings). */
-export function runChecks(records: readonly ChildRecord[], layout: SheetLayout, options: CheckOptions): Finding[] {
+/**
+ * What the rules alone find, in the order they found it (not sorted, no aim
+ * findings): the costly part of a check, linear in the rows. A caller that
+ * needs the check more than once at one as-of date (the pane's session) keeps
+ * this and finishes it with finishFindings as often as it likes.
+ */
+export function ruleFindings(records: readonly ChildRecord[], layout: SheetLayout, options: Pick<CheckOptions, 'asOf' | 'rules'>): Finding[] {
   const ctx = buildContext(layout, options.asOf);
   const out: Finding[] = [];
   const rules = options.rules ?? RULES;
@@ -85,8 +90,21 @@ export function runChecks(records: readonly ChildRecord[], layout: SheetLayout, 
     }
     for (const rule of recordRules) rule.check(record, ctx, out);
   }
+  return out;
+}
+
+/**
+ * The rules' findings (ruleFindings, at the same as-of date and layout) with
+ * the aims' findings added, sorted (see compareFindings). Leaves `found` as it was.
+ */
+export function finishFindings(found: readonly Finding[], records: readonly ChildRecord[], layout: SheetLayout, options: Pick<CheckOptions, 'asOf' | 'aims'>): Finding[] {
   const aims = options.aims ?? [];
-  return sortFindings(aims.length === 0 ? out : withAimFindings(out, records, aims, ctx));
+  return sortFindings(aims.length === 0 ? found : withAimFindings(found, records, aims, buildContext(layout, options.asOf)));
+}
+
+/** Every finding on the sheet, sorted (see compareFindings). */
+export function runChecks(records: readonly ChildRecord[], layout: SheetLayout, options: CheckOptions): Finding[] {
+  return finishFindings(ruleFindings(records, layout, options), records, layout, options);
 }
 
 /** How many findings of each severity. */
@@ -98,11 +116,15 @@ export function countFindings(findings: readonly Finding[]): Record<Severity, nu
 
 /** The check result of the command line's `check --json` and the task pane. */
 export function checkRecords(records: readonly ChildRecord[], layout: SheetLayout, options: CheckOptions): CheckResult {
-  const findings = runChecks(records, layout, options);
+  return checkResultOf(runChecks(records, layout, options), layout, options.asOf);
+}
+
+/** Sorted findings (runChecks, or finishFindings) as the check result of the sheet at that as-of date. */
+export function checkResultOf(findings: Finding[], layout: SheetLayout, asOf: DayNumber): CheckResult {
   return {
     sheet: layout.sheet,
     headerRow: layout.headerRow,
-    asOf: isoDate(options.asOf),
+    asOf: isoDate(asOf),
     findings,
     counts: countFindings(findings),
   };

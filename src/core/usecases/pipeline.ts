@@ -27,7 +27,7 @@ import { detectLayout, localMilestoneId } from '../layout';
 import { DATE_FIELDS, isCanonicalField } from '../fields';
 import { inspectLayout } from '../inspect';
 import { readRecords } from '../records';
-import { checkRecords } from '../checks';
+import { checkResultOf, finishFindings, ruleFindings } from '../checks';
 import { PRESET_AIMS, normaliseAim } from '../aims/definition';
 import { measureAim } from '../aims/measures';
 import { childrenBetweenMilestones } from '../aims/stages';
@@ -38,6 +38,7 @@ import { splitPopulation, type PopulationSplit } from '../population';
 import { countFindings } from '../checks/runChecks';
 import { foldMonthFirstCells } from '../checks/rules/month-first-column';
 import { findTitleAsOf, type TitleAsOf } from '../dates/titleAsOf';
+import type { SheetChecks } from './sheetChecks';
 import { applyDateOrder, requireDateOrderConfirmed, type DateOrderChoice, type MonthFirstColumn } from './dateOrder';
 
 export interface LoadedSheet {
@@ -149,16 +150,55 @@ export function aimDefinitions(sheet: LoadedSheet, file: AimsFile): AimDefinitio
 }
 
 /**
- * Every finding on the sheet. With the aims (presets or the user's own), a
- * child whose end milestone is before its start gets a finding naming the aim.
+ * What the rules found on one loaded sheet at one as-of date, kept with both:
+ * a check finished from it (checkFrom) is then always of that sheet at that
+ * date, whoever holds it.
  */
-export function runCheck(sheet: LoadedSheet, asOf: DayNumber, file?: AimsFile, keepFinding?: (f: Finding) => boolean): CheckResult {
-  const result = checkRecords(sheet.records, sheet.layout, { asOf, aims: file ? aimDefinitions(sheet, file) : undefined });
+export interface RuleFindings {
+  sheet: LoadedSheet;
+  asOf: DayNumber;
+  findings: readonly Finding[];
+}
+
+/** Runs every rule over the sheet's children: the costly part of a check, linear in the rows. */
+export function findOnSheet(sheet: LoadedSheet, asOf: DayNumber): RuleFindings {
+  return { sheet, asOf, findings: ruleFindings(sheet.records, sheet.layout, { asOf }) };
+}
+
+/**
+ * The check result from what the rules found. With the aims (presets or the
+ * user's own), a child whose end milestone is before its start gets a finding
+ * naming the aim; without them (the submission copy) it does not.
+ */
+export function checkFrom(found: RuleFindings, file?: AimsFile, keepFinding?: (f: Finding) => boolean): CheckResult {
+  const { sheet, asOf } = found;
+  const sorted = finishFindings(found.findings, sheet.records, sheet.layout, { asOf, aims: file ? aimDefinitions(sheet, file) : undefined });
+  const result = checkResultOf(sorted, sheet.layout, asOf);
   if (sheet.monthFirstColumns.length === 0 && !keepFinding) return result;
   // A month-first column gets one finding of its own instead of one per cell.
   const folded = sheet.monthFirstColumns.length === 0 ? result.findings : foldMonthFirstCells(result.findings, sheet.records);
   const findings = keepFinding ? folded.filter(keepFinding) : folded;
   return { ...result, findings, counts: countFindings(findings) };
+}
+
+/**
+ * Every finding on the sheet. With the aims (presets or the user's own), a
+ * child whose end milestone is before its start gets a finding naming the aim.
+ */
+export function runCheck(sheet: LoadedSheet, asOf: DayNumber, file?: AimsFile, keepFinding?: (f: Finding) => boolean): CheckResult {
+  return checkFrom(findOnSheet(sheet, asOf), file, keepFinding);
+}
+
+/**
+ * The check of the sheet at this as-of date: taken from the results the caller
+ * keeps (the pane's session, so the issues sheet, report and copy reuse one
+ * check) when it passes them, else run now (the command line, once a run).
+ */
+export function checkOf(sheet: LoadedSheet, asOf: DayNumber, file?: AimsFile, keepFinding?: (f: Finding) => boolean, checks?: SheetChecks): CheckResult {
+  if (!checks) return runCheck(sheet, asOf, file, keepFinding);
+  // A mix-up of sheets is a defect in the caller, not the user's problem.
+  if (checks.sheet !== sheet) throw new Error('The check results passed are of another sheet than the one asked about.');
+  return checks.check(asOf, file, keepFinding);
 }
 
 /** The rows the figures use, and those outside the population (left out unless the user keeps them). */
@@ -208,10 +248,16 @@ export interface ReportParts {
   plan: ReportPlan;
 }
 
-/** Everything a report holds: the issues sheet, the summary and one sheet per aim. */
-export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions & Pick<ReportInput, 'smallNumber' | 'period'> = {}): ReportParts {
-  const check = runCheck(sheet, asOf, file, options.keepFinding);
-  const measured = runAims(sheet, file, asOf, options);
+/** Everything a report holds: the issues sheet, the summary and one sheet per aim. `checks`: results (findings, figures) already kept for this sheet (checkOf). */
+export function planReport(
+  sheet: LoadedSheet,
+  file: AimsFile,
+  asOf: DayNumber,
+  options: FigureOptions & Pick<ReportInput, 'smallNumber' | 'period'> = {},
+  checks?: SheetChecks,
+): ReportParts {
+  const check = checkOf(sheet, asOf, file, options.keepFinding, checks);
+  const measured = checks ? checks.figures(asOf, file, options) : runAims(sheet, file, asOf, options);
   const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
   const plan = buildReportPlan({
     asOf,

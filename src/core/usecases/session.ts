@@ -12,7 +12,8 @@ import { dayFromIso, isoFromDay, todayDay } from '../dates';
 import { PRESET_AIMS, parseAimsFile } from '../aims/definition';
 import { planIssuesSheet } from '../report/issuesSheet';
 import { populationNote, type PopulationSplit } from '../population';
-import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, runAims, runCheck, withLocalMilestones } from './pipeline';
+import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, withLocalMilestones } from './pipeline';
+import { sheetChecks, type SheetChecks } from './sheetChecks';
 import { resolveDateOrder, type DateOrderChoice } from './dateOrder';
 import type { FieldChoice, Outcome, PaceSessionApi, PopulationSummary, Problem, ProgressListener, SheetState } from './types';
 import type { WorkbookGrid } from '../grid';
@@ -115,6 +116,29 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
   let sheets: SheetSummary[] = [];
   let loaded: LoadedSheet | null = null;
   let current: SheetSummary | null = null;
+  /*
+   * The check results of the loaded sheet, shared by check, the issues sheet,
+   * the report and the submission copy (and its aims figures, by the Aims
+   * step and the report). Keyed by the LoadedSheet itself, not
+   * by a fingerprint of the grid: the session reads the sheet only when it is
+   * opened again (open, a saved mapping or date order), each time making a new
+   * LoadedSheet, and every operation works on that one. A fingerprint would
+   * mean reading the whole sheet from Excel before each operation, which costs
+   * far more than the checks it would save.
+   */
+  let checks: SheetChecks | null = null;
+
+  function checksOf(sheet: LoadedSheet): SheetChecks {
+    if (checks?.sheet !== sheet) checks = sheetChecks(sheet);
+    return checks;
+  }
+
+  /** The check of the loaded sheet at this as-of date, with the workbook's aims (or the presets). */
+  async function checkAt(asOf: string) {
+    const sheet = requireLoaded();
+    const day = asOfDay(asOf);
+    return { sheet, check: checksOf(sheet).check(day, aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS))) };
+  }
 
   async function savedMappings(): Promise<SavedMappings> {
     return (await port.loadSetting<SavedMappings>(SETTING_MAPPINGS)) ?? {};
@@ -243,13 +267,12 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
       attempt(async () => {
         onProgress?.('Checking every child’s dates…');
         // With the aims, a child whose end milestone is before its start gets a finding naming the aim.
-        return runCheck(requireLoaded(), asOfDay(asOf), aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS)));
+        return (await checkAt(asOf)).check;
       }),
 
     writeIssuesSheet: (asOf) =>
       attempt(async () => {
-        const sheet = requireLoaded();
-        const check = runCheck(sheet, asOfDay(asOf), aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS)));
+        const { sheet, check } = await checkAt(asOf);
         const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
         // Only the issues sheet is replaced: an earlier report's aim sheets stay.
         const [written] = await port.writeReport({ asOf: check.asOf, sheets: [issues], replaceEarlierReport: false });
@@ -303,7 +326,8 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
     measureAims: (asOf, options) =>
       attempt(async () => {
         const file = aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS));
-        const measured = runAims(requireLoaded(), file, asOfDay(asOf), options);
+        const sheet = requireLoaded();
+        const measured = checksOf(sheet).figures(asOfDay(asOf), file, options);
         return {
           aims: measured.aims.map((a) => a.result),
           stages: measured.stages,
@@ -317,7 +341,7 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         const sheet = requireLoaded();
         onProgress?.('Working out the measures and run charts…');
         const file = aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS));
-        const { check, measured, plan } = planReport(sheet, file, asOfDay(asOf), options);
+        const { check, measured, plan } = planReport(sheet, file, asOfDay(asOf), options, checksOf(sheet));
         onProgress?.('Writing the report sheets and charts…');
         const written = await port.writeReport(plan, onProgress);
         return {
@@ -337,7 +361,7 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         const asOf = asOfDay(options.asOf);
         const drop = normaliseDrop(options.drop);
         const include = options.includeOutsidePopulation === true;
-        const made = await makeSubmissionCopy(able, build, { sheet, drop, dob: checkDobMode(options.dob), asOf, includeOutsidePopulation: include }, onProgress);
+        const made = await makeSubmissionCopy(able, build, { sheet, drop, dob: checkDobMode(options.dob), asOf, includeOutsidePopulation: include, checks: checksOf(sheet) }, onProgress);
         return { fileName: submissionFileName(asOf), children: made.children, dropped: drop.length, rowsLeftOut: made.rowsLeftOut };
       }),
 

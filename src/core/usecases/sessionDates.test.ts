@@ -3,8 +3,7 @@
  * date and cohort lists, over an in-memory workbook port.
  */
 import type { CellValue, SheetGrid } from '../grid';
-import type { WorkbookPort } from '../port';
-import type { ReportPlan } from '../report/plan';
+import { memoryWorkbook } from '../../../test/support/memoryPort';
 import { createPaceSession, SETTING_DATE_ORDER } from './session';
 
 function usGrid(): SheetGrid {
@@ -19,27 +18,7 @@ function usGrid(): SheetGrid {
 }
 
 function memoryPort(grid: SheetGrid) {
-  const settings = new Map<string, unknown>();
-  const written: ReportPlan[] = [];
-  const port: WorkbookPort = {
-    listSheets: async () => [{ name: grid.sheetName, rowCount: grid.values.length, columnCount: 5, visible: true, protected: false, ownedByAddIn: false }],
-    readPreviews: async () => [grid],
-    readSheet: async () => grid,
-    detectDate1904: async () => false,
-    loadSetting: async <T,>(key: string) => (settings.has(key) ? (structuredClone(settings.get(key)) as T) : null),
-    saveSetting: async <T,>(key: string, value: T) => {
-      settings.set(key, structuredClone(value));
-    },
-    writeReport: async (plan) => {
-      written.push(plan);
-      return plan.sheets.map((s) => s.name);
-    },
-    selectCell: async () => undefined,
-    markCells: async () => undefined,
-    clearMarks: async () => undefined,
-    hasMarks: async () => false,
-  };
-  return { port, settings, written };
+  return memoryWorkbook([grid]);
 }
 
 describe('session: month-first columns and the title as-of date', () => {

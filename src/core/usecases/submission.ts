@@ -13,7 +13,8 @@ import { isoFromDay } from '../dates';
 import { columnsOf, findIdentifyingColumns, type IdentifyingColumn } from '../submission/identifying';
 import { planSubmission, type DobMode } from '../submission/plan';
 import { pseudonymInputs, pseudonymsWith } from '../submission/pseudonym';
-import { populationOf, runCheck, type LoadedSheet } from './pipeline';
+import { checkOf, populationOf, type LoadedSheet } from './pipeline';
+import type { SheetChecks } from './sheetChecks';
 import { OUTSIDE_POPULATION_REASON } from '../population';
 import type { KeptColumn, SubmissionPreview } from './types';
 
@@ -102,6 +103,8 @@ export interface MakeSubmissionInput {
   includeOutsidePopulation?: boolean;
   /** Which findings count (the command line's saved choices); default: all. */
   keepFinding?: (f: Finding) => boolean;
+  /** Check results already kept for this sheet (the pane's session), so the copy does not check it again. */
+  checks?: SheetChecks;
 }
 
 /** What was made: the plan, and how many children are in the copy and were left out. */
@@ -115,10 +118,11 @@ export interface MadeSubmission {
  * The rows and findings the copy holds: rows outside the PACE population
  * (and the findings on them) are left out unless the user keeps them.
  */
-export function submissionRows(sheet: LoadedSheet, asOf: DayNumber, include = false, keepFinding?: (f: Finding) => boolean) {
+export function submissionRows(sheet: LoadedSheet, asOf: DayNumber, include = false, keepFinding?: (f: Finding) => boolean, checks?: SheetChecks) {
   const population = populationOf(sheet, asOf, { includeOutsidePopulation: include });
   const leftOutRows = include ? new Set<number>() : new Set(population.outside.map((o) => o.row));
-  const findings = runCheck(sheet, asOf, undefined, keepFinding).findings.filter((f) => !leftOutRows.has(f.row));
+  // Without the aims, as the copy has always been made: its findings are the rules' own.
+  const findings = checkOf(sheet, asOf, undefined, keepFinding, checks).findings.filter((f) => !leftOutRows.has(f.row));
   const leftOut = leftOutRows.size > 0 ? { rows: leftOutRows.size, reason: OUTSIDE_POPULATION_REASON } : undefined;
   return { records: population.records, findings, leftOut };
 }
@@ -131,7 +135,7 @@ export async function makeSubmissionCopy(
   onProgress?: (message: string, step?: { done: number; total: number }) => void,
 ): Promise<MadeSubmission> {
   const { sheet } = input;
-  const rows = submissionRows(sheet, input.asOf, input.includeOutsidePopulation, input.keepFinding);
+  const rows = submissionRows(sheet, input.asOf, input.includeOutsidePopulation, input.keepFinding, input.checks);
   onProgress?.('Making the pseudonymous IDs…', { done: 0, total: 3 });
   const key = await workbookKey(port);
   const pseudonyms = await pseudonymsWith(pseudonymInputs(sheet.records), (id) => port.hmacSha256Hex(key, id));
