@@ -25,6 +25,10 @@ describe('timelineDoneText', () => {
       "Wrote the sheet 'PACE Timeline North': 12 children (team North), on a calendar time axis, as one chart with a table of each stage beside it. Running it again for the same children replaces this sheet.",
     );
   });
+  it('does not say the number of children twice when that is the whole subject', () => {
+    const text = timelineDoneText({ sheet: 'PACE Timeline 3 children', children: 3, subject: '3 children', align: 'calendar', charts: 1 });
+    expect(text).toContain("Wrote the sheet 'PACE Timeline 3 children': 3 children, on a calendar");
+  });
   it('names alignment by start and several charts', () => {
     const text = timelineDoneText({ sheet: 'PACE Timeline x', children: 60, subject: 'route Adoption', align: 'start', charts: 2 });
     expect(text).toContain('aligned by weeks since each child became looked after');

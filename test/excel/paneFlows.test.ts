@@ -55,8 +55,8 @@ describe('Timeline from the pane (sample workbook)', () => {
 
     const out = await session.writeTimeline('2024-03-31', { kind: 'selection' }, 'calendar');
     if (!out.ok) throw new Error(out.problem.message);
-    expect(out.value).toEqual(expect.objectContaining({ children: 3, subject: '3 selected children', align: 'calendar', charts: 1 }));
-    expect(out.value.sheet).toMatch(/^PACE Timeline /);
+    expect(out.value).toEqual(expect.objectContaining({ children: 3, subject: '3 children', align: 'calendar', charts: 1 }));
+    expect(out.value.sheet).toBe('PACE Timeline 3 children');
     const sheet = fake.sheet(out.value.sheet);
     expect(sheet.charts.filter((c) => !c.deleted).length).toBe(1);
     const sheetsAfterFirst = fake.workbook.liveSheets().map((s) => s.name);

@@ -60,14 +60,15 @@ function groupReader(sheet: LoadedSheet, column: string): { label: string; read:
 }
 
 /** The children a selection names, in sheet order; says plainly which were not found. */
-export function selectChildren(sheet: LoadedSheet, selection: TimelineSelection): { records: ChildRecord[]; subject: string } {
+export function selectChildren(sheet: LoadedSheet, selection: TimelineSelection): { records: ChildRecord[]; subject: string; shortSubject: string } {
   const records = sheet.records;
   if (selection.kind === 'children') {
     const wanted = selection.childIds.map((id) => id.trim()).filter((id) => id !== '');
     const missing = wanted.filter((id) => !records.some((r) => r.childId === id));
     if (missing.length > 0) throw new UserFacingError('usage', `No child with ID ${missing.join(', ')} on sheet '${sheet.layout.sheet}'.`);
     const set = new Set(wanted);
-    return { records: records.filter((r) => r.childId !== null && set.has(r.childId)), subject: wanted.length <= 3 ? wanted.join(', ') : `${wanted.length} children` };
+    const subject = wanted.length <= 3 ? wanted.join(', ') : childrenSubject(wanted.length);
+    return { records: records.filter((r) => r.childId !== null && set.has(r.childId)), subject, shortSubject: childrenSubject(wanted.length) };
   }
   if (selection.kind === 'rows') {
     const set = new Set(selection.rows);
@@ -75,24 +76,45 @@ export function selectChildren(sheet: LoadedSheet, selection: TimelineSelection)
     if (chosen.length === 0) {
       throw new UserFacingError('usage', `The selected rows hold no child on sheet '${sheet.layout.sheet}'. Select one or more children's rows below the headings, then try again.`);
     }
-    return { records: chosen, subject: chosen.length === 1 ? chosen[0].childId ?? `row ${chosen[0].row}` : `${chosen.length} selected children` };
+    const subject = chosen.length === 1 ? chosen[0].childId ?? `row ${chosen[0].row}` : childrenSubject(chosen.length);
+    return { records: chosen, subject, shortSubject: subject };
   }
   const group = groupReader(sheet, selection.column);
   const value = selection.value.trim().toLowerCase();
   const chosen = records.filter((r) => (group.read(r) ?? '').trim().toLowerCase() === value);
   if (chosen.length === 0) throw new UserFacingError('usage', `No child has ${group.label} "${selection.value}" on sheet '${sheet.layout.sheet}'.`);
-  return { records: chosen, subject: `${group.label} ${selection.value.trim()}` };
+  // The value alone ("Remaining at home") when the column's name does not fit in a sheet name.
+  return { records: chosen, subject: `${group.label} ${selection.value.trim()}`, shortSubject: selection.value.trim() };
 }
 
-export function timelineSheetName(subject: string): string {
-  return safeSheetName(`PACE Timeline ${subject}`);
+/** "3 children", "1 child". */
+function childrenSubject(n: number): string {
+  return `${n} ${n === 1 ? 'child' : 'children'}`;
+}
+
+const SHEET_NAME_LIMIT = 31;
+
+/**
+ * "PACE Timeline team North". Excel allows 31 characters in a sheet name, so
+ * a longer subject gives way to its short form ("3 children" for a list of
+ * IDs, the value alone for a group), and only then is cut, at a word boundary,
+ * so the name still says whose timeline it is rather than ending mid-word.
+ */
+export function timelineSheetName(subject: string, shortSubject: string = subject): string {
+  const whole = (s: string) => `PACE Timeline ${s}`.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const fits = [subject, shortSubject].map(whole).find((n) => n.length <= SHEET_NAME_LIMIT);
+  if (fits) return safeSheetName(fits);
+  const long = whole(shortSubject);
+  const space = long.slice(0, SHEET_NAME_LIMIT + 1).lastIndexOf(' ');
+  const cut = space > 'PACE Timeline'.length ? long.slice(0, space) : long.slice(0, SHEET_NAME_LIMIT);
+  return safeSheetName(cut.replace(/[\s,;(–-]+$/, ''));
 }
 
 export function planTimeline(sheet: LoadedSheet, selection: TimelineSelection, options: TimelineOptions): PlannedTimeline {
-  const { records, subject } = selectChildren(sheet, selection);
+  const { records, subject, shortSubject } = selectChildren(sheet, selection);
   const aims = aimsOrPresets(options.aims).aims.map((a) => normaliseAim(a, sheet.localLabels));
   const journeys = records.map((r) => childJourney(r, options.asOf, aims));
-  const sheetName = timelineSheetName(subject);
+  const sheetName = timelineSheetName(subject, shortSubject);
   const planned = planTimelineSheet({
     journeys,
     subject,

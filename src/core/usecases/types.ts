@@ -145,7 +145,7 @@ export interface TimelineWritten {
   /** The sheet written ("PACE Timeline North"). */
   sheet: string;
   children: number;
-  /** Who it shows ("team North", "3 selected children"). */
+  /** Who it shows ("team North", "3 children"). */
   subject: string;
   align: TimelineAlign;
   /** Charts on the sheet (up to 50 children a chart). */
