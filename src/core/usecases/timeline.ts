@@ -16,6 +16,9 @@ import { safeTableName } from '../report/issuesSheet';
 import type { PlannedSheet, ReportPlan } from '../report/plan';
 import { isoFromDay } from '../dates';
 import { aimsOrPresets, type LoadedSheet } from './pipeline';
+import { findPlacementsHeader, placementsByChild, readPlacements, type Placement, type PlacementsSheet } from '../timeline/placements';
+import { HEADER_SEARCH_ROWS } from '../layout/detect';
+import type { WorkbookPort } from '../port';
 
 export type TimelineSelection =
   | { kind: 'children'; childIds: string[] }
@@ -27,6 +30,8 @@ export interface TimelineOptions {
   asOf: DayNumber;
   align: TimelineAlign;
   aims?: AimsFile | null;
+  /** The workbook's placements sheet, read (null or absent: none, and nothing said). */
+  placements?: PlacementsSheet | null;
 }
 
 export interface PlannedTimeline {
@@ -34,6 +39,10 @@ export interface PlannedTimeline {
   subject: string;
   sheet: PlannedSheet;
   plan: ReportPlan;
+  /** Each chosen child's placements in date order, by child ID (empty without a placements sheet). */
+  placements: Map<string, Placement[]>;
+  /** The placements sheet read, or null. */
+  placementsSheet: PlacementsSheet | null;
 }
 
 /** Text fields a group can be chosen by, straight from the records. */
@@ -115,6 +124,13 @@ export function planTimeline(sheet: LoadedSheet, selection: TimelineSelection, o
   const aims = aimsOrPresets(options.aims).aims.map((a) => normaliseAim(a, sheet.localLabels));
   const journeys = records.map((r) => childJourney(r, options.asOf, aims));
   const sheetName = timelineSheetName(subject, shortSubject);
+  const placementsSheet = options.placements ?? null;
+  const all = placementsByChild(placementsSheet?.placements ?? []);
+  const placements = new Map<string, Placement[]>();
+  for (const j of journeys) {
+    const id = j.childId?.trim();
+    if (id && all.has(id)) placements.set(id, all.get(id) as Placement[]);
+  }
   const planned = planTimelineSheet({
     journeys,
     subject,
@@ -123,6 +139,25 @@ export function planTimeline(sheet: LoadedSheet, selection: TimelineSelection, o
     date1904: sheet.date1904,
     sheetName,
     tablePrefix: safeTableName(`PACE_Timeline_${subject}_`).slice(0, 60),
+    ...(placementsSheet ? { placements, placementsSheet: { name: placementsSheet.sheet, problems: placementsSheet.problems } } : {}),
   });
-  return { journeys, subject, sheet: planned, plan: { asOf: isoFromDay(options.asOf), sheets: [planned], replaceEarlierReport: false } };
+  return { journeys, subject, sheet: planned, plan: { asOf: isoFromDay(options.asOf), sheets: [planned], replaceEarlierReport: false }, placements, placementsSheet };
+}
+
+/**
+ * The pane's way to the placements sheet: the first rows of every other
+ * sheet (not the tracker, not the add-in's own) in one go, then the whole of
+ * the first one with placement headings, read in chunks like the tracker.
+ * Null when the workbook has none.
+ */
+export async function readPlacementsThroughPort(port: Pick<WorkbookPort, 'listSheets' | 'readPreviews' | 'readSheet'>, trackerSheet: string, date1904: boolean): Promise<PlacementsSheet | null> {
+  const others = (await port.listSheets()).filter((s) => s.name !== trackerSheet && !s.ownedByAddIn && s.rowCount > 1 && !/^PACE /.test(s.name));
+  if (others.length === 0) return null;
+  const previews = await port.readPreviews(
+    others.map((s) => s.name),
+    HEADER_SEARCH_ROWS,
+  );
+  const found = previews.find((p) => findPlacementsHeader(p) !== null);
+  if (!found) return null;
+  return readPlacements(await port.readSheet(found.sheetName), date1904);
 }

@@ -150,6 +150,10 @@ export interface TimelineWritten {
   align: TimelineAlign;
   /** Charts on the sheet (up to 50 children a chart). */
   charts: number;
+  /** The placements sheet drawn from (its placements under each child's bar), or null when the workbook has none. */
+  placementsSheet?: string | null;
+  /** Rows of the placements sheet left out because they could not be read (listed on the timeline sheet). */
+  placementRowsLeftOut?: number;
 }
 
 /** Last month's file, read in the pane (never sent anywhere). */
