@@ -2,7 +2,7 @@ import { child, day } from '../../../test/support/aims';
 import { PRESET_AIMS, normaliseAim } from '../aims/definition';
 import { childJourney } from '../timeline/journey';
 import { checkSheet, rangeValues } from '../../../test/support/planCheck';
-import { CHILDREN_PER_CHART, planTimelineSheet } from './timelineSheet';
+import { CHILDREN_PER_CHART, darker, planTimelineSheet } from './timelineSheet';
 import { serialFromDay } from '../dates';
 
 const AIMS = PRESET_AIMS.map((a) => normaliseAim(a));
@@ -150,8 +150,10 @@ describe('placements under the journeys', () => {
     const legendless = chart.series.filter((s) => s.inLegend === false).map((s) => s.name);
     expect(legendless).toEqual(['Start', 'Between placements 2 and 3', 'Foster care (placement 3)']);
     const colour = (name: string) => chart.series.find((s) => s.name === name)?.color;
+    // Placements 1 and 3 are foster care in the type's colour; the residential unit between them, second, is a darker shade of its own.
     expect(colour('Foster care (placement 3)')).toBe(colour('Foster care'));
-    expect(colour('Residential unit')).not.toBe(colour('Foster care'));
+    expect(colour('Residential unit')).toBe(darker('#ED7D31'));
+    expect(darker('#ED7D31')).toBe('#A65822');
     expect(chart.series.find((s) => s.name === 'Between placements 2 and 3')?.barFill).toBe('none');
   });
 
@@ -170,8 +172,8 @@ describe('placements under the journeys', () => {
       ['HOME1', 1, 0],
     ]);
     expect(sheet.tables.map((t) => t.name)).toEqual(['PACE_Timeline_ChartData', 'PACE_Timeline_Stages', 'PACE_Timeline_Moves', 'PACE_Timeline_Placements']);
-    const list = sheet.blocks.find((b) => b.values[0]?.[1] === 'Placement');
-    expect(list?.values[3]).toEqual(['GAP1', '3 of 3', 'Foster care', serialFromDay(day('2022-10-03'), false), null, (AS_OF - day('2022-10-03')) / 7, 'Yes']);
+    const list = sheet.blocks.find((b) => b.values[0]?.[1] === 'Placement type');
+    expect(list?.values[3]).toEqual(['GAP1', 'Foster care', serialFromDay(day('2022-10-03'), false), null, (AS_OF - day('2022-10-03')) / 7, 'Yes', '3 of 3']);
     const note = sheet.blocks.find((b) => String(b.values[0]?.[0]).startsWith("Rows of 'Placements' left out"));
     expect(note?.values[1]?.[0]).toContain('"tbc" is not a date');
   });

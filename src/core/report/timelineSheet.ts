@@ -128,6 +128,12 @@ function stagesTable(input: TimelineSheetInput, headerRow: number, firstColumn: 
 const PLACEMENT_COLOURS = ['#5B9BD5', '#ED7D31', '#A9D18E', '#FFD966', '#8064A2', '#F4B183', '#4BACC6', '#BF9000', '#C9C9C9', '#7F6000'];
 const NO_TYPE = 'Type not recorded';
 
+/** A darker shade (70%) of a colour: every second placement, so a move between two of the same type still shows. */
+export function darker(hex: string): string {
+  const rgb = [1, 3, 5].map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.7));
+  return `#${rgb.map((v) => v.toString(16).padStart(2, '0').toUpperCase()).join('')}`;
+}
+
 /** A placement as drawn: the weeks since the end of the one before (or the bar's base), then its own weeks. */
 interface PlacementPart {
   gap: number;
@@ -177,7 +183,8 @@ interface PlacementSeries {
 /**
  * Stacking order: the gap before placement k, then one series per type
  * placed k-th, then k+1… A type's first series carries its name alone (the
- * legend entry); later ones say which placement they are.
+ * legend entry); later ones say which placement they are. Every second
+ * placement is a darker shade of its type's colour.
  */
 export function placementSeries(rows: readonly ChartRow[]): PlacementSeries[] {
   const withParts = rows.filter((r) => r.parts !== null && r.parts.length > 0);
@@ -197,7 +204,7 @@ export function placementSeries(rows: readonly ChartRow[]): PlacementSeries[] {
       named.add(type);
       out.push({
         name: first ? type : `${type} (placement ${k + 1})`,
-        color: PLACEMENT_COLOURS[types.indexOf(type) % PLACEMENT_COLOURS.length],
+        color: k % 2 === 0 ? PLACEMENT_COLOURS[types.indexOf(type) % PLACEMENT_COLOURS.length] : darker(PLACEMENT_COLOURS[types.indexOf(type) % PLACEMENT_COLOURS.length]),
         barFill: 'solid',
         inLegend: first,
         value: (r) => (at(r)?.type === type ? (at(r) as PlacementPart).weeks : null),
@@ -251,14 +258,15 @@ function placementTables(input: TimelineSheetInput, headerRow: number): { blocks
     const shown = placementsOf(input, j).filter((p) => p.start <= input.asOf);
     return shown.map((p, i) => ({ j, p, n: `${i + 1} of ${shown.length}`, at: placementAsOf(p, input.asOf) as NonNullable<ReturnType<typeof placementAsOf>> }));
   });
+  // Column for column under the stages table (type under the wide Stage column, dates under its dates), so both fit their widths.
   const detail: TableColumn[] = [
     { header: 'Child ID', values: list.map(({ j }) => id(j)), format: '@', width: 14 },
-    { header: 'Placement', values: list.map(({ n }) => n), format: '@', width: 10 },
-    { header: 'Placement type', values: list.map(({ p }) => p.type?.trim() || NO_TYPE), format: '@', width: 22 },
+    { header: 'Placement type', values: list.map(({ p }) => p.type?.trim() || NO_TYPE), format: '@', width: 44 },
     { header: 'From', values: list.map(({ p }) => serialFromDay(p.start, input.date1904)), format: DATE_FORMAT, width: 11 },
     { header: 'To', values: list.map(({ p, at }) => (at.ongoing ? null : serialFromDay(p.end as DayNumber, input.date1904))), format: DATE_FORMAT, width: 11 },
     { header: 'Weeks', values: list.map(({ at }) => at.weeks), format: WEEKS_FORMAT, width: 8 },
     { header: 'Still going', values: list.map(({ at }) => (at.ongoing ? 'Yes' : 'No')), format: '@', width: 9 },
+    { header: 'Placement', values: list.map(({ n }) => n), format: '@', width: 9 },
   ];
   const blocks: CellBlock[] = [];
   const tables: PlannedTable[] = [];
@@ -318,7 +326,9 @@ export function planTimelineSheet(input: TimelineSheetInput): PlannedSheet {
       values: [
         [
           'Each bar is one child’s journey: a segment per stage between the milestones reached, labelled with its weeks. Red segments took longer than the aim’s target; an open segment is the time still waiting at the as-of date. The table below lists every stage with its dates.' +
-            (withPlacements ? ' Under a child’s bar, a second bar shows their placements, one colour per placement type, so each move shows as a change of colour.' : ''),
+            (withPlacements
+              ? ' Under a child’s bar, a second bar shows their placements, one colour per placement type and every second placement a darker shade, so each move shows as a change of colour.'
+              : ''),
         ],
       ],
       style: 'note',
