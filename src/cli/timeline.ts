@@ -104,7 +104,11 @@ export async function runTimeline(argv: string[], io: TimelineIo): Promise<numbe
     lines.push(`  ${j.childId ?? `(row ${j.row})`}: ${j.stages.length} stages, ${state}${past > 0 ? `, ${past} past target` : ''}${moves}.`);
   }
   if (timeline.placementsSheet) {
-    lines.push(`Placements from sheet '${timeline.placementsSheet.sheet}' are drawn under each child's bar.`);
+    lines.push(
+      timeline.placements.size > 0
+        ? `Placements from sheet '${timeline.placementsSheet.sheet}' are drawn under each child's bar.`
+        : `Sheet '${timeline.placementsSheet.sheet}' has no placements for ${timeline.journeys.length === 1 ? 'this child' : 'these children'}.`,
+    );
     for (const problem of timeline.placementsSheet.problems) lines.push(`  Left out: ${problem}`);
   }
   io.out(`${lines.join('\n')}\n`);

@@ -8,8 +8,9 @@ export function timelineDoneText(w: TimelineWritten): string {
   const charts = w.charts === 1 ? 'one chart' : `${w.charts} charts (up to 50 children each)`;
   // "3 children (3 children)" says nothing twice: the subject only when it adds something.
   const who = w.subject === children(w.children) ? children(w.children) : `${children(w.children)} (${w.subject})`;
+  const drawn = w.childrenWithPlacements === 0 ? ` The sheet '${w.placementsSheet}' has no placements for these children.` : ` Placements from the sheet '${w.placementsSheet}' are drawn under each child’s bar.`;
   const placements = w.placementsSheet
-    ? ` Placements from the sheet '${w.placementsSheet}' are drawn under each child’s bar.` +
+    ? drawn +
       (w.placementRowsLeftOut ? ` ${w.placementRowsLeftOut === 1 ? '1 row of it' : `${w.placementRowsLeftOut} rows of it`} could not be read and ${w.placementRowsLeftOut === 1 ? 'is' : 'are'} listed on the timeline sheet.` : '')
     : '';
   return `Wrote the sheet '${w.sheet}': ${who}, ${align}, as ${charts} with a table of each stage beside it.${placements} Running it again for the same children replaces this sheet.`;

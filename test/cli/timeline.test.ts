@@ -100,4 +100,11 @@ describe('pace-tracker timeline with a placements sheet', () => {
     expect(xml).toContain('<c:v>Residential unit (placement 3)</c:v>');
     expect(xml).toContain('<c:v>SYN0003 placements</c:v>');
   });
+
+  it('says plainly when the placements sheet has none for the children drawn', async () => {
+    const run = await runCli(['timeline', file, '--children', 'SYN0050', '--as-of', '2024-03-31', '-o', path.join(dir, 'home.xlsx')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Sheet 'Placements' has no placements for this child.");
+    expect(run.stdout).not.toContain('placements (');
+  });
 });

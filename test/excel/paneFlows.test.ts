@@ -89,7 +89,7 @@ describe('Timeline from the pane (sample workbook)', () => {
     await select(fake, 'Tracker', 'A6:C10'); // SYN0003 … SYN0007
     const out = await session.writeTimeline('2024-03-31', { kind: 'selection' }, 'calendar');
     if (!out.ok) throw new Error(out.problem.message);
-    expect(out.value).toEqual(expect.objectContaining({ sheet: 'PACE Timeline 5 children', children: 5, placementsSheet: 'Placements', placementRowsLeftOut: 1 }));
+    expect(out.value).toEqual(expect.objectContaining({ sheet: 'PACE Timeline 5 children', children: 5, placementsSheet: 'Placements', childrenWithPlacements: 2, placementRowsLeftOut: 1 }));
     const sheet = fake.sheet('PACE Timeline 5 children');
     const chart = sheet.charts.filter((c) => !c.deleted)[0];
     const names = chart.series.map((s) => s.name);

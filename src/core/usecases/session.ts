@@ -359,7 +359,7 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         const planned = planTimeline(sheet, selection, { asOf: day, align, aims, placements });
         // replaceEarlierReport is false: only this timeline's sheet is replaced, the report and other timelines stay.
         const [written] = await port.writeReport(planned.plan);
-        const drawnFrom = { placementsSheet: placements?.sheet ?? null, placementRowsLeftOut: placements?.problems.length ?? 0 };
+        const drawnFrom = { placementsSheet: placements?.sheet ?? null, childrenWithPlacements: planned.placements.size, placementRowsLeftOut: placements?.problems.length ?? 0 };
         return { sheet: written ?? planned.sheet.name, children: planned.journeys.length, subject: planned.subject, align, charts: planned.sheet.charts.length, ...drawnFrom };
       }),
 

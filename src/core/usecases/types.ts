@@ -152,6 +152,8 @@ export interface TimelineWritten {
   charts: number;
   /** The placements sheet drawn from (its placements under each child's bar), or null when the workbook has none. */
   placementsSheet?: string | null;
+  /** Children on the timeline with at least one placement on that sheet. */
+  childrenWithPlacements?: number;
   /** Rows of the placements sheet left out because they could not be read (listed on the timeline sheet). */
   placementRowsLeftOut?: number;
 }
