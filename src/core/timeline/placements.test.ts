@@ -30,8 +30,13 @@ describe('findPlacementsHeader', () => {
   });
 
   it('takes other wordings ("CLAS ID", "Start date", "End date", "Type")', () => {
-    const g = grid('P', [['CLAS ID', 'Type', 'Start date', 'End date']]);
+    const g = grid('Placement history', [['CLAS ID', 'Type', 'Start date', 'End date']]);
     expect(findPlacementsHeader(g)).toEqual({ headerRow: 1, childId: 0, start: 2, end: 3, type: 1 });
+  });
+
+  it('needs the word "placement" in the sheet’s name or headings: a legal status history is not placements', () => {
+    expect(findPlacementsHeader(grid('Legal status', [['Child ID', 'Legal status', 'Legal status start', 'Legal status end']]))).toBeNull();
+    expect(findPlacementsHeader(grid('History', [['CLAS ID', 'Type', 'Start date', 'End date']]))).toBeNull();
   });
 
   it('does not take a tracker (a placement start but no end) for a placements sheet', () => {

@@ -64,18 +64,23 @@ function isTypeHeading(header: string): boolean {
   return bestFieldForHeader(header)?.field === 'placementType' || w.includes('type') || w.includes('kind');
 }
 
+const mentionsPlacement = (text: string) => words(text).some((w) => w === 'placement' || w === 'placements');
+
 /**
  * The row of headings of a placements sheet: a child ID, a start and an end
  * (an end is what a tracker's single "Placement start" column lacks, so the
- * tracker itself is never taken for one); the type when there is one.
+ * tracker itself is never taken for one); the type when there is one. The
+ * sheet's name or one of its headings must say "placement", so another
+ * history (legal status start and end) is not taken for placements.
  */
 export function findPlacementsHeader(grid: SheetGrid): PlacementsHeader | null {
+  const namedForPlacements = mentionsPlacement(grid.sheetName);
   const rows = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < rows; r++) {
     const headings = (grid.values[r] ?? []).map((v) => (typeof v === 'string' ? v.trim() : ''));
     const find = (test: (h: string) => boolean, not: number[] = []) => headings.findIndex((h, i) => h !== '' && !not.includes(i) && test(h));
     const childId = find(isChildIdHeading);
-    if (childId < 0) continue;
+    if (childId < 0 || !(namedForPlacements || headings.some(mentionsPlacement))) continue;
     const start = find(isStartHeading, [childId]);
     const end = find(isEndHeading, [childId, start]);
     if (start < 0 || end < 0) continue;
