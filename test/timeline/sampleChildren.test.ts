@@ -46,13 +46,15 @@ const IDS = ['SYN0003', 'SYN0007', 'SYN0050'];
 
 /** Each child's bar as the chart draws it: the offset, then each segment present as [series name, weeks]. */
 type Bar = { id: string; offset: number; segments: [string, number][] };
+/** As worked by hand: the bar, and where each stage starts, in days from the calendar's origin (its first date − 14/03/2019). */
+type Worked = Bar & { startDays: number[] };
 
 /**
  * Worked by hand from the rows above (days counted month by month; 2020 and
  * 2024 are leap years). Aligned by calendar, the origin is the earliest start
  * on the sheet: SYN0003's 14/03/2019.
  */
-const EXPECTED: Bar[] = [
+const EXPECTED: Worked[] = [
   {
     id: 'SYN0003',
     offset: 0, // it starts the calendar
@@ -65,6 +67,8 @@ const EXPECTED: Bar[] = [
       // 01/04/2020 → 01/04/2024: 4 × 365 + 1 (29/02/2024) = 1461, less a day to 31/03/2024 = 1460 days waiting for the court application, past 16 weeks.
       ['Still waiting, past target', 1460 / 7],
     ],
+    // 14/03/2019, 14/03/2019, 08/01/2020 (300 days on), 19/03/2020 (371), 01/04/2020 (384).
+    startDays: [0, 0, 300, 371, 384],
   },
   {
     id: 'SYN0007',
@@ -79,6 +83,8 @@ const EXPECTED: Bar[] = [
       // 19/11/2020 → 19/05/2021: 30+31+31+28+31+30 = 181, → 07/06/2021: +19 = 200 days.
       ['To legal permanence', 200 / 7],
     ],
+    // 14/06/2019 (92), 14/06/2019, 20/06/2020 (366 to 14/03/2020, 92 to 14/06/2020, +6 = 464), 17/08/2020 (522), 19/11/2020 (616).
+    startDays: [92, 92, 464, 522, 616],
   },
   {
     id: 'SYN0050',
@@ -89,6 +95,8 @@ const EXPECTED: Bar[] = [
       ['To recommendation', 1080 / 7],
       ['To legal permanence', 59 / 7], // 07/09 → 07/10/2023: 30, → 05/11: 29 = 59 days
     ],
+    // 22/09/2020 (558); 07/09/2023: 14/03/2019 → 14/03/2023 = 4 × 365 + 1 (29/02/2020) = 1461, → 14/09/2023: +184 = 1645, less 7 = 1638.
+    startDays: [558, 1638],
   },
 ];
 
@@ -124,6 +132,9 @@ function expectBars(actual: Bar[]): void {
     expect(bar.offset).toBeCloseTo(want.offset, 9);
     expect(bar.segments.map(([name]) => name)).toEqual(want.segments.map(([name]) => name));
     bar.segments.forEach(([, weeks], k) => expect(weeks).toBeCloseTo(want.segments[k][1], 9));
+    // Each stage starts where the offset and the stages before it end: at its first milestone's date on the calendar.
+    const starts = bar.segments.map((_, k) => bar.offset + bar.segments.slice(0, k).reduce((sum, [, w]) => sum + w, 0));
+    starts.forEach((start, k) => expect(start).toBeCloseTo(want.startDays[k] / 7, 9));
   });
 }
 
