@@ -30,6 +30,9 @@ const TIMELINE_USAGE = `Usage: pace-tracker timeline FILE (--children ID,ID,… 
 Draws children's journeys to permanence: one bar per child, a segment per stage
 between the milestones reached, stages past the aim's target in red, and the time
 still waiting at the as-of date as an open segment. Only child IDs are shown.
+When the workbook has a placements sheet (headings such as Child ID, Placement
+start, Placement end, Placement type), each child's placements are drawn under
+their bar, one colour per type, with their number and moves in a table.
 
   --children    the child IDs, separated by commas
   --group       every child with this value in a column: team=North, route=Kinship,

@@ -9,6 +9,7 @@ import { isoFromDay } from '../core/dates';
 import { fieldLabel } from '../core/fields';
 import { planTimeline, type TimelineSelection } from '../core/usecases/timeline';
 import { stageToJson } from '../core/timeline/journey';
+import { findPlacementsSheet, placementMoves, placementToJson } from '../core/timeline/placements';
 import { parseArgs, stringOption } from './args';
 import { asOfDay } from './asOf';
 import { loadInput } from './load';
@@ -61,7 +62,10 @@ export async function runTimeline(argv: string[], io: TimelineIo): Promise<numbe
   const pick = () => chooseOutput({ given, input, force, defaultName: defaultTimelinePath(input), what: 'timeline' });
   if (writes) pick();
   const loaded = await loadInput(input, stringOption(args, 'sheet'), stringOption(args, 'map'));
-  const timeline = planTimeline(loaded.sheet, chosen, { asOf, align });
+  // A placements sheet beside the tracker, when the workbook has one: its placements go under each child's bar.
+  const placements = findPlacementsSheet(loaded.workbook.sheets, loaded.sheet.layout.sheet, loaded.sheet.date1904);
+  const timeline = planTimeline(loaded.sheet, chosen, { asOf, align, placements });
+  const placementsOf = (id: string | null) => (id === null ? [] : timeline.placements.get(id.trim()) ?? []);
   let output: string | undefined;
   if (writes) {
     const bytes = await reportBytes(loaded.input, loaded.sheet, timeline.plan);
@@ -81,7 +85,10 @@ export async function runTimeline(argv: string[], io: TimelineIo): Promise<numbe
         milestones: j.milestones.map((m) => ({ field: m.field, date: isoFromDay(m.day), age: m.age })),
         stages: j.stages.map((s) => stageToJson(s, isoFromDay)),
         leftOut: j.leftOut,
+        placements: placementsOf(j.childId).map((p) => placementToJson(p, isoFromDay)),
       })),
+      placementsSheet: timeline.placementsSheet?.sheet ?? null,
+      placementProblems: timeline.placementsSheet?.problems ?? [],
       ...(output !== undefined ? { output } : {}),
     };
     io.out(`${JSON.stringify(json, null, 2)}\n`);
@@ -92,7 +99,17 @@ export async function runTimeline(argv: string[], io: TimelineIo): Promise<numbe
     const open = j.stages.find((s) => s.open);
     const past = j.stages.filter((s) => s.overTarget).length;
     const state = open ? `waiting ${Math.round(open.weeks * 10) / 10} weeks for ${fieldLabel(open.to).toLowerCase()}` : j.stages.length === 0 ? 'no milestone yet' : 'journey recorded';
-    lines.push(`  ${j.childId ?? `(row ${j.row})`}: ${j.stages.length} stages, ${state}${past > 0 ? `, ${past} past target` : ''}.`);
+    const placed = placementsOf(j.childId).filter((p) => p.start <= asOf);
+    const moves = placed.length === 0 ? '' : `, ${placed.length} ${placed.length === 1 ? 'placement' : 'placements'} (${placementMoves(placed)} ${placementMoves(placed) === 1 ? 'move' : 'moves'})`;
+    lines.push(`  ${j.childId ?? `(row ${j.row})`}: ${j.stages.length} stages, ${state}${past > 0 ? `, ${past} past target` : ''}${moves}.`);
+  }
+  if (timeline.placementsSheet) {
+    lines.push(
+      timeline.placements.size > 0
+        ? `Placements from sheet '${timeline.placementsSheet.sheet}' are drawn under each child's bar.`
+        : `Sheet '${timeline.placementsSheet.sheet}' has no placements for ${timeline.journeys.length === 1 ? 'this child' : 'these children'}.`,
+    );
+    for (const problem of timeline.placementsSheet.problems) lines.push(`  Left out: ${problem}`);
   }
   io.out(`${lines.join('\n')}\n`);
   return 0;

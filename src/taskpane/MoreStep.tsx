@@ -77,6 +77,10 @@ export function MoreStep({ session, state, asOf }: MoreStepProps): JSX.Element {
           Timeline
         </h2>
         <p className={styles.plain}>Each child’s journey as bars on a chart: one stage after another, with the time still waiting at the as-of date.</p>
+        <p className={styles.note}>
+          If the workbook has a placements sheet (one row per placement, with headings such as Child ID, Placement start, Placement end and Placement type), each child’s
+          placements are drawn as a second bar, so moves stand out.
+        </p>
         <RadioGroup value={whose} onChange={(_, d) => setWhose(d.value as Whose)} aria-label="Whose timeline">
           <Radio value="selection" label={`The rows I have selected on '${state.sheet}'`} />
           <Radio value="group" label="Every child in a group" disabled={groups.length === 0} />

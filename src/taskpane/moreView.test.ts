@@ -25,6 +25,18 @@ describe('timelineDoneText', () => {
       "Wrote the sheet 'PACE Timeline North': 12 children (team North), on a calendar time axis, as one chart with a table of each stage beside it. Running it again for the same children replaces this sheet.",
     );
   });
+  it('does not say the number of children twice when that is the whole subject', () => {
+    const text = timelineDoneText({ sheet: 'PACE Timeline 3 children', children: 3, subject: '3 children', align: 'calendar', charts: 1 });
+    expect(text).toContain("Wrote the sheet 'PACE Timeline 3 children': 3 children, on a calendar");
+  });
+  it('says where the placements came from, and the rows that could not be read', () => {
+    const w = { sheet: 'PACE Timeline 2 children', children: 2, subject: '2 children', align: 'calendar' as const, charts: 1, placementsSheet: 'Placements' };
+    expect(timelineDoneText({ ...w, childrenWithPlacements: 2, placementRowsLeftOut: 3 })).toContain(
+      "Placements from the sheet 'Placements' are drawn under each child’s bar. 3 rows of it could not be read and are listed on the timeline sheet.",
+    );
+    expect(timelineDoneText({ ...w, childrenWithPlacements: 0, placementRowsLeftOut: 0 })).toContain("The sheet 'Placements' has no placements for these children.");
+    expect(timelineDoneText({ ...w, placementsSheet: null })).not.toContain('lacement');
+  });
   it('names alignment by start and several charts', () => {
     const text = timelineDoneText({ sheet: 'PACE Timeline x', children: 60, subject: 'route Adoption', align: 'start', charts: 2 });
     expect(text).toContain('aligned by weeks since each child became looked after');

@@ -6,7 +6,14 @@ import { children, ukDate } from './view';
 export function timelineDoneText(w: TimelineWritten): string {
   const align = w.align === 'start' ? 'aligned by weeks since each child became looked after' : 'on a calendar time axis';
   const charts = w.charts === 1 ? 'one chart' : `${w.charts} charts (up to 50 children each)`;
-  return `Wrote the sheet '${w.sheet}': ${children(w.children)} (${w.subject}), ${align}, as ${charts} with a table of each stage beside it. Running it again for the same children replaces this sheet.`;
+  // "3 children (3 children)" says nothing twice: the subject only when it adds something.
+  const who = w.subject === children(w.children) ? children(w.children) : `${children(w.children)} (${w.subject})`;
+  const drawn = w.childrenWithPlacements === 0 ? ` The sheet '${w.placementsSheet}' has no placements for these children.` : ` Placements from the sheet '${w.placementsSheet}' are drawn under each child’s bar.`;
+  const placements = w.placementsSheet
+    ? drawn +
+      (w.placementRowsLeftOut ? ` ${w.placementRowsLeftOut === 1 ? '1 row of it' : `${w.placementRowsLeftOut} rows of it`} could not be read and ${w.placementRowsLeftOut === 1 ? 'is' : 'are'} listed on the timeline sheet.` : '')
+    : '';
+  return `Wrote the sheet '${w.sheet}': ${who}, ${align}, as ${charts} with a table of each stage beside it.${placements} Running it again for the same children replaces this sheet.`;
 }
 
 /** A group's value as offered in the list: "North (12 children)". */

@@ -720,7 +720,7 @@ function defineFlowTests(origin, browser) {
       throw new Error(`${err.message}\nThe Report step said: ${(await page.locator('#panel-report').textContent()).slice(0, 600)}`);
     });
     const text = await done.textContent();
-    assert(text.includes('3 children (3 selected children)'), `the pane said: ${text}`);
+    assert(text.includes("Wrote the sheet 'PACE Timeline 3 children': 3 children, "), `the pane said: ${text}`);
     const sheetName = /'(PACE Timeline[^']*)'/.exec(text)[1];
     const found = await fake(page, (n) => {
       const s = window.__harness.fake.workbook.findSheet(n);

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { makeTempDir, removeDir, runCli, runJson, writeSample } from './helpers';
+import { withPlacementsSheet } from '../support/placements';
 
 describe('pace-tracker timeline', () => {
   let dir: string;
@@ -55,5 +56,55 @@ describe('pace-tracker timeline', () => {
     expect(noColumn.stderr).toContain('no column "Shoe size"');
     const neither = await runCli(['timeline', file]);
     expect(neither.stderr).toContain('--children ID,ID or --group');
+  });
+});
+
+describe('pace-tracker timeline with a placements sheet', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = makeTempDir('timeline-placements');
+    const { file: plain } = await writeSample(dir, 'plain');
+    file = path.join(dir, 'with-placements.xlsx');
+    fs.writeFileSync(file, await withPlacementsSheet(fs.readFileSync(plain)));
+  });
+  afterAll(() => removeDir(dir));
+
+  it('still finds the tracker, and gives each child’s placements in --json with the rows left out', async () => {
+    const { run, json } = await runJson(['timeline', file, '--children', 'SYN0003,SYN0007,SYN0050', '--as-of', '2024-03-31', '--json']);
+    expect(run.code).toBe(0);
+    expect(json.placementsSheet).toBe('Placements');
+    const byId = Object.fromEntries(json.children.map((c: any) => [c.childId, c.placements]));
+    expect(byId.SYN0003).toEqual([
+      { row: 4, type: 'Foster care', start: '2019-03-14', end: '2019-09-02' },
+      { row: 5, type: 'Residential unit', start: '2019-09-02', end: '2020-04-20' },
+      { row: 6, type: 'Residential unit', start: '2020-04-20', end: null },
+    ]);
+    expect(byId.SYN0007.map((p: any) => p.type)).toEqual(['Foster care', 'Permanent foster care']);
+    expect(byId.SYN0050).toEqual([]);
+    expect(json.placementProblems).toEqual([`Row 9 on 'Placements' (SYN0007): the Placement start "tbc" is not a date, so this placement is left out.`]);
+  });
+
+  it('draws the placements in the chart and says so, the unreadable row as a plain line', async () => {
+    const out = path.join(dir, 'out.xlsx');
+    const run = await runCli(['timeline', file, '--children', 'SYN0003,SYN0007', '--as-of', '2024-03-31', '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('SYN0003: 5 stages, waiting');
+    expect(run.stdout).toContain('3 placements (2 moves).');
+    expect(run.stdout).toContain("Placements from sheet 'Placements' are drawn under each child's bar.");
+    expect(run.stdout).toContain('Left out: Row 9 on \'Placements\' (SYN0007): the Placement start "tbc" is not a date');
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    const xml = (await Promise.all(charts.map((f) => zip.file(f)!.async('string')))).find((x) => x.includes('Journey to permanence'));
+    expect(xml).toContain('<c:v>Residential unit</c:v>');
+    expect(xml).toContain('<c:v>Residential unit (placement 3)</c:v>');
+    expect(xml).toContain('<c:v>SYN0003 placements</c:v>');
+  });
+
+  it('says plainly when the placements sheet has none for the children drawn', async () => {
+    const run = await runCli(['timeline', file, '--children', 'SYN0050', '--as-of', '2024-03-31', '-o', path.join(dir, 'home.xlsx')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Sheet 'Placements' has no placements for this child.");
+    expect(run.stdout).not.toContain('placements (');
   });
 });

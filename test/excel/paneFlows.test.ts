@@ -9,7 +9,8 @@ import { createFakeExcel, fakeFromGrid } from '../fake-excel';
 import { createExcelPort } from '../../src/excel';
 import { selectedRows, sheetOfAddress } from '../../src/excel/selection';
 import { createPaceSession } from '../../src/core/usecases/session';
-import { readWorkbookFile } from '../../src/xlsx/read';
+import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/read';
+import { withPlacementsSheet } from '../support/placements';
 import { readWorkbookInBrowser } from '../../src/xlsx/readInBrowser';
 import { envOf } from './helpers';
 
@@ -55,8 +56,8 @@ describe('Timeline from the pane (sample workbook)', () => {
 
     const out = await session.writeTimeline('2024-03-31', { kind: 'selection' }, 'calendar');
     if (!out.ok) throw new Error(out.problem.message);
-    expect(out.value).toEqual(expect.objectContaining({ children: 3, subject: '3 selected children', align: 'calendar', charts: 1 }));
-    expect(out.value.sheet).toMatch(/^PACE Timeline /);
+    expect(out.value).toEqual(expect.objectContaining({ children: 3, subject: '3 children', align: 'calendar', charts: 1 }));
+    expect(out.value.sheet).toBe('PACE Timeline 3 children');
     const sheet = fake.sheet(out.value.sheet);
     expect(sheet.charts.filter((c) => !c.deleted).length).toBe(1);
     const sheetsAfterFirst = fake.workbook.liveSheets().map((s) => s.name);
@@ -78,6 +79,24 @@ describe('Timeline from the pane (sample workbook)', () => {
     if (!out.ok) throw new Error(out.problem.message);
     expect(out.value.children).toBe(value.children);
     expect(out.value.charts).toBe(Math.ceil(value.children / 50));
+  });
+
+  it('draws the placements sheet’s placements under the children’s bars, and leaves that sheet alone', async () => {
+    const fake = fakeFromGrid(await readWorkbookBuffer(await withPlacementsSheet(fs.readFileSync(SAMPLE)), 'with-placements.xlsx'));
+    const before = fake.snapshot('Placements');
+    const session = createPaceSession(createExcelPort(fake.Excel, fake.Office));
+    expect((await session.open()).ok).toBe(true);
+    await select(fake, 'Tracker', 'A6:C10'); // SYN0003 … SYN0007
+    const out = await session.writeTimeline('2024-03-31', { kind: 'selection' }, 'calendar');
+    if (!out.ok) throw new Error(out.problem.message);
+    expect(out.value).toEqual(expect.objectContaining({ sheet: 'PACE Timeline 5 children', children: 5, placementsSheet: 'Placements', childrenWithPlacements: 2, placementRowsLeftOut: 1 }));
+    const sheet = fake.sheet('PACE Timeline 5 children');
+    const chart = sheet.charts.filter((c) => !c.deleted)[0];
+    const names = chart.series.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['Foster care', 'Residential unit', 'Permanent foster care', 'Residential unit (placement 3)']));
+    const tables = fake.workbook.liveTables().filter((t) => t.sheet === sheet).map((t) => t.name);
+    expect(tables.some((n) => n.endsWith('Moves'))).toBe(true);
+    expect(fake.snapshot('Placements')).toEqual(before);
   });
 
   it('refuses a selection on another sheet in plain words, writing nothing', async () => {

@@ -19,7 +19,7 @@ import type { FieldChoice, Outcome, PaceSessionApi, PopulationSummary, Problem, 
 import type { WorkbookGrid } from '../grid';
 import { looksPseudonymised } from '../compare/compare';
 import { compareSheets } from './compare';
-import { planTimeline } from './timeline';
+import { planTimeline, readPlacementsThroughPort } from './timeline';
 import { analyseWorkbook } from './pipeline';
 import { compareSummary, rowsOfSelection, timelineGroups } from './paneFlows';
 import { SETTING_SUBMISSION_KEY, checkDobMode, makeSubmissionCopy, normaliseDrop, previewSubmission, submissionFileName, submissionPort, type BuildWorkbook } from './submission';
@@ -379,10 +379,12 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
           selection = { kind: 'group', column: choice.column, value: choice.value };
         }
         const aims = await port.loadSetting<AimsFile>(SETTING_AIMS);
-        const planned = planTimeline(sheet, selection, { asOf: day, align, aims });
+        const placements = await readPlacementsThroughPort(port, sheet.layout.sheet, sheet.date1904);
+        const planned = planTimeline(sheet, selection, { asOf: day, align, aims, placements });
         // replaceEarlierReport is false: only this timeline's sheet is replaced, the report and other timelines stay.
         const [written] = await port.writeReport(planned.plan);
-        return { sheet: written ?? planned.sheet.name, children: planned.journeys.length, subject: planned.subject, align, charts: planned.sheet.charts.length };
+        const drawnFrom = { placementsSheet: placements?.sheet ?? null, childrenWithPlacements: planned.placements.size, placementRowsLeftOut: placements?.problems.length ?? 0 };
+        return { sheet: written ?? planned.sheet.name, children: planned.journeys.length, subject: planned.subject, align, charts: planned.sheet.charts.length, ...drawnFrom };
       }),
 
     compareWith: (file, asOf, onProgress) =>

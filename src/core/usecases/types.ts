@@ -145,11 +145,17 @@ export interface TimelineWritten {
   /** The sheet written ("PACE Timeline North"). */
   sheet: string;
   children: number;
-  /** Who it shows ("team North", "3 selected children"). */
+  /** Who it shows ("team North", "3 children"). */
   subject: string;
   align: TimelineAlign;
   /** Charts on the sheet (up to 50 children a chart). */
   charts: number;
+  /** The placements sheet drawn from (its placements under each child's bar), or null when the workbook has none. */
+  placementsSheet?: string | null;
+  /** Children on the timeline with at least one placement on that sheet. */
+  childrenWithPlacements?: number;
+  /** Rows of the placements sheet left out because they could not be read (listed on the timeline sheet). */
+  placementRowsLeftOut?: number;
 }
 
 /** Last month's file, read in the pane (never sent anywhere). */
