@@ -15,6 +15,7 @@ const summary = (over: Partial<CompareSummary> = {}): CompareSummary => ({
   total: 5,
   toCheck: [{ childId: 'C1', cell: 'F4', severity: 'warning', message: 'moved' }],
   notCompared: [],
+  leftOutOfLast: 0,
   ...over,
 });
 
