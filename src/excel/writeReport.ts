@@ -336,7 +336,8 @@ function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart
       series.markerStyle = markers[markerStyleName(ps.marker)];
       if (ps.marker !== 'none') {
         series.markerSize = markerSize(ps.markerSize);
-        series.markerBackgroundColor = ps.color;
+        // A ring (last month's point) is white inside, so this month's point drawn over it shows.
+        series.markerBackgroundColor = ps.hollowMarker ? '#FFFFFF' : ps.color;
         series.markerForegroundColor = ps.color;
       }
     } else if (ps.barFill === 'none' || ps.barFill === 'outline') {

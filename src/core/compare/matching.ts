@@ -6,8 +6,24 @@
  */
 import type { ChildRecord, DayNumber } from '../model';
 import { UserFacingError } from '../errors';
+import { dayFromParts, isoFromDay } from '../dates';
 import { ceasedOutsidePopulation } from '../population';
 import { looksPseudonymised, pseudonymMatcher } from './compare';
+
+/** The last day of the month before the one `day` falls in. */
+export function endOfPreviousMonth(day: DayNumber): DayNumber {
+  const iso = isoFromDay(day);
+  return dayFromParts(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 1) - 1;
+}
+
+/** Last month's as-of date: as given, else the end of the month before this month's (the monthly cycle); never after this month's. */
+export function lastMonthAsOf(thisAsOf: DayNumber, given?: DayNumber): DayNumber {
+  const lastAsOf = given ?? endOfPreviousMonth(thisAsOf);
+  if (lastAsOf > thisAsOf) {
+    throw new UserFacingError('usage', `Last month's as-of date (${isoFromDay(lastAsOf)}) is after this month's (${isoFromDay(thisAsOf)}).`);
+  }
+  return lastAsOf;
+}
 
 export interface ChildMatching {
   matchedBy: 'childId' | 'pseudonym';

@@ -98,6 +98,11 @@ export interface PlannedSeries {
    * together keep their labels apart).
    */
   endLabel?: { text: string; position: 'above' | 'below'; /** 0-based point the label sits on. */ point: number };
+  /**
+   * Line markers only: a ring, white inside and the series' colour round the
+   * edge (last month's points, drawn under this month's so both show).
+   */
+  hollowMarker?: boolean;
   /** Drawn as columns on a second value axis at the right (e.g. the number of children behind each month's %). */
   secondaryColumns?: boolean;
 }

@@ -5,15 +5,16 @@
  * field mapped in both months, and plans the "PACE Changes" sheet.
  */
 import type { AimsFile, DayNumber } from '../model';
-import { UserFacingError } from '../errors';
-import { dayFromParts, isoFromDay } from '../dates';
+import { isoFromDay } from '../dates';
 import { DATE_FIELDS, isCanonicalField } from '../fields';
 import { normaliseAim } from '../aims/definition';
 import { compareMonths, type Comparison } from '../compare/compare';
-import { matchChildren } from '../compare/matching';
+import { endOfPreviousMonth, lastMonthAsOf, matchChildren } from '../compare/matching';
 import { planChangesSheet } from '../report/changesSheet';
 import type { ReportPlan } from '../report/plan';
 import { aimsOrPresets, type LoadedSheet } from './pipeline';
+
+export { endOfPreviousMonth };
 
 export interface CompareSheetsInput {
   last: LoadedSheet;
@@ -42,12 +43,6 @@ export interface ComparedSheets {
   plan: ReportPlan;
 }
 
-/** The last day of the month before the one `day` falls in. */
-export function endOfPreviousMonth(day: DayNumber): DayNumber {
-  const iso = isoFromDay(day);
-  return dayFromParts(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 1) - 1;
-}
-
 function dateFieldsOf(sheet: LoadedSheet): string[] {
   const mapped = new Set(sheet.layout.columns.map((c) => String(c.field)));
   const canonical = DATE_FIELDS.filter((f) => mapped.has(f));
@@ -55,10 +50,7 @@ function dateFieldsOf(sheet: LoadedSheet): string[] {
 }
 
 export function compareSheets(input: CompareSheetsInput): ComparedSheets {
-  const lastAsOf = input.lastAsOf ?? endOfPreviousMonth(input.thisAsOf);
-  if (lastAsOf > input.thisAsOf) {
-    throw new UserFacingError('usage', `Last month's as-of date (${isoFromDay(lastAsOf)}) is after this month's (${isoFromDay(input.thisAsOf)}).`);
-  }
+  const lastAsOf = lastMonthAsOf(input.thisAsOf, input.lastAsOf);
   const { matchedBy, lastIdOf, leftOutOfLast } = matchChildren(input.last.records, input.now.records, input.thisAsOf, input.hmacHexOf);
   const lastFields = new Set(dateFieldsOf(input.last));
   const nowFields = dateFieldsOf(input.now);

@@ -38,6 +38,8 @@ import { splitPopulation, type PopulationSplit } from '../population';
 import { countFindings } from '../checks/runChecks';
 import { foldMonthFirstCells } from '../checks/rules/month-first-column';
 import { findTitleAsOf, type TitleAsOf } from '../dates/titleAsOf';
+import { lastMonthAsOf, matchChildren } from '../compare/matching';
+import { lastMonthWeeks } from '../compare/lastPoints';
 import { applyDateOrder, requireDateOrderConfirmed, type DateOrderChoice, type MonthFirstColumn } from './dateOrder';
 
 export interface LoadedSheet {
@@ -202,6 +204,26 @@ export function runAims(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, opt
   return { aims, stages, changes, population, cohorts };
 }
 
+/** Last month's tracker or submission copy, whose points the aim sheets draw beside this month's. */
+export interface LastMonthInput {
+  sheet: LoadedSheet;
+  /** How the sheets name it (its file name). */
+  name: string;
+  /** Default: the end of the month before this month's as-of date. */
+  asOf?: DayNumber;
+  /** HMAC-SHA-256 hex of a child ID with the key: needed when last month's file is a submission copy and this one is not. */
+  hmacHexOf?: (id: string) => string;
+}
+
+/** Each aim's points as they were last month, matched to this month's children as the comparison matches them. */
+export function lastMonthPoints(sheet: LoadedSheet, measured: MeasuredAims, asOf: DayNumber, last: LastMonthInput, options: FigureOptions = {}): NonNullable<ReportInput['lastMonth']> {
+  const lastAsOf = lastMonthAsOf(asOf, last.asOf);
+  const matching = matchChildren(last.sheet.records, sheet.records, asOf, last.hmacHexOf);
+  const definitions = measured.aims.map((a) => a.definition);
+  const aims = lastMonthWeeks(last.sheet.records, sheet.records, definitions, lastAsOf, matching, options.includeOutsidePopulation === true);
+  return { name: last.name, asOf: lastAsOf, aims };
+}
+
 export interface ReportParts {
   check: CheckResult;
   measured: MeasuredAims;
@@ -209,9 +231,15 @@ export interface ReportParts {
 }
 
 /** Everything a report holds: the issues sheet, the summary and one sheet per aim. */
-export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions & Pick<ReportInput, 'smallNumber' | 'period'> = {}): ReportParts {
+export function planReport(
+  sheet: LoadedSheet,
+  file: AimsFile,
+  asOf: DayNumber,
+  options: FigureOptions & Pick<ReportInput, 'smallNumber' | 'period'> & { lastMonth?: LastMonthInput } = {},
+): ReportParts {
   const check = runCheck(sheet, asOf, file, options.keepFinding);
   const measured = runAims(sheet, file, asOf, options);
+  const lastMonth = options.lastMonth ? lastMonthPoints(sheet, measured, asOf, options.lastMonth, options) : undefined;
   const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
   const plan = buildReportPlan({
     asOf,
@@ -226,6 +254,7 @@ export function planReport(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, 
     cohorts: measured.cohorts.map((c) => c.result),
     smallNumber: options.smallNumber,
     period: options.period,
+    ...(lastMonth ? { lastMonth } : {}),
   });
   const longest = planLongestWaitsSheet(sheet, file, asOf, options);
   if (longest) plan.sheets.push(longest);

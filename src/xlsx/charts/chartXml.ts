@@ -99,7 +99,8 @@ function marker(s: PlannedSeries): string {
   if (s.marker === 'none') return '<c:marker><c:symbol val="none"/></c:marker>';
   const size = Math.min(72, Math.max(2, Math.round(s.markerSize ?? 5)));
   const edge = colour(s.color);
-  const fill = edge;
+  // A ring (last month's point) is white inside, so this month's point drawn over it shows.
+  const fill = s.hollowMarker ? 'FFFFFF' : edge;
   // A cross is all outline: a thicker one prints.
   const width = s.marker === 'x' ? 19050 : 9525;
   return (
