@@ -22,7 +22,8 @@ export interface CompareIo {
   err: (text: string) => void;
 }
 
-function readKey(file: string): (id: string) => string {
+/** HMAC-SHA-256 hex of a child ID with the key in `file` (the key that made last month's submission copy). */
+export function readKey(file: string): (id: string) => string {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

@@ -216,18 +216,26 @@ export interface LastMonthInput {
 }
 
 /** Each aim's points as they were last month, matched to this month's children as the comparison matches them. */
-export function lastMonthPoints(sheet: LoadedSheet, measured: MeasuredAims, asOf: DayNumber, last: LastMonthInput, options: FigureOptions = {}): NonNullable<ReportInput['lastMonth']> {
+export function lastMonthPoints(sheet: LoadedSheet, measured: MeasuredAims, asOf: DayNumber, last: LastMonthInput, options: FigureOptions = {}): LastMonthPoints {
   const lastAsOf = lastMonthAsOf(asOf, last.asOf);
   const matching = matchChildren(last.sheet.records, sheet.records, asOf, last.hmacHexOf);
   const definitions = measured.aims.map((a) => a.definition);
   const aims = lastMonthWeeks(last.sheet.records, sheet.records, definitions, lastAsOf, matching, options.includeOutsidePopulation === true);
-  return { name: last.name, asOf: lastAsOf, aims };
+  return { name: last.name, asOf: lastAsOf, aims, matchedBy: matching.matchedBy, matched: aims[0]?.size ?? 0 };
 }
+
+export type LastMonthPoints = NonNullable<ReportInput['lastMonth']> & {
+  matchedBy: 'childId' | 'pseudonym';
+  /** Children of this month found in last month's file. */
+  matched: number;
+};
 
 export interface ReportParts {
   check: CheckResult;
   measured: MeasuredAims;
   plan: ReportPlan;
+  /** Present when last month's points were asked for. */
+  lastMonth?: LastMonthPoints;
 }
 
 /** Everything a report holds: the issues sheet, the summary and one sheet per aim. */
@@ -254,11 +262,11 @@ export function planReport(
     cohorts: measured.cohorts.map((c) => c.result),
     smallNumber: options.smallNumber,
     period: options.period,
-    ...(lastMonth ? { lastMonth } : {}),
+    ...(lastMonth ? { lastMonth: { name: lastMonth.name, asOf: lastMonth.asOf, aims: lastMonth.aims } } : {}),
   });
   const longest = planLongestWaitsSheet(sheet, file, asOf, options);
   if (longest) plan.sheets.push(longest);
-  return { check, measured, plan };
+  return { check, measured, plan, ...(lastMonth ? { lastMonth } : {}) };
 }
 
 export const LONGEST_WAITS_SHEET = 'PACE Timeline longest waits';
