@@ -1,5 +1,5 @@
 /** Plain words for the More step (timelines and comparing with last month). */
-import type { CompareSummary, TimelineGroup, TimelineWritten } from '../core/usecases/types';
+import type { CompareSummary, ReportSummary, TimelineGroup, TimelineWritten } from '../core/usecases/types';
 import { children, ukDate } from './view';
 import { leftOutOfLastText } from '../core/compare/compare';
 
@@ -31,4 +31,10 @@ export function compareDoneText(s: CompareSummary): string {
 /** Only the kinds that happened, for the list of counts ("Dates changed since last month: 3"). */
 export function shownCounts(s: CompareSummary): { title: string; count: number }[] {
   return s.counts.filter((c) => c.count > 0).map((c) => ({ title: c.title, count: c.count }));
+}
+
+/** After a report with last month's points: whose points, as of when, and how many children were matched. */
+export function lastMonthDoneText(last: NonNullable<ReportSummary['lastMonth']>): string {
+  const by = last.matchedBy === 'pseudonym' ? 'matched by pseudonym' : 'matched by child ID';
+  return `Last month's points from ${last.name} (as of ${ukDate(last.asOf)}) are drawn as grey rings on each run chart: ${children(last.matched)} ${by}. Points that moved are listed on each aim sheet.`;
 }

@@ -1,9 +1,10 @@
 /**
- * Compare with… in the pane when last month's file is the submission copy
- * this workbook made (pseudonymised IDs, dates of birth cut to month) and
- * this month's sheet is the full tracker: the children are matched through
- * the key kept in the workbook's settings, read by the pane's own browser
- * reader, so nothing is reported that did not change.
+ * Last month's file in the pane, read by the pane's own browser reader:
+ * Compare with… when it is the submission copy this workbook made
+ * (pseudonymised IDs, dates of birth cut to month) and this month's sheet is
+ * the full tracker, the children are matched through the key kept in the
+ * workbook's settings, so nothing is reported that did not change; and the
+ * Report step's "Show last month's points" draws them on the run charts.
  */
 import { webcrypto } from 'crypto';
 import * as fs from 'fs';
@@ -89,5 +90,62 @@ describe('Compare with… last month’s submission copy (pseudonyms, key in the
     if (!moved.ok) throw new Error(moved.problem.message);
     expect(moved.value.total).toBe(1);
     expect(moved.value.toCheck).toEqual([expect.objectContaining({ childId: changedId, cell: `H${first + 1}`, severity: 'warning' })]);
+  });
+});
+
+describe('Report with last month’s points, from the pane', () => {
+  it('draws last month’s submission copy as rings on every run chart, matched through the workbook’s key', async () => {
+    const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
+    const s = await session(fake);
+    const copy = await submissionCopy(fake, s);
+    const out = await s.writeReport(AS_OF, undefined, { lastMonth: { name: 'PACE submission February.xlsx', bytes: copy } });
+    if (!out.ok) throw new Error(out.problem.message);
+    expect(out.value.lastMonth).toEqual({ name: 'PACE submission February.xlsx', asOf: '2024-02-29', matched: expect.any(Number), matchedBy: 'pseudonym' });
+    expect(out.value.lastMonth!.matched).toBeGreaterThan(250);
+    const aimSheets = out.value.sheets.filter((n) => n.startsWith('PACE Aim'));
+    const withRuns = aimSheets.filter((n) => fake.sheet(n).charts.some((c) => !c.deleted && /RunChart$/.test(c.name)));
+    expect(withRuns.length).toBeGreaterThanOrEqual(4);
+    for (const name of withRuns) {
+      const run = fake.sheet(name).charts.find((c) => !c.deleted && /RunChart$/.test(c.name))!;
+      const [ring, weeks] = run.series.filter((x) => !x.deleted);
+      expect([ring.name, ring.markerBackgroundColor, ring.lineStyle]).toEqual(['Last month (as of 29/02/2024)', '#FFFFFF', 'None']);
+      expect(weeks.name).toBe('Weeks');
+    }
+  });
+
+  it('lists the point a changed date moved, and writes no ring without the choice', async () => {
+    const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
+    const s = await session(fake);
+    const lastMonth = { name: 'February.xlsx', bytes: new Uint8Array(fs.readFileSync(SAMPLE)) };
+    const opened = await s.open();
+    if (!opened.ok) throw new Error(opened.problem.message);
+    // This month one child's permanence recommendation (column G, after accommodation in E, no date ceased in T) is dated 30 days later.
+    const tracker = fake.sheet('Tracker').values;
+    const index = tracker.findIndex((v, i) => i >= opened.value.layout.firstDataRow - 1 && typeof v[6] === 'number' && typeof v[4] === 'number' && v[6] > v[4] && !v[19]);
+    const row = index + 1;
+    const movedId = String(tracker[index][0]);
+    await fake.Excel.run(async (context) => {
+      const cell = context.workbook.worksheets.getItem('Tracker').getRange(`G${row}`);
+      cell.load('values');
+      await context.sync();
+      cell.values = [[(cell.values[0][0] as number) + 30]];
+      await context.sync();
+    });
+    expect((await s.open()).ok).toBe(true);
+    const out = await s.writeReport(AS_OF, undefined, { lastMonth });
+    if (!out.ok) throw new Error(out.problem.message);
+    const aim1 = fake.sheet(out.value.sheets.find((n) => n.startsWith('PACE Aim 1'))!);
+    const heading = aim1.values.flatMap((row, r) => row.map((v, c) => ({ v, r, c }))).find((x) => typeof x.v === 'string' && x.v.startsWith('Points that moved since last month'));
+    expect(heading).toBeDefined();
+    const ids: string[] = [];
+    for (let r = heading!.r + 2; aim1.values[r]?.[heading!.c]; r++) ids.push(String(aim1.values[r][heading!.c]));
+    expect(ids).toEqual([movedId]);
+    expect(String(aim1.values[heading!.r + 2][heading!.c + 5])).toMatch(/^4\.3 weeks longer than last month$/);
+
+    const plain = await s.writeReport(AS_OF);
+    if (!plain.ok) throw new Error(plain.problem.message);
+    expect(plain.value.lastMonth).toBeUndefined();
+    const run = fake.sheet(plain.value.sheets.find((n) => n.startsWith('PACE Aim 1'))!).charts.find((c) => !c.deleted && /RunChart$/.test(c.name))!;
+    expect(run.series.filter((x) => !x.deleted)[0].name).toBe('Weeks');
   });
 });
