@@ -151,7 +151,7 @@ ${AS_OF}
 ${AIMS}
 ${POPULATION}
   --last LAST          Last month's tracker or submission copy (.xlsx or .csv): each aim's run chart
-                       also shows every child's point as it was last month (grey rings), and the
+                       also shows every child's point as it was last month (grey discs), and the
                        points that moved since are listed on the aim sheet.
   --last-sheet NAME    The sheet to read in LAST (default: the one that looks most like a PACE tracker).
   --last-as-of DATE    Last month's as-of date (default: the end of the month before --as-of).

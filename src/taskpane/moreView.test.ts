@@ -76,7 +76,7 @@ describe('compareDoneText: a submission copy that left children out', () => {
 describe('lastMonthDoneText', () => {
   it('names the file, its as-of date (UK), the children matched and how', () => {
     expect(lastMonthDoneText({ name: 'February.xlsx', asOf: '2024-02-29', matched: 1, matchedBy: 'pseudonym' })).toBe(
-      "Last month's points from February.xlsx (as of 29/02/2024) are drawn as grey rings on each run chart: 1 child matched by pseudonym. Points that moved are listed on each aim sheet.",
+      "Last month's points from February.xlsx (as of 29/02/2024) are drawn as grey discs on each run chart: 1 child matched by pseudonym. Points that moved are listed on each aim sheet.",
     );
     expect(lastMonthDoneText({ name: 'x.xlsx', asOf: '2024-02-29', matched: 40, matchedBy: 'childId' })).toContain('40 children matched by child ID');
   });

@@ -36,5 +36,5 @@ export function shownCounts(s: CompareSummary): { title: string; count: number }
 /** After a report with last month's points: whose points, as of when, and how many children were matched. */
 export function lastMonthDoneText(last: NonNullable<ReportSummary['lastMonth']>): string {
   const by = last.matchedBy === 'pseudonym' ? 'matched by pseudonym' : 'matched by child ID';
-  return `Last month's points from ${last.name} (as of ${ukDate(last.asOf)}) are drawn as grey rings on each run chart: ${children(last.matched)} ${by}. Points that moved are listed on each aim sheet.`;
+  return `Last month's points from ${last.name} (as of ${ukDate(last.asOf)}) are drawn as grey discs on each run chart: ${children(last.matched)} ${by}. Points that moved are listed on each aim sheet.`;
 }

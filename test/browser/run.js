@@ -764,7 +764,7 @@ function defineFlowTests(origin, browser) {
     await context.close();
   });
 
-  test('Report at 320 px: Show last month’s points draws last month as rings on the run charts and lists the moved point (screenshot)', async () => {
+  test('Report at 320 px: Show last month’s points draws last month as grey discs on the run charts and lists the moved point (screenshot)', async () => {
     // Last month's file, made here: one child's permanence recommendation (column G) dated 31 days
     // earlier than this month's sheet says, so this month its point is 4.4 weeks longer.
     const ExcelJS = require('exceljs');
@@ -802,7 +802,7 @@ function defineFlowTests(origin, browser) {
       throw new Error(`${err.message}\nThe Report step said: ${(await page.locator('#panel-report').textContent()).slice(0, 600)}`);
     });
     const text = await done.textContent();
-    assert(/^Last month's points from PACE-February-points\.xlsx \(as of 29\/02\/2024\) are drawn as grey rings on each run chart: \d+ children matched by child ID\./.test(text), `the pane said: ${text}`);
+    assert(/^Last month's points from PACE-February-points\.xlsx \(as of 29\/02\/2024\) are drawn as grey discs on each run chart: \d+ children matched by child ID\./.test(text), `the pane said: ${text}`);
     const drawn = await fake(page, () =>
       window.__harness.fake.workbook
         .liveSheets()
@@ -814,7 +814,7 @@ function defineFlowTests(origin, browser) {
         }),
     );
     const withRuns = drawn.filter((d) => d.first);
-    assert(withRuns.length >= 4 && withRuns.every((d) => d.first[0] === 'Last month (as of 29/02/2024)' && d.first[1] === '#FFFFFF'), `run charts: ${JSON.stringify(drawn)}`);
+    assert(withRuns.length >= 4 && withRuns.every((d) => d.first[0] === 'Last month (as of 29/02/2024)' && d.first[1] === '#BFBFBF'), `run charts: ${JSON.stringify(drawn)}`);
     const moved = await fake(page, (id) => {
       const sheet = window.__harness.fake.workbook.liveSheets().find((s) => s.name.startsWith('PACE Aim 1'));
       const values = window.__harness.fake.snapshot(sheet.name).values;

@@ -160,7 +160,7 @@ describe('pace-tracker compare', () => {
     expect(movedOn('PACE Aim 1').get(retro)).toBe('4.3 weeks shorter than last month');
     // …and the blanked panel date takes the child's point off aim 2 (recommendation to panel).
     expect(movedOn('PACE Aim 2').get(blanked)).toMatch(/^No longer on this chart/);
-    // Natively: the run chart's first series is last month's, white rings with no line.
+    // Natively: the run chart's first series is last month's, light grey discs with no line.
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     const charts = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
     const runCharts = charts.filter((x) => x.includes('Last month (as of 31/03/2024)'));
@@ -168,7 +168,7 @@ describe('pace-tracker compare', () => {
     for (const xml of runCharts) {
       const first = xml.slice(xml.indexOf('<c:ser>'), xml.indexOf('</c:ser>'));
       expect(first).toContain('Last month (as of 31/03/2024)');
-      expect(first).toMatch(/<c:marker><c:symbol val="circle"\/><c:size val="8"\/><c:spPr><a:solidFill><a:srgbClr val="FFFFFF"\/>/);
+      expect(first).toMatch(/<c:marker><c:symbol val="circle"\/><c:size val="8"\/><c:spPr><a:solidFill><a:srgbClr val="BFBFBF"\/>/);
       expect(first).toContain('<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>');
     }
   });

@@ -94,7 +94,7 @@ describe('Compare with… last month’s submission copy (pseudonyms, key in the
 });
 
 describe('Report with last month’s points, from the pane', () => {
-  it('draws last month’s submission copy as rings on every run chart, matched through the workbook’s key', async () => {
+  it('draws last month’s submission copy as grey discs on every run chart, matched through the workbook’s key', async () => {
     const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
     const s = await session(fake);
     const copy = await submissionCopy(fake, s);
@@ -108,12 +108,12 @@ describe('Report with last month’s points, from the pane', () => {
     for (const name of withRuns) {
       const run = fake.sheet(name).charts.find((c) => !c.deleted && /RunChart$/.test(c.name))!;
       const [ring, weeks] = run.series.filter((x) => !x.deleted);
-      expect([ring.name, ring.markerBackgroundColor, ring.lineStyle]).toEqual(['Last month (as of 29/02/2024)', '#FFFFFF', 'None']);
+      expect([ring.name, ring.markerBackgroundColor, ring.lineStyle]).toEqual(['Last month (as of 29/02/2024)', '#BFBFBF', 'None']);
       expect(weeks.name).toBe('Weeks');
     }
   });
 
-  it('lists the point a changed date moved, and writes no ring without the choice', async () => {
+  it('lists the point a changed date moved, and draws nothing of last month without the choice', async () => {
     const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
     const s = await session(fake);
     const lastMonth = { name: 'February.xlsx', bytes: new Uint8Array(fs.readFileSync(SAMPLE)) };

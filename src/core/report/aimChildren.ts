@@ -133,9 +133,9 @@ export function childrenSection(result: AimResult, aim: AimDefinition, ctx: AimS
     columns.push(col);
     series.push({ ...spec, name: legend, column: columns.length - 1 });
   };
-  // Last month's rings first, so this month's points are drawn over them: an unmoved point is a dot in its ring.
+  // Last month's points first, larger and grey, so this month's are drawn over them: an unmoved point is a dot on its grey disc.
   if (ctx.lastMonth) {
-    series.push({ name: `Last month (as of ${ukFromDay(ctx.lastMonth.asOf)})`, column: lastMonthAt, color: COLOURS.lastMonth, line: 'none', marker: 'circle', markerSize: 8, hollowMarker: true });
+    series.push({ name: `Last month (as of ${ukFromDay(ctx.lastMonth.asOf)})`, column: lastMonthAt, color: COLOURS.lastMonth, line: 'none', marker: 'circle', markerSize: 8, markerFill: COLOURS.lastMonthFill });
   }
   series.push({ name: 'Weeks', column: 4, color: COLOURS.weeks, line: 'solid', lineWidth: 1.25, marker: 'circle', markerSize: 4 });
   const first = chart.phases[0];

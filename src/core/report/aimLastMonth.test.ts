@@ -67,7 +67,7 @@ describe('points that moved since last month', () => {
 
   it('says what the rings are and where the list is; says so when nothing moved', () => {
     expect(lastMonthNote(lastMonth, movedPoints(result, lastMonth), 30)).toBe(
-      "Grey rings: each child's weeks in last month's file (February.xlsx, as of 29/02/2024), drawn at this month's date; a dot away from its ring has moved. Since last month 1 point moved and 1 came off the chart: see 'Points that moved since last month' from column AD.",
+      "Grey discs: each child's weeks in last month's file (February.xlsx, as of 29/02/2024), drawn at this month's date under this month's dot; a dot off its disc has moved. Since last month 1 point moved and 1 came off the chart: see 'Points that moved since last month' from column AD.",
     );
     expect(lastMonthNote(lastMonth, [], 30)).toMatch(/No point moved since last month\.$/);
   });
@@ -83,9 +83,9 @@ describe('the aim sheet with last month’s points', () => {
     expect(() => checkSheet(sheet)).not.toThrow();
   });
 
-  it('draws last month as grey rings with no line, first, so this month’s points sit on top', () => {
+  it('draws last month as grey discs with no line, first, so this month’s points sit on top', () => {
     const chart = sheet.charts.find((c) => c.name === 'aim1RunChart')!;
-    expect(chart.series[0]).toMatchObject({ name: 'Last month (as of 29/02/2024)', line: 'none', marker: 'circle', hollowMarker: true, color: '#7F7F7F' });
+    expect(chart.series[0]).toMatchObject({ name: 'Last month (as of 29/02/2024)', line: 'none', marker: 'circle', markerFill: '#BFBFBF', color: '#7F7F7F' });
     expect(chart.series[1].name).toBe('Weeks');
     // One value per child on this month's chart, in its order: C5 26.0, C12 10.7, C7 (was 35.7), C20 (new: none), C9 (not a point last month).
     const ids = rangeValues(sheet, chart.categories.replace(/[A-Z]+(\d+):[A-Z]+(\d+)/, 'A$1:A$2'));
@@ -107,7 +107,18 @@ describe('the aim sheet with last month’s points', () => {
     expect(rangeValues(sheet, `${first}${r.top + 1}:${first}${r.bottom}`)).toEqual(['C7', 'C14']);
     expect(cellValue(sheet, `${first}${r.top}`)).toBe('Child ID');
     const notes = sheet.blocks.filter((b) => b.style === 'note').flatMap((b) => b.values.map((v) => String(v[0])));
-    expect(notes.join(' ')).toContain('Grey rings');
+    expect(notes.join(' ')).toContain('Grey discs');
     expect(without.tables.some((t) => t.name === 'PACE_Aim1_Moved')).toBe(false);
+  });
+});
+
+describe('the moved points’ table in print', () => {
+  it('fits one A4 landscape page across (the widest column unit, as LibreOffice prints it)', async () => {
+    const { columnPoints, PAGE_WIDTH_POINTS } = await import('./printLayout');
+    const result = measureAim(now, aim, AS_OF);
+    const sheet = planAimSheet(result, aim, { asOf: AS_OF, date1904: false, sourceSheet: 'Tracker', index: 1, changes: [], tablePrefix: 'PACE_Aim1_', lastMonth: lastMonthOf() });
+    const r = parseRange(sheet.tables.find((t) => t.name === 'PACE_Aim1_Moved')!.range);
+    const points = sheet.columnWidths.slice(r.left - 1, r.right).reduce((sum, w) => sum + columnPoints(w), 0);
+    expect(points).toBeLessThanOrEqual(PAGE_WIDTH_POINTS);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Last month beside this month on an aim sheet (when the report is given
  * last month's file): every matched child's point as it was last month,
- * drawn as a grey ring under this month's point, and a table of the points
+ * drawn as a grey disc under this month's point, and a table of the points
  * that moved or came off the chart. A date changed after it was submitted
  * rewrites last month's figures; here the user sees which points it moved.
  */
@@ -63,9 +63,9 @@ function whatHappened(p: MovedPoint): string {
   return p.weeksAfter > p.weeksBefore ? `${by} weeks longer than last month` : `${by} weeks shorter than last month`;
 }
 
-/** The note under the run chart saying what the grey rings are and where the moved points are listed. */
+/** The note under the run chart saying what the grey discs are and where the moved points are listed. */
 export function lastMonthNote(lastMonth: LastMonthOnSheet, moved: readonly MovedPoint[], tableColumn: number): string {
-  const rings = `Grey rings: each child's weeks in last month's file (${lastMonth.name}, as of ${ukFromDay(lastMonth.asOf)}), drawn at this month's date; a dot away from its ring has moved.`;
+  const rings = `Grey discs: each child's weeks in last month's file (${lastMonth.name}, as of ${ukFromDay(lastMonth.asOf)}), drawn at this month's date under this month's dot; a dot off its disc has moved.`;
   if (moved.length === 0) return `${rings} No point moved since last month.`;
   const off = moved.filter((p) => p.weeksAfter === null).length;
   const count = moved.length - off;
@@ -85,7 +85,7 @@ export function movedSection(moved: readonly MovedPoint[], lastMonth: LastMonthO
       values: [[`Every child's point is where it was in last month's file (as of ${ukFromDay(lastMonth.asOf)}).`]],
       style: 'note',
     };
-    return { blocks: [heading, note], tables: [], widths: [14, 7, 11, 11, 11, 40], columnCount: 6 };
+    return { blocks: [heading, note], tables: [], widths: [14, 7, 19, 12, 16, 36], columnCount: 6 };
   }
   const columns: TableColumn[] = [
     { header: 'Child ID', values: moved.map((p) => p.childId), width: 14 },
@@ -93,10 +93,11 @@ export function movedSection(moved: readonly MovedPoint[], lastMonth: LastMonthO
     { header: 'Weeks last month', values: moved.map((p) => p.weeksBefore), width: 11, format: WEEKS_FORMAT },
     { header: 'Weeks now', values: moved.map((p): CellValue => p.weeksAfter), width: 11, format: WEEKS_FORMAT },
     { header: 'Moved (weeks)', values: moved.map((p) => (p.weeksAfter === null ? null : p.weeksAfter - p.weeksBefore)), width: 11, format: WEEKS_FORMAT },
-    { header: 'What happened', values: moved.map(whatHappened), width: 40 },
+    { header: 'What happened', values: moved.map(whatHappened), width: 36 },
   ];
+  // The table fits one printed page across; a long "what happened" wraps in its cell.
   return {
-    blocks: [heading, tableBlock(at.headerRow, firstColumn, columns)],
+    blocks: [heading, { ...tableBlock(at.headerRow, firstColumn, columns), wrap: true }],
     tables: [plannedTable(`${ctx.tablePrefix}Moved`, at.headerRow, firstColumn, columns)],
     widths: columns.map(columnWidth),
     columnCount: columns.length,

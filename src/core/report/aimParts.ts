@@ -34,6 +34,7 @@ export const COLOURS = {
   small: '#A6A6A6',
   count: '#D9D9D9',
   lastMonth: '#7F7F7F',
+  lastMonthFill: '#BFBFBF',
 };
 
 export interface AimSheetContext {

@@ -99,10 +99,12 @@ export interface PlannedSeries {
    */
   endLabel?: { text: string; position: 'above' | 'below'; /** 0-based point the label sits on. */ point: number };
   /**
-   * Line markers only: a ring, white inside and the series' colour round the
-   * edge (last month's points, drawn under this month's so both show).
+   * Line markers only: the marker's fill when not the series' colour ('#RRGGBB'),
+   * the series' colour staying round its edge (last month's points: light grey
+   * discs under this month's points, so both show; LibreOffice draws a marker
+   * by its fill alone, so a white "ring" would vanish there).
    */
-  hollowMarker?: boolean;
+  markerFill?: string;
   /** Drawn as columns on a second value axis at the right (e.g. the number of children behind each month's %). */
   secondaryColumns?: boolean;
 }
