@@ -764,6 +764,43 @@ function defineFlowTests(origin, browser) {
     await context.close();
   });
 
+  test('Compare with… a last month’s file whose dates are formulas: text a formula gave in a date cell is read as that text, a formula’s date as the date', async () => {
+    // Last month's file: one child's recommendation (G) was a formula giving "tbc", another's a formula giving its date.
+    const ExcelJS = require('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ROOT, 'samples', 'pace-sample.xlsx'));
+    const ws = wb.getWorksheet('Tracker');
+    const ids = [];
+    for (let r = 4; r <= ws.rowCount && ids.length < 2; r++) {
+      const row = ws.getRow(r);
+      const recommendation = row.getCell(7).value;
+      if (!(recommendation instanceof Date) || row.getCell(20).value) continue;
+      row.getCell(7).value = ids.length === 0 ? { formula: 'IF(TRUE,"tbc","")', result: 'tbc' } : { formula: 'E' + r + '+0', result: recommendation };
+      ids.push(String(row.getCell(1).value));
+    }
+    const lastFile = path.join(ARTIFACTS, 'PACE-February-formulas.xlsx');
+    await wb.xlsx.writeFile(lastFile);
+
+    const { page, context, record } = await open({ width: 500 });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await setDate(page.locator('#panel-report').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Compare with…' }).click();
+    await (await chooser).setFiles(lastFile);
+    const counts = page.getByTestId('change-counts');
+    await counts.waitFor({ timeout: 30000 });
+    const lines = await counts.locator('li').allTextContents();
+    assert(lines.length === 1 && lines[0] === 'Dates changed since last month: 1', `the counts shown: ${lines.join(' | ')}`);
+    const messages = await fake(page, () => {
+      const values = window.__harness.fake.snapshot('PACE Changes').values;
+      return values.flat().filter((v) => typeof v === 'string' && /last month and is now/.test(v));
+    });
+    assert(messages.length === 1 && messages[0].includes('was "tbc" last month'), `the PACE Changes sheet says: ${JSON.stringify(messages)} (the child: ${ids[0]})`);
+    assertClean(record);
+    await context.close();
+  });
+
   test('Report at 320 px: Show last month’s points draws last month as grey discs on the run charts and lists the moved point (screenshot)', async () => {
     // Last month's file, made here: one child's permanence recommendation (column G) dated 31 days
     // earlier than this month's sheet says, so this month its point is 4.4 weeks longer.
