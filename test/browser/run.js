@@ -852,7 +852,7 @@ function defineFlowTests(origin, browser) {
     );
     const withRuns = drawn.filter((d) => d.first);
     assert(withRuns.length >= 4 && withRuns.every((d) => d.first[0] === 'Last month (as of 29/02/2024)' && d.first[1] === '#BFBFBF'), `run charts: ${JSON.stringify(drawn)}`);
-    const moved = await fake(page, (id) => {
+    const moved = await fake(page, () => {
       const sheet = window.__harness.fake.workbook.liveSheets().find((s) => s.name.startsWith('PACE Aim 1'));
       const values = window.__harness.fake.snapshot(sheet.name).values;
       for (let r = 0; r < values.length; r++) {
@@ -861,7 +861,7 @@ function defineFlowTests(origin, browser) {
         }
       }
       return null;
-    }, movedId);
+    });
     assert(moved && moved[0] === movedId && moved[1] === '4.4 weeks longer than last month' && !moved[2], `moved points table: ${JSON.stringify(moved)} (expected ${movedId})`);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert(scrollWidth <= 320, `the Report step is ${scrollWidth} px wide in a 320 px task pane`);
