@@ -9,7 +9,7 @@ import { UserFacingError } from '../core/errors';
 import { isoFromDay } from '../core/dates';
 import { keyBytesFromText } from '../core/submission/pseudonym';
 import { compareSheets } from '../core/usecases/compare';
-import { CHANGE_KINDS, CHANGE_KIND_TITLES, changeToJson } from '../core/compare/compare';
+import { CHANGE_KINDS, CHANGE_KIND_TITLES, changeToJson, leftOutOfLastText } from '../core/compare/compare';
 import { fieldLabel } from '../core/fields';
 import { intOption, parseArgs, stringOption } from './args';
 import { asOfDay } from './asOf';
@@ -22,7 +22,8 @@ export interface CompareIo {
   err: (text: string) => void;
 }
 
-function readKey(file: string): (id: string) => string {
+/** HMAC-SHA-256 hex of a child ID with the key in `file` (the key that made last month's submission copy). */
+export function readKey(file: string): (id: string) => string {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -91,6 +92,7 @@ export async function runCompare(argv: string[], io: CompareIo): Promise<number>
       matched: comparison.matched,
       fields: result.fields,
       notCompared: result.notCompared,
+      leftOutOfLast: comparison.leftOutOfLast,
       counts: comparison.counts,
       findings: comparison.severityCounts,
       changes: comparison.changes.map(changeToJson),
@@ -104,6 +106,7 @@ export async function runCompare(argv: string[], io: CompareIo): Promise<number>
   if (result.notCompared.length > 0) {
     lines.push(`Not compared (in only one of the two months): ${result.notCompared.map((f) => fieldLabel(f, now.localLabels)).join(', ')}.`);
   }
+  if (comparison.leftOutOfLast.length > 0) lines.push(leftOutOfLastText(comparison.leftOutOfLast.length));
   for (const kind of CHANGE_KINDS) {
     const changes = comparison.changes.filter((c) => c.kind === kind);
     if (changes.length === 0) continue;

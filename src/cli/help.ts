@@ -138,6 +138,7 @@ Example:
   report: `Usage: pace-tracker report FILE [-o OUT.xlsx] [--force] [--sheet NAME] [--map FIELD=COLUMN]
                           [--as-of DATE] [--aims AIMS.json]
                          [--include-outside-population]
+                         [--last LAST [--last-sheet NAME] [--last-as-of DATE] [--key-file KEY]]
 
 Writes a new workbook: a copy of FILE with the issues, aim tables and native Excel run charts the
 add-in writes. FILE itself is never changed or overwritten.
@@ -152,9 +153,16 @@ ${MAP}
 ${AS_OF}
 ${AIMS}
 ${POPULATION}
+  --last LAST          Last month's tracker or submission copy (.xlsx or .csv): each aim's run chart
+                       also shows every child's point as it was last month (grey discs), and the
+                       points that moved since are listed on the aim sheet.
+  --last-sheet NAME    The sheet to read in LAST (default: the one that looks most like a PACE tracker).
+  --last-as-of DATE    Last month's as-of date (default: the end of the month before --as-of).
+  --key-file KEY       The key that made LAST when it is a submission copy, to match its pseudonyms.
 
 Example:
   pace-tracker report tracker.xlsx --as-of 31/03/2024 -o "March 2024 report.xlsx"
+  pace-tracker report tracker-2024-03.xlsx --as-of 31/03/2024 --last tracker-2024-02.xlsx
 `,
   submission: `Usage: pace-tracker submission FILE -o OUT.xlsx [--key-file KEY] [--dob month|age] [--force]
                               [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [--yes]

@@ -4,13 +4,14 @@
  * `--help` and `--version` never load exceljs or the report writer.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { UserFacingError } from '../core/errors';
 import type { AimsFile, Severity } from '../core/model';
 import { isoFromDay } from '../core/dates';
 import { parseAimsFile } from '../core/aims/definition';
 import { aimResultToJson } from '../core/aims/measures';
 import { inspectJson } from '../core/inspect';
-import { aimFieldIds, planReport, runAims, runCheck, type FigureOptions, type LoadedSheet, type MeasuredAims } from '../core/usecases/pipeline';
+import { aimFieldIds, planReport, runAims, runCheck, type FigureOptions, type LastMonthInput, type LoadedSheet, type MeasuredAims } from '../core/usecases/pipeline';
 import { OUTSIDE_POPULATION_REASON, populationNote } from '../core/population';
 import { severityCounts } from '../core/severity';
 import { cohortToJson } from '../core/aims/cohort';
@@ -25,6 +26,7 @@ import { formatAims, formatCheck, formatInspect } from './text';
 import { DATE_ORDER_OPTION, dateOrderOption, requireDateOrderOnCommandLine, titleAsOfHint } from './dateOptions';
 import { cohortSummaryLine, formatCohorts } from './cohortText';
 import type { Io } from './main';
+import { readKey } from './compare';
 
 const common = { sheet: { value: true }, json: { value: false }, 'as-of': { value: true }, map: { value: true }, ...DATE_ORDER_OPTION };
 
@@ -142,6 +144,18 @@ export async function aims(argv: string[], io: Io): Promise<number> {
 }
 
 
+/** --last LAST.xlsx: last month's tracker (or submission copy, with --key-file) read like this month's. */
+async function lastMonthInput(args: ParsedArgs, file: string, asOf: number | undefined): Promise<LastMonthInput> {
+  const keyFile = stringOption(args, 'key-file');
+  const loaded = await loadInput(file, stringOption(args, 'last-sheet'));
+  return {
+    sheet: loaded.sheet,
+    name: path.basename(file),
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(keyFile === undefined ? {} : { hmacHexOf: readKey(keyFile) }),
+  };
+}
+
 export async function report(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, {
     sheet: { value: true },
@@ -153,6 +167,11 @@ export async function report(argv: string[], io: Io): Promise<number> {
     // Monthly charts: months with fewer children are greyed and left out of the median; or group by quarter.
     'min-month-children': { value: true },
     'by-quarter': { value: false },
+    // Last month's tracker or submission copy: its run-chart points drawn beside this month's.
+    last: { value: true },
+    'last-sheet': { value: true },
+    'last-as-of': { value: true },
+    'key-file': { value: true },
     ...populationSwitch,
     ...DATE_ORDER_OPTION,
   });
@@ -163,13 +182,27 @@ export async function report(argv: string[], io: Io): Promise<number> {
   const force = args.options.has('force');
   const input = requireFile(args, 'report');
   // Settled before the long work, so a refused name costs nothing; chosen again just before writing.
-  const pick = () => chooseOutput({ given, input, force, defaultName: defaultReportPath(input), what: 'report' });
+  const lastFile = stringOption(args, 'last');
+  const lastAsOfText = stringOption(args, 'last-as-of');
+  if (lastFile === undefined && (args.options.has('last-sheet') || lastAsOfText !== undefined || args.options.has('key-file'))) {
+    throw new UserFacingError('usage', '--last-sheet, --last-as-of and --key-file go with --last LAST.xlsx (last month\'s file). Run "pace-tracker report --help" for usage.');
+  }
+  const lastAsOf = lastAsOfText === undefined ? undefined : asOfDay(lastAsOfText, '--last-as-of');
+  const protect = lastFile === undefined ? undefined : [{ file: lastFile, what: "last month's file" }];
+  const pick = () => chooseOutput({ given, input, force, defaultName: defaultReportPath(input), what: 'report', ...(protect ? { protect } : {}) });
   pick();
   const { sheet, settings, input: read, keepFinding, sourceNote } = await loadSheet(args, 'report');
   const chosen = readAimsOption(args, aimFieldIds(sheet), settings);
   requireDateOrderOnCommandLine(sheet);
   printTitleHint(io, args, sheet, asOf);
-  const { check: result, measured, plan } = planReport(sheet, chosen.file, asOf, { ...figureOptions(args), keepFinding, smallNumber, period: args.options.has('by-quarter') ? 'quarter' : 'month' });
+  const last = lastFile === undefined ? undefined : await lastMonthInput(args, lastFile, lastAsOf);
+  const { check: result, measured, plan, lastMonth } = planReport(sheet, chosen.file, asOf, {
+    ...figureOptions(args),
+    keepFinding,
+    smallNumber,
+    period: args.options.has('by-quarter') ? 'quarter' : 'month',
+    ...(last ? { lastMonth: last } : {}),
+  });
   const bytes = await reportBytes(read, sheet, plan);
   const output = pick();
   writeOutput(output, bytes, force, 'report');
@@ -186,6 +219,11 @@ export async function report(argv: string[], io: Io): Promise<number> {
       return `  ${a.name}: ${a.completed} completed, ${pct}, median ${median} weeks, ${a.waiting} waiting${excluded}.`;
     }),
     ...measured.cohorts.map(({ result: c }) => `  ${cohortSummaryLine(c)}`),
+    ...(lastMonth
+      ? [
+          `Last month's points from ${lastMonth.name} (as of ${isoFromDay(lastMonth.asOf)}) drawn beside this month's: ${lastMonth.matched} children matched by ${lastMonth.matchedBy === 'pseudonym' ? 'pseudonym' : 'child ID'}.`,
+        ]
+      : []),
     `New sheets: ${plan.sheets.map((s) => s.name).join(', ')}.`,
   ];
   const population = populationLine(measured);

@@ -343,7 +343,8 @@ function bindSeries(excel: typeof Excel, { sheet, chart, planned }: PendingChart
       series.markerStyle = markers[markerStyleName(ps.marker)];
       if (ps.marker !== 'none') {
         series.markerSize = markerSize(ps.markerSize);
-        series.markerBackgroundColor = ps.color;
+        // Last month's points have a fill of their own (a light grey disc under this month's point).
+        series.markerBackgroundColor = ps.markerFill ?? ps.color;
         series.markerForegroundColor = ps.color;
       }
     } else if (ps.barFill === 'none' || ps.barFill === 'outline') {

@@ -4,12 +4,14 @@
  */
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { Problem, ReportSummary } from '../core/usecases/types';
+import type { ChosenFile, Problem, ReportSummary } from '../core/usecases/types';
 import { AsOfField } from './AsOfField';
 import { FiguresProblem, PopulationNote, PopulationSwitch, usePaneChoices } from './Figures';
 import { Busy, useStepStyles, type StepProps } from './parts';
 import { useTask } from './useTask';
 import { children, ukDate } from './view';
+import { LastMonthChoice } from './LastMonthChoice';
+import { lastMonthDoneText } from './moreView';
 
 export type ReportStepProps = StepProps;
 
@@ -20,6 +22,9 @@ export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): J
   const [writtenAsOf, setWrittenAsOf] = React.useState('');
   const [problem, setProblem] = React.useState<Problem | null>(null);
   const { includeOutside, setIncludeOutside } = usePaneChoices();
+  const [lastWanted, setLastWanted] = React.useState(false);
+  const [lastFile, setLastFile] = React.useState<ChosenFile | null>(null);
+  const lastMonth = lastWanted ? lastFile : null;
 
   React.useEffect(() => {
     setSummary(null);
@@ -29,7 +34,7 @@ export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): J
   const create = () =>
     task.run('Working out the measures and run charts…', async (progress) => {
       setSummary(null);
-      const out = await session.writeReport(asOf, progress, { includeOutsidePopulation: includeOutside });
+      const out = await session.writeReport(asOf, progress, { includeOutsidePopulation: includeOutside, ...(lastMonth ? { lastMonth } : {}) });
       if (out.ok) {
         setSummary(out.value);
         setWrittenAsOf(asOf);
@@ -46,11 +51,12 @@ export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): J
         <div className={styles.grow}>
           <AsOfField asOf={asOf} onAsOf={onAsOf} disabled={task.busy} />
         </div>
-        <Button appearance="primary" disabled={task.busy || !asOf} onClick={() => void create()}>
+        <Button appearance="primary" disabled={task.busy || !asOf || (lastWanted && !lastFile)} onClick={() => void create()}>
           Create report
         </Button>
       </div>
       <PopulationSwitch checked={includeOutside} onChange={setIncludeOutside} disabled={task.busy} />
+      <LastMonthChoice file={lastFile} wanted={lastWanted} onWanted={setLastWanted} onFile={setLastFile} disabled={task.busy} />
       <p className={styles.note}>
         The report is written into new sheets in this workbook: a summary, the issues, and one sheet per aim with its run chart and a chart of the children still
         waiting. Creating it again replaces only the report sheets the add-in wrote before: timelines, the PACE Changes sheet, report sheets you renamed
@@ -70,6 +76,7 @@ export function ReportStep({ session, state, asOf, onAsOf }: ReportStepProps): J
                 ))}
               </ul>
               <PopulationNote population={summary.population} />
+              {summary.lastMonth && <p data-testid="last-month-done">{lastMonthDoneText(summary.lastMonth)}</p>}
             </MessageBarBody>
           </MessageBar>
         )}

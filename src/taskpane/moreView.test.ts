@@ -1,4 +1,4 @@
-import { compareDoneText, defaultGroup, groupValueLabel, shownCounts, timelineDoneText } from './moreView';
+import { compareDoneText, defaultGroup, groupValueLabel, lastMonthDoneText, shownCounts, timelineDoneText } from './moreView';
 import type { CompareSummary } from '../core/usecases/types';
 
 const summary = (over: Partial<CompareSummary> = {}): CompareSummary => ({
@@ -15,6 +15,7 @@ const summary = (over: Partial<CompareSummary> = {}): CompareSummary => ({
   total: 5,
   toCheck: [{ childId: 'C1', cell: 'F4', severity: 'warning', message: 'moved' }],
   notCompared: [],
+  leftOutOfLast: 0,
   ...over,
 });
 
@@ -72,5 +73,23 @@ describe('compare texts', () => {
       { title: 'Children added', count: 2 },
       { title: 'Dates changed since last month', count: 3 },
     ]);
+  });
+});
+
+describe('compareDoneText: a submission copy that left children out', () => {
+  it('says how many were not in the copy and why they are not called added', () => {
+    expect(compareDoneText(summary({ matchedBy: 'pseudonym', leftOutOfLast: 2 }))).toContain(
+      "2 children outside the PACE population are not in last month's submission copy (a copy leaves them out), so not listed as added.",
+    );
+    expect(compareDoneText(summary())).not.toContain('submission copy');
+  });
+});
+
+describe('lastMonthDoneText', () => {
+  it('names the file, its as-of date (UK), the children matched and how', () => {
+    expect(lastMonthDoneText({ name: 'February.xlsx', asOf: '2024-02-29', matched: 1, matchedBy: 'pseudonym' })).toBe(
+      "Last month's points from February.xlsx (as of 29/02/2024) are drawn as grey discs on each run chart: 1 child matched by pseudonym. Points that moved are listed on each aim sheet.",
+    );
+    expect(lastMonthDoneText({ name: 'x.xlsx', asOf: '2024-02-29', matched: 40, matchedBy: 'childId' })).toContain('40 children matched by child ID');
   });
 });

@@ -1,6 +1,7 @@
 /** Plain words for the More step (timelines and comparing with last month). */
-import type { CompareSummary, TimelineGroup, TimelineWritten } from '../core/usecases/types';
+import type { CompareSummary, ReportSummary, TimelineGroup, TimelineWritten } from '../core/usecases/types';
 import { children, ukDate } from './view';
+import { leftOutOfLastText } from '../core/compare/compare';
 
 /** "Wrote 'PACE Timeline North': 12 children, aligned by calendar date, on 1 chart." */
 export function timelineDoneText(w: TimelineWritten): string {
@@ -30,10 +31,17 @@ export function defaultGroup(groups: readonly TimelineGroup[]): TimelineGroup | 
 export function compareDoneText(s: CompareSummary): string {
   const by = s.matchedBy === 'pseudonym' ? 'matched by pseudonym' : 'matched by child ID';
   const changes = s.total === 0 ? 'no changes: every child and every date is as it was' : `${s.total === 1 ? '1 change' : `${s.total} changes`}, ${s.toCheck.length} to check`;
-  return `Compared with ${s.lastName} (as of ${ukDate(s.lastAsOf)}): ${children(s.matched)} in both months, ${by}; ${changes}. Wrote the sheet '${s.sheet}' with every change listed and a link to each cell.`;
+  const leftOut = s.leftOutOfLast > 0 ? ` ${leftOutOfLastText(s.leftOutOfLast)}` : '';
+  return `Compared with ${s.lastName} (as of ${ukDate(s.lastAsOf)}): ${children(s.matched)} in both months, ${by}; ${changes}.${leftOut} Wrote the sheet '${s.sheet}' with every change listed and a link to each cell.`;
 }
 
 /** Only the kinds that happened, for the list of counts ("Dates changed since last month: 3"). */
 export function shownCounts(s: CompareSummary): { title: string; count: number }[] {
   return s.counts.filter((c) => c.count > 0).map((c) => ({ title: c.title, count: c.count }));
+}
+
+/** After a report with last month's points: whose points, as of when, and how many children were matched. */
+export function lastMonthDoneText(last: NonNullable<ReportSummary['lastMonth']>): string {
+  const by = last.matchedBy === 'pseudonym' ? 'matched by pseudonym' : 'matched by child ID';
+  return `Last month's points from ${last.name} (as of ${ukDate(last.asOf)}) are drawn as grey discs on each run chart: ${children(last.matched)} ${by}. Points that moved are listed on each aim sheet.`;
 }

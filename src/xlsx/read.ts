@@ -14,24 +14,8 @@ import { ownedSheetNames } from './ownership';
 import { checkPackage, loadZip, MAIN_NS, notXlsxMessage, partHead } from './packageCheck';
 import { readStoredEntries } from './zipPackage';
 import { damagedPackageMessage, parseXml, withNamespaceAsDefault } from './xmlDom';
-// exceljs's own helper module: the same object its cell reader calls.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const exceljsUtils = require('exceljs/lib/utils/utils') as { excelToDate: (v: unknown, date1904?: boolean) => unknown; __paceKeepsNonNumbers?: boolean };
-
-/**
- * exceljs turns the cached result of every formula in a date-formatted cell
- * into a Date, even when the formula returned text or an error (#N/A, "tbc"),
- * which leaves an Invalid Date and loses what the user sees. Only numbers are
- * serials: anything else is kept as it was, as Excel shows it.
- */
-if (!exceljsUtils.__paceKeepsNonNumbers) {
-  const excelToDate = exceljsUtils.excelToDate;
-  exceljsUtils.excelToDate = (v: unknown, date1904?: boolean) => (typeof v === 'number' ? excelToDate(v, date1904) : v);
-  exceljsUtils.__paceKeepsNonNumbers = true;
-}
-
 export { dateToSerial, toGridValue, sheetToGrid, workbookToGrid } from './toGrid';
-import { workbookToGrid } from './toGrid';
+import { readGrid } from './formulaResults';
 
 /** Worksheet children the reader has no use for, which exceljs may fail on (data validations, in the main and the 2009 extension form). */
 const DATA_VALIDATIONS = /<(\w+:)?dataValidations\b[^>]*?(?:\/>|>[\s\S]*?<\/\1dataValidations>)/g;
@@ -102,6 +86,11 @@ async function exceljsLoad(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
  * declaration.
  */
 export async function loadWorkbook(buf: Uint8Array, name = ''): Promise<ExcelJS.Workbook> {
+  return (await loadWorkbookAndZip(buf, name)).workbook;
+}
+
+/** The loaded workbook and its package (formula results are read from the package: formulaResults.ts). */
+async function loadWorkbookAndZip(buf: Uint8Array, name: string): Promise<{ workbook: ExcelJS.Workbook; zip: JSZip }> {
   const zip = await loadZip(buf, name);
   await checkPackage(zip, buf, name);
   const bytes = (await withMainNamespaceUnprefixed(zip, buf)) ?? buf;
@@ -118,14 +107,14 @@ export async function loadWorkbook(buf: Uint8Array, name = ''): Promise<ExcelJS.
   }
   // A workbook always has at least one sheet.
   if (workbook.worksheets.length === 0) throw new UserFacingError('unreadableFile', notXlsxMessage(name, false));
-  return workbook;
+  return { workbook, zip };
 }
 
 export async function readWorkbookBuffer(buf: Uint8Array, name = ''): Promise<WorkbookGrid> {
-  const workbook = await loadWorkbook(buf, name);
+  const { workbook, zip } = await loadWorkbookAndZip(buf, name);
   let grid: WorkbookGrid;
   try {
-    grid = workbookToGrid(workbook);
+    grid = await readGrid(workbook, zip);
   } catch {
     throw new UserFacingError('unreadableFile', damagedPackageMessage(name));
   }

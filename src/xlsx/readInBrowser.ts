@@ -3,14 +3,15 @@
  * or submission copy) into the grid the core expects, in the browser: the
  * bytes never leave the computer. The Node reader (read.ts) needs fs and
  * zlib, so this one does its own light checks with JSZip and the same
- * refusal of XML declarations, then the same grid conversion (toGrid.ts).
+ * refusal of XML declarations, then the same grid conversion, formula
+ * results included (readGrid in formulaResults.ts).
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { WorkbookGrid } from '../core/grid';
 import { UserFacingError } from '../core/errors';
 import { damagedPackageMessage, hasDoctype, hostilePackageMessage } from './xmlDom';
-import { workbookToGrid } from './toGrid';
+import { readGrid } from './formulaResults';
 
 /** Zip files start "PK"; an encrypted or old (.xls) Office file starts with the compound-file signature. */
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -44,7 +45,7 @@ export async function readWorkbookInBrowser(bytes: Uint8Array, name: string): Pr
   }
   if (workbook.worksheets.length === 0) throw new UserFacingError('unreadableFile', notWorkbookMessage(name));
   try {
-    return workbookToGrid(workbook);
+    return await readGrid(workbook, zip);
   } catch {
     throw new UserFacingError('unreadableFile', damagedPackageMessage(name));
   }

@@ -82,8 +82,23 @@ function mainTable(ws: ExcelJS.Worksheet): { name: string; area: number } | null
   return best;
 }
 
-/** One worksheet as a grid: the block from the first to the last cell holding a value. */
-export function sheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
+/** A formula cell whose result exceljs read as a date: its address and its place in the grid's values. */
+export interface FormulaDateCell {
+  address: string;
+  row: number;
+  column: number;
+}
+
+function isFormulaDate(value: ExcelJS.CellValue): boolean {
+  return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value) && (value as ExcelJS.CellFormulaValue).result instanceof Date;
+}
+
+/**
+ * One worksheet as a grid: the block from the first to the last cell holding
+ * a value. `formulaDates` collects the formula cells whose result exceljs
+ * made a date, for formulaResults.ts to check against the sheet's XML.
+ */
+export function sheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean, formulaDates?: FormulaDateCell[]): SheetGrid {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -117,6 +132,7 @@ export function sheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid
           return;
         }
         rowValues[c - left] = toGridValue(cell.value, date1904);
+        if (formulaDates && isFormulaDate(cell.value)) formulaDates.push({ address: cell.address, row: r - top, column: c - left });
         rowFormats[c - left] = formatOf(cell);
       });
     }
@@ -126,12 +142,14 @@ export function sheetToGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid
   return { sheetName: ws.name, firstRow: top, firstColumn: left, values, numberFormats, table };
 }
 
-/** Every worksheet of a loaded workbook, in tab order. */
-export function workbookToGrid(workbook: ExcelJS.Workbook): WorkbookGrid {
+/** Every worksheet of a loaded workbook, in tab order; `formulaDates` (by sheet name) as for sheetToGrid. */
+export function workbookToGrid(workbook: ExcelJS.Workbook, formulaDates?: Map<string, FormulaDateCell[]>): WorkbookGrid {
   const date1904 = workbook.properties?.date1904 === true;
   const sheets: SheetGrid[] = [];
   workbook.eachSheet((ws) => {
-    sheets.push(sheetToGrid(ws, date1904));
+    const found: FormulaDateCell[] | undefined = formulaDates ? [] : undefined;
+    sheets.push(sheetToGrid(ws, date1904, found));
+    if (found && found.length > 0) formulaDates?.set(ws.name, found);
   });
   return { sheets, date1904 };
 }

@@ -280,6 +280,62 @@ run('the sample report printed from LibreOffice', () => {
   });
 });
 
+/**
+ * The report with last month's points (report --last): the rings are drawn by
+ * LibreOffice too, and the moved points' table prints with the child in it.
+ * Last month's file is the sample with one child's recommendation 31 days earlier.
+ */
+run('the report with last month’s points, printed from LibreOffice', () => {
+  let work = '';
+  let pages: string[] = [];
+  let pdf = '';
+  let movedId = '';
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'pace-lo-last-'));
+    const input = readFileSync(SAMPLE);
+    const sheet = analyseWorkbook(await readWorkbookBuffer(input, 'pace-sample.xlsx'));
+    const last = analyseWorkbook(await readWorkbookBuffer(input, 'pace-sample.xlsx'));
+    const moved = last.records.find((r) => r.childId && r.dates.permanenceRecommendation?.day && r.dates.firstAccommodated?.day && !r.dates.ceasedDate?.day && (r.dates.permanenceRecommendation.day as number) - 31 > (r.dates.firstAccommodated.day as number));
+    if (!moved) throw new Error('no sample child to move');
+    movedId = moved.childId as string;
+    moved.dates.permanenceRecommendation = { ...moved.dates.permanenceRecommendation!, day: (moved.dates.permanenceRecommendation!.day as number) - 31 };
+    const { plan } = planReport(sheet, aimsOrPresets(null), dayFromIso('2024-03-31') as number, { lastMonth: { sheet: last, name: 'February.xlsx' } });
+    const xlsx = join(work, 'report.xlsx');
+    writeFileSync(xlsx, await writeReportBuffer(input, plan));
+    const conv = spawnSync(
+      office as string,
+      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx],
+      { encoding: 'utf8', timeout: 170000 },
+    );
+    if (conv.status !== 0) throw new Error(`LibreOffice failed: ${conv.stderr}`);
+    pdf = join(work, 'report.pdf');
+    const count = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
+    pages = [];
+    for (let p = 1; p <= count; p++) pages.push(spawnSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).stdout);
+  }, 200000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('draws last month’s grey discs on the run chart, named in its legend', () => {
+    const title = 'Weeks from first accommodation to permanence recommendation, one point per child';
+    const found = pages.flatMap((t, i) => (t.replace(/\s+/g, ' ').includes(title) ? [i + 1] : []));
+    expect(found).toHaveLength(1);
+    expect(pages[found[0] - 1]).toContain('Last month (as of 29/02/2024)');
+    const prefix = join(work, 'discs');
+    spawnSync('pdftoppm', ['-r', '60', '-f', String(found[0]), '-l', String(found[0]), '-singlefile', pdf, prefix]);
+    // The discs' light grey: about 3,000 pixels at 60 dpi; the same page without them has about 300 (anti-aliased edges).
+    expect(countColour(readFileSync(`${prefix}.ppm`), '#BFBFBF', 6)).toBeGreaterThan(1500);
+  });
+
+  it('prints the points that moved, with the child whose date changed', () => {
+    const table = pages.filter((t) => t.includes('Points that moved since last month'));
+    expect(table.length).toBeGreaterThan(0);
+    expect(table.join('\n')).toContain(movedId);
+    expect(table.join('\n')).toContain('4.4 weeks longer than last month');
+  });
+});
+
 describe('inkBox', () => {
   it('measures the drawn part of a page', () => {
     const white = [255, 255, 255];

@@ -781,6 +781,117 @@ function defineFlowTests(origin, browser) {
     await context.close();
   });
 
+  test('Compare with… a last month’s file whose dates are formulas: text a formula gave in a date cell is read as that text, a formula’s date as the date', async () => {
+    // Last month's file: one child's recommendation (G) was a formula giving "tbc", another's a formula giving its date.
+    const ExcelJS = require('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ROOT, 'samples', 'pace-sample.xlsx'));
+    const ws = wb.getWorksheet('Tracker');
+    const ids = [];
+    for (let r = 4; r <= ws.rowCount && ids.length < 2; r++) {
+      const row = ws.getRow(r);
+      const recommendation = row.getCell(7).value;
+      if (!(recommendation instanceof Date) || row.getCell(20).value) continue;
+      row.getCell(7).value = ids.length === 0 ? { formula: 'IF(TRUE,"tbc","")', result: 'tbc' } : { formula: 'E' + r + '+0', result: recommendation };
+      ids.push(String(row.getCell(1).value));
+    }
+    const lastFile = path.join(ARTIFACTS, 'PACE-February-formulas.xlsx');
+    await wb.xlsx.writeFile(lastFile);
+
+    const { page, context, record } = await open({ width: 500 });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await setDate(page.locator('#panel-report').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Compare with…' }).click();
+    await (await chooser).setFiles(lastFile);
+    const counts = page.getByTestId('change-counts');
+    await counts.waitFor({ timeout: 30000 });
+    const lines = await counts.locator('li').allTextContents();
+    assert(lines.length === 1 && lines[0] === 'Dates changed since last month: 1', `the counts shown: ${lines.join(' | ')}`);
+    const messages = await fake(page, () => {
+      const values = window.__harness.fake.snapshot('PACE Changes').values;
+      return values.flat().filter((v) => typeof v === 'string' && /last month and is now/.test(v));
+    });
+    assert(messages.length === 1 && messages[0].includes('was "tbc" last month'), `the PACE Changes sheet says: ${JSON.stringify(messages)} (the child: ${ids[0]})`);
+    assertClean(record);
+    await context.close();
+  });
+
+  test('Report at 320 px: Show last month’s points draws last month as grey discs on the run charts and lists the moved point (screenshot)', async () => {
+    // Last month's file, made here: one child's permanence recommendation (column G) dated 31 days
+    // earlier than this month's sheet says, so this month its point is 4.4 weeks longer.
+    const ExcelJS = require('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ROOT, 'samples', 'pace-sample.xlsx'));
+    const ws = wb.getWorksheet('Tracker');
+    let movedId = '';
+    for (let r = 4; r <= ws.rowCount && !movedId; r++) {
+      const row = ws.getRow(r);
+      const accommodated = row.getCell(5).value;
+      const recommendation = row.getCell(7).value;
+      if (recommendation instanceof Date && accommodated instanceof Date && recommendation > accommodated && !row.getCell(20).value) {
+        row.getCell(7).value = new Date(recommendation.getTime() - 31 * 86400000);
+        movedId = String(row.getCell(1).value);
+      }
+    }
+    assert(movedId, 'no sample row to move');
+    const lastFile = path.join(ARTIFACTS, 'PACE-February-points.xlsx');
+    await wb.xlsx.writeFile(lastFile);
+
+    const { page, context, record } = await open({ width: 320 });
+    await sheetReady(page);
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await setDate(page.locator('#panel-report').getByLabel('Data as of'), SAMPLE_AS_OF_UK);
+    await page.getByRole('checkbox', { name: 'Show last month’s points on the run charts' }).check();
+    const create = page.getByRole('button', { name: 'Create report' });
+    assert(await create.isDisabled(), 'Create report is enabled before last month’s file is chosen');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose last month’s file…' }).click();
+    await (await chooser).setFiles(lastFile);
+    await page.getByTestId('last-month-name').getByText('PACE-February-points.xlsx').waitFor({ timeout: 30000 });
+    await create.click();
+    const done = page.getByTestId('last-month-done');
+    await done.waitFor({ timeout: 60000 }).catch(async (err) => {
+      throw new Error(`${err.message}\nThe Report step said: ${(await page.locator('#panel-report').textContent()).slice(0, 600)}`);
+    });
+    const text = await done.textContent();
+    assert(/^Last month's points from PACE-February-points\.xlsx \(as of 29\/02\/2024\) are drawn as grey discs on each run chart: \d+ children matched by child ID\./.test(text), `the pane said: ${text}`);
+    const drawn = await fake(page, () =>
+      window.__harness.fake.workbook
+        .liveSheets()
+        .filter((s) => s.name.startsWith('PACE Aim'))
+        .map((s) => {
+          const run = s.charts.find((c) => !c.deleted && /RunChart$/.test(c.name));
+          const live = run ? run.series.filter((x) => !x.deleted) : [];
+          return { name: s.name, first: live[0] ? [live[0].name, live[0].markerBackgroundColor] : null };
+        }),
+    );
+    const withRuns = drawn.filter((d) => d.first);
+    assert(withRuns.length >= 4 && withRuns.every((d) => d.first[0] === 'Last month (as of 29/02/2024)' && d.first[1] === '#BFBFBF'), `run charts: ${JSON.stringify(drawn)}`);
+    const moved = await fake(page, () => {
+      const sheet = window.__harness.fake.workbook.liveSheets().find((s) => s.name.startsWith('PACE Aim 1'));
+      const values = window.__harness.fake.snapshot(sheet.name).values;
+      for (let r = 0; r < values.length; r++) {
+        for (let c = 0; c < (values[r] || []).length; c++) {
+          if (typeof values[r][c] === 'string' && values[r][c].startsWith('Points that moved since last month')) return [values[r + 2][c], values[r + 2][c + 5], values[r + 3] ? values[r + 3][c] : ''];
+        }
+      }
+      return null;
+    });
+    assert(moved && moved[0] === movedId && moved[1] === '4.4 weeks longer than last month' && !moved[2], `moved points table: ${JSON.stringify(moved)} (expected ${movedId})`);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(scrollWidth <= 320, `the Report step is ${scrollWidth} px wide in a 320 px task pane`);
+    const unlabelled = await unlabelledControls(page);
+    assert(unlabelled.length === 0, `Report: controls without a label: ${unlabelled.join('\n')}`);
+    const serious = await seriousViolations(page);
+    assert(serious.length === 0, `axe-core found serious violations:\n${serious.join('\n')}`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'report-last-month-320-light.png'), fullPage: true });
+    assertClean(record);
+    await context.close();
+  });
+
   test('Share: the identifying columns are listed, and the copy opens as a new workbook with none of them and no original ID', async () => {
     const { page, context, record } = await open({ width: 320, query: 'fixture=identifiable' });
     await sheetReady(page);

@@ -135,6 +135,51 @@ describe('pace-tracker compare', () => {
     expect(texts.some((t) => t.includes('<hyperlink') && t.includes('location="&apos;Tracker&apos;!'))).toBe(true);
   });
 
+  it('report --last draws last month’s points beside this month’s and lists the moved ones on the aim sheet', async () => {
+    const out = path.join(dir, 'report-with-last.xlsx');
+    const run = await runCli(['report', thisFile, '--as-of', '2024-04-30', '--last', lastFile, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Last month's points from march\.xlsx \(as of 2024-03-31\) drawn beside this month's: \d+ children matched by child ID\./);
+    const retro = planted.find((p) => p.startsWith('dateChanged:'))!.split(':')[1];
+    const blanked = planted.find((p) => p.startsWith('dateRemoved:'))!.split(':')[1];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
+    /** Child IDs (and what happened) of the moved-points table on an aim sheet. */
+    const movedOn = (sheetPrefix: string): Map<string, string> => {
+      const ws = wb.worksheets.find((w) => w.name.startsWith(sheetPrefix))!;
+      const found = new Map<string, string>();
+      ws.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          if (typeof cell.value !== 'string' || !cell.value.startsWith('Points that moved since last month')) return;
+          for (let i = r + 2; ws.getCell(i, c).value; i++) found.set(String(ws.getCell(i, c).value), String(ws.getCell(i, c + 5).value));
+        }),
+      );
+      return found;
+    };
+    // The recommendation dated 30 days earlier moves the child's point on aim 1 (accommodated to recommendation)…
+    expect(movedOn('PACE Aim 1').get(retro)).toBe('4.3 weeks shorter than last month');
+    // …and the blanked panel date takes the child's point off aim 2 (recommendation to panel).
+    expect(movedOn('PACE Aim 2').get(blanked)).toMatch(/^No longer on this chart/);
+    // Natively: the run chart's first series is last month's, light grey discs with no line.
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const charts = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const runCharts = charts.filter((x) => x.includes('Last month (as of 31/03/2024)'));
+    expect(runCharts.length).toBeGreaterThanOrEqual(4);
+    for (const xml of runCharts) {
+      const first = xml.slice(xml.indexOf('<c:ser>'), xml.indexOf('</c:ser>'));
+      expect(first).toContain('Last month (as of 31/03/2024)');
+      expect(first).toMatch(/<c:marker><c:symbol val="circle"\/><c:size val="8"\/><c:spPr><a:solidFill><a:srgbClr val="BFBFBF"\/>/);
+      expect(first).toContain('<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>');
+    }
+  });
+
+  it('report --last asks for last month’s file before its other options', async () => {
+    const run = await runCli(['report', thisFile, '--last-as-of', '2024-03-31', '-o', path.join(dir, 'never.xlsx')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('go with --last LAST.xlsx');
+    expect(fs.existsSync(path.join(dir, 'never.xlsx'))).toBe(false);
+  });
+
   it('refuses to write over either input and says how to use it', async () => {
     const run = await runCli(['compare', lastFile, thisFile, '-o', thisFile]);
     expect(run.code).toBe(2);

@@ -254,6 +254,25 @@ describe('writeReport: a printable aim sheet and its chart styles', () => {
     expect(fake.snapshot('PACE Summary').pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
   });
 
+  it('draws last month’s points as light grey discs edged in grey, with no line', async () => {
+    const fake = workbook();
+    const plan = reportPlan(1, 30, 5, 10);
+    const run = plan.sheets.find((s) => s.name === aimSheetName(1))!.charts.find((c) => c.name === 'aim1RunChart')!;
+    run.series.unshift({ ...run.series[0], name: 'Last month (as of 29/02/2024)', color: '#7F7F7F', line: 'none', marker: 'circle', markerSize: 8, markerFill: '#BFBFBF' });
+    await writeReport(envOf(fake), plan);
+    const [ring, weeks] = fake.chart(aimSheetName(1), 'aim1RunChart').series.filter((s) => !s.deleted);
+    expect([ring.name, ring.lineStyle, ring.markerStyle, ring.markerSize, ring.markerBackgroundColor, ring.markerForegroundColor]).toEqual([
+      'Last month (as of 29/02/2024)',
+      'None',
+      'Circle',
+      8,
+      '#BFBFBF',
+      '#7F7F7F',
+    ]);
+    // This month's points keep their own markers, drawn after (over) last month's.
+    expect([weeks.name, weeks.markerBackgroundColor]).toEqual(['Weeks', '#1F4E79']);
+  });
+
   it('draws dotted and dash-dot lines, crosses, a date axis, and n as columns on the second axis', async () => {
     const fake = workbook();
     await writeReport(envOf(fake), printablePlan());

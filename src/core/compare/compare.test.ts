@@ -131,6 +131,26 @@ describe('matching by pseudonym', () => {
     expect(result.comparison.changes.map((c) => `${c.kind}:${c.childId}`)).toEqual(['reached:C1']);
   });
 
+  it('does not call a child new that last month’s copy left out as outside the PACE population', () => {
+    // C5 ceased in 2021, more than a year before either as-of date: a submission copy leaves it out.
+    const nowRows = [...LAST.map((r) => [...r]), ['C5', '01/02/2014', '01/01/2019', '01/01/2019', '', '', 'Home', 'CSO', '01/06/2021']];
+    // C6 is a row genuinely added since: still listed.
+    nowRows.push(['C6', '01/02/2019', '01/02/2024', '', '', '', '', 'CSO', '']);
+    const lastCopy = LAST.map((r) => [pseudo(String(r[0])), ...r.slice(1)]);
+    const headers = ['Pseudonymous ID', ...HEADERS.slice(1)];
+    const result = compareSheets({ last: sheet(lastCopy, headers), now: sheet(nowRows), thisAsOf: day('2024-03-31'), hmacHexOf: hmac, lastName: 'February copy' });
+    expect(result.comparison.leftOutOfLast).toEqual(['C5']);
+    expect(result.comparison.changes.map((c) => `${c.kind}:${c.childId}`)).toEqual(['added:C6']);
+    expect(result.plan.sheets[0].blocks[1].values[0][0]).toContain('1 child outside the PACE population is not in last month');
+  });
+
+  it('still lists such a child as added between two full trackers (the row really is new there)', () => {
+    const nowRows = [...LAST.map((r) => [...r]), ['C5', '01/02/2014', '01/01/2019', '01/01/2019', '', '', 'Home', 'CSO', '01/06/2021']];
+    const result = compareSheets({ last: sheet(LAST), now: sheet(nowRows), thisAsOf: day('2024-03-31'), lastName: 'February' });
+    expect(result.comparison.leftOutOfLast).toEqual([]);
+    expect(result.comparison.changes.map((c) => `${c.kind}:${c.childId}`)).toEqual(['added:C5']);
+  });
+
   it('asks for the key rather than calling every child new', () => {
     const lastCopy = LAST.map((r) => [pseudo(String(r[0])), ...r.slice(1)]);
     const headers = ['Pseudonymous ID', ...HEADERS.slice(1)];

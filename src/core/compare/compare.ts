@@ -38,6 +38,12 @@ export const CHANGE_KIND_TITLES: Readonly<Record<ChangeKind, string>> = {
   legalStatusChanged: 'Legal status changed',
 };
 
+/** Why children of this month are missing from last month's submission copy without being new. */
+export function leftOutOfLastText(count: number): string {
+  const who = count === 1 ? '1 child outside the PACE population is' : `${count} children outside the PACE population are`;
+  return `${who} not in last month's submission copy (a copy leaves them out), so not listed as added.`;
+}
+
 /** A child's run-chart point on one aim, before and after the change (weeks; null: not a point). */
 export interface MovedPoint {
   aim: string;
@@ -86,6 +92,13 @@ export interface CompareOptions {
    * given, a function from this month's ID to last month's (pseudonym matching).
    */
   lastIdOf?: (thisId: string) => string | undefined;
+  /**
+   * A child of this month missing from last month's file for a known reason,
+   * not because the row is new: last month's submission copy leaves out
+   * children outside the PACE population. Such children are counted in
+   * `leftOutOfLast`, not listed as added.
+   */
+  leftOutOfLast?: (now: ChildRecord) => boolean;
 }
 
 export interface Comparison {
@@ -97,6 +110,8 @@ export interface Comparison {
   matched: number;
   /** IDs that appear on more than one row in a month: matched on their first row only. */
   duplicateIds: string[];
+  /** This month's IDs not in last month's file for the known reason `leftOutOfLast` gives. */
+  leftOutOfLast: string[];
 }
 
 export const DEFAULT_CHANGED_DAYS = 7;
@@ -283,12 +298,17 @@ export function compareMonths(lastRecords: readonly ChildRecord[], thisRecords: 
   const lastIdOf = options.lastIdOf ?? ((id: string) => id);
   const changes: Change[] = [];
   const matchedLast = new Set<string>();
+  const leftOutOfLast: string[] = [];
   let matched = 0;
 
   for (const [id, now] of thisById) {
     const lastId = lastIdOf(id);
     const last = lastId === undefined ? undefined : lastById.get(lastId);
     if (!last || lastId === undefined) {
+      if (options.leftOutOfLast?.(now)) {
+        leftOutOfLast.push(id);
+        continue;
+      }
       changes.push({
         kind: 'added',
         childId: id,
@@ -348,7 +368,7 @@ export function compareMonths(lastRecords: readonly ChildRecord[], thisRecords: 
     counts[c.kind]++;
     if (c.severity) severityCounts[c.severity]++;
   }
-  return { changes, counts, severityCounts, matched, duplicateIds: [...duplicates] };
+  return { changes, counts, severityCounts, matched, duplicateIds: [...duplicates], leftOutOfLast };
 }
 
 /**

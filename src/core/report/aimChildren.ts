@@ -8,6 +8,7 @@ import type { AimDefinition, AimResult, Direction, RunChart, TestOfChange } from
 import { ukFromDay } from '../dates';
 import { DATE_FORMAT, WEEKS_FORMAT, type CellBlock, type PlannedChart, type PlannedSeries } from './plan';
 import { columnDataRange, columnWidth, plannedTable, tableBlock, uniqueHeader, type TableColumn } from './table';
+import { lastMonthColumn } from './aimLastMonth';
 import { COLOURS, MONTH_FORMAT, endLabelOf, figure, labelSide, monthStep, serialOfIso, type AimSheetContext, type Names, type Section, type TablePlace } from './aimParts';
 
 /** Helper columns that draw the run chart's centre lines, signals and tests of change, one value per child. */
@@ -123,6 +124,7 @@ export function childrenSection(result: AimResult, aim: AimDefinition, ctx: AimS
     // Exact weeks (shown to one decimal): the chart and any formula the user adds see the true value.
     column('Weeks', points.map((p) => p.value), 9, WEEKS_FORMAT),
   ];
+  const lastMonthAt = ctx.lastMonth ? columns.push(column('Weeks last month', lastMonthColumn(result, ctx.lastMonth), 10, WEEKS_FORMAT)) - 1 : -1;
   if (aim.targetWeeks !== null) columns.push(column('Within target', result.children.map((c) => (c.withinTarget ? 'Yes' : 'No')), 10));
   type SeriesSpec = Omit<PlannedSeries, 'values'> & { column: number };
   const series: SeriesSpec[] = [];
@@ -131,6 +133,10 @@ export function childrenSection(result: AimResult, aim: AimDefinition, ctx: AimS
     columns.push(col);
     series.push({ ...spec, name: legend, column: columns.length - 1 });
   };
+  // Last month's points first, larger and grey, so this month's are drawn over them: an unmoved point is a dot on its grey disc.
+  if (ctx.lastMonth) {
+    series.push({ name: `Last month (as of ${ukFromDay(ctx.lastMonth.asOf)})`, column: lastMonthAt, color: COLOURS.lastMonth, line: 'none', marker: 'circle', markerSize: 8, markerFill: COLOURS.lastMonthFill });
+  }
   series.push({ name: 'Weeks', column: 4, color: COLOURS.weeks, line: 'solid', lineWidth: 1.25, marker: 'circle', markerSize: 4 });
   const first = chart.phases[0];
   const lastPhase = chart.phases[chart.phases.length - 1];

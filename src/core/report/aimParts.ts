@@ -9,6 +9,7 @@ import { dayFromIso, roundTo1, serialFromDay } from '../dates';
 import type { CellBlock, PlannedChart, PlannedSeries, PlannedTable } from './plan';
 import type { PopulationCount } from './exclusions';
 import type { MilestoneWords } from './words';
+import type { LastMonthOnSheet } from './aimLastMonth';
 
 export const MONTH_FORMAT = 'mmm yyyy';
 /** Months (or quarters) with fewer children than this are drawn small and grey and kept out of the monthly median. */
@@ -32,6 +33,8 @@ export const COLOURS = {
   pastTarget: '#C00000',
   small: '#A6A6A6',
   count: '#D9D9D9',
+  lastMonth: '#7F7F7F',
+  lastMonthFill: '#BFBFBF',
 };
 
 export interface AimSheetContext {
@@ -51,6 +54,8 @@ export interface AimSheetContext {
   smallNumber?: number;
   /** Group the monthly table and chart by quarter: steadier percentages for a small authority. */
   period?: 'month' | 'quarter';
+  /** Last month's points, drawn beside this month's (report --last; the pane's "Show last month's points"). */
+  lastMonth?: LastMonthOnSheet;
 }
 
 /**

@@ -33,6 +33,7 @@ import { childrenSection } from './aimChildren';
 import { waitingSection } from './aimWaiting';
 import { hasMonthlyChart, monthlySection } from './aimMonthly';
 import { headline, headlineLabelWidth, howToRead, runChartVerdict } from './aimHeadline';
+import { lastMonthNote, movedPoints, movedSection } from './aimLastMonth';
 
 export type { AimSheetContext } from './aimParts';
 
@@ -158,6 +159,13 @@ export function planAimSheet(result: AimResult, aim: AimDefinition, ctx: AimShee
   const waiting = waitingSection(result, aim, ctx, waitingColumn, names, place);
   const monthlyColumn = waitingColumn + waiting.columnCount + 1;
   const monthly = monthlySection(result, aim, ctx, monthlyColumn, names, place);
+  // Asked for: last month's points beside this month's, and the points that moved listed after the months.
+  const movedColumn = monthlyColumn + monthly.columnCount + 1;
+  const moved = ctx.lastMonth ? movedPoints(result, ctx.lastMonth) : [];
+  const movedTable = ctx.lastMonth ? movedSection(moved, ctx.lastMonth, ctx, movedColumn, place) : null;
+  if (ctx.lastMonth && children.chart) {
+    children.chart = { ...children.chart, notes: [...(children.chart.notes ?? []), lastMonthNote(ctx.lastMonth, moved, movedColumn)] };
+  }
 
   const charts: PlannedChart[] = [];
   const sections = [children, waiting, monthly].filter((s) => s.chart);
@@ -170,24 +178,26 @@ export function planAimSheet(result: AimResult, aim: AimDefinition, ctx: AimShee
   });
 
   const tables: PlannedTable[] = [];
-  for (const [section, column] of [
+  const placed: [Section, number][] = [
     [children, 1],
     [waiting, waitingColumn],
     [monthly, monthlyColumn],
-  ] as const) {
+  ];
+  if (movedTable) placed.push([movedTable, movedColumn]);
+  for (const [section, column] of placed) {
     blocks.push(...section.blocks);
     tables.push(...section.tables);
     setWidths(widths, column, section.widths);
   }
   widths[0] = Math.max(widths[0], headlineLabelWidth(result, aim));
   widths[1] = Math.max(widths[1], 12);
-  const lastColumn = monthlyColumn + monthly.columnCount - 1;
+  const lastColumn = movedTable ? movedColumn + movedTable.columnCount - 1 : monthlyColumn + monthly.columnCount - 1;
   const print: PrintSettings = {
     orientation: 'landscape',
     margins: PAGE_MARGINS,
     titleRows: { first: place.headingRow, last: place.headerRow },
     rowBreaks: layout.rowBreaks,
-    columnBreaks: pageBreakColumns(widths, [waitingColumn, monthlyColumn], lastColumn),
+    columnBreaks: pageBreakColumns(widths, movedTable ? [waitingColumn, monthlyColumn, movedColumn] : [waitingColumn, monthlyColumn], lastColumn),
   };
   return {
     name: aimSheetName(aim, ctx.index),

@@ -10,6 +10,7 @@ import { aimSheetName, planAimSheet } from './aimSheet';
 import { planSummarySheet } from './summarySheet';
 import type { PopulationCount } from './exclusions';
 import { cohortSheetName, planCohortSheet } from './cohortSheet';
+import type { LastMonthWeeks } from '../compare/lastPoints';
 
 export interface ReportInput {
   asOf: DayNumber;
@@ -29,6 +30,8 @@ export interface ReportInput {
   smallNumber?: number;
   /** 'quarter': monthly tables and charts grouped by quarter (steadier for a small authority). */
   period?: 'month' | 'quarter';
+  /** Last month's points beside this month's on each aim sheet: `aims[i]` belongs to `aims[i]` above. */
+  lastMonth?: { name: string; asOf: DayNumber; aims: LastMonthWeeks[] };
 }
 
 /** A sheet name not yet taken (Excel compares names case-insensitively): "Name", then "Name (2)"… within 31 characters. */
@@ -68,6 +71,7 @@ export function buildReportPlan(input: ReportInput): ReportPlan {
       population: input.population,
       smallNumber: input.smallNumber,
       period: input.period,
+      ...(input.lastMonth ? { lastMonth: { name: input.lastMonth.name, asOf: input.lastMonth.asOf, weeks: input.lastMonth.aims[a.index - 1] ?? new Map() } } : {}),
     }),
     name: a.sheetName,
   }));

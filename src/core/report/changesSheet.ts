@@ -9,7 +9,7 @@ import { fieldLabel } from '../fields';
 import { dayFromIso, serialFromDay, ukFromDay } from '../dates';
 import { SEVERITY_LABELS } from '../checks/registry';
 import type { DayNumber } from '../model';
-import { CHANGE_KINDS, CHANGE_KIND_TITLES, type Change, type Comparison } from '../compare/compare';
+import { CHANGE_KINDS, CHANGE_KIND_TITLES, leftOutOfLastText, type Change, type Comparison } from '../compare/compare';
 import { DATE_FORMAT, WEEKS_FORMAT, type CellBlock, type PlannedLink, type PlannedSheet, type PlannedTable } from './plan';
 import { linkTarget } from './issuesSheet';
 import { columnWidth, plannedTable, tableBlock, type TableColumn } from './table';
@@ -81,11 +81,13 @@ function columnsFor(changes: readonly Change[], input: ChangesSheetInput): Table
 export function planChangesSheet(input: ChangesSheetInput): PlannedSheet {
   const { comparison } = input;
   const matched = input.matchedBy === 'pseudonym' ? 'Children matched by pseudonym (same key as last month).' : 'Children matched by child ID.';
+  const leftOut = comparison.leftOutOfLast.length;
+  const leftOutText = leftOut === 0 ? '' : ` ${leftOutOfLastText(leftOut)}`;
   const blocks: CellBlock[] = [
     { at: 'A1', values: [['PACE Changes']], style: 'title' },
     {
       at: 'A2',
-      values: [[`Sheet '${input.sourceSheet}' as of ${ukFromDay(input.thisAsOf)}, compared with ${input.lastName} as of ${ukFromDay(input.lastAsOf)}. ${matched}`]],
+      values: [[`Sheet '${input.sourceSheet}' as of ${ukFromDay(input.thisAsOf)}, compared with ${input.lastName} as of ${ukFromDay(input.lastAsOf)}. ${matched}${leftOutText}`]],
       style: 'subtitle',
     },
     { at: 'A3', values: [[changesSummaryLine(comparison)]], style: 'headline' },

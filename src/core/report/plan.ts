@@ -104,6 +104,13 @@ export interface PlannedSeries {
    * together keep their labels apart).
    */
   endLabel?: { text: string; position: 'above' | 'below'; /** 0-based point the label sits on. */ point: number };
+  /**
+   * Line markers only: the marker's fill when not the series' colour ('#RRGGBB'),
+   * the series' colour staying round its edge (last month's points: light grey
+   * discs under this month's points, so both show; LibreOffice draws a marker
+   * by its fill alone, so a white "ring" would vanish there).
+   */
+  markerFill?: string;
   /** Drawn as columns on a second value axis at the right (e.g. the number of children behind each month's %). */
   secondaryColumns?: boolean;
 }

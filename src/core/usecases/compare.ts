@@ -5,14 +5,16 @@
  * field mapped in both months, and plans the "PACE Changes" sheet.
  */
 import type { AimsFile, DayNumber } from '../model';
-import { UserFacingError } from '../errors';
-import { dayFromParts, isoFromDay } from '../dates';
+import { isoFromDay } from '../dates';
 import { DATE_FIELDS, isCanonicalField } from '../fields';
 import { normaliseAim } from '../aims/definition';
-import { compareMonths, looksPseudonymised, pseudonymMatcher, type Comparison } from '../compare/compare';
+import { compareMonths, type Comparison } from '../compare/compare';
+import { endOfPreviousMonth, lastMonthAsOf, matchChildren } from '../compare/matching';
 import { planChangesSheet } from '../report/changesSheet';
 import type { ReportPlan } from '../report/plan';
 import { aimsOrPresets, type LoadedSheet } from './pipeline';
+
+export { endOfPreviousMonth };
 
 export interface CompareSheetsInput {
   last: LoadedSheet;
@@ -41,44 +43,15 @@ export interface ComparedSheets {
   plan: ReportPlan;
 }
 
-/** The last day of the month before the one `day` falls in. */
-export function endOfPreviousMonth(day: DayNumber): DayNumber {
-  const iso = isoFromDay(day);
-  return dayFromParts(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 1) - 1;
-}
-
 function dateFieldsOf(sheet: LoadedSheet): string[] {
   const mapped = new Set(sheet.layout.columns.map((c) => String(c.field)));
   const canonical = DATE_FIELDS.filter((f) => mapped.has(f));
   return [...canonical, ...sheet.localLabels.keys()];
 }
 
-function matching(input: CompareSheetsInput): { matchedBy: 'childId' | 'pseudonym'; lastIdOf?: (id: string) => string | undefined } {
-  const lastPseudo = looksPseudonymised(input.last.records);
-  const nowPseudo = looksPseudonymised(input.now.records);
-  if (lastPseudo === nowPseudo) return { matchedBy: lastPseudo ? 'pseudonym' : 'childId' };
-  if (nowPseudo) {
-    throw new UserFacingError(
-      'usage',
-      "This month's file is a submission copy (its IDs are pseudonyms) but last month's is a full tracker. Compare this month's tracker with last month's tracker or last month's submission copy.",
-    );
-  }
-  if (!input.hmacHexOf) {
-    throw new UserFacingError(
-      'usage',
-      "Last month's file is a submission copy: its child IDs are pseudonyms. Give the key that made it (the same key file as for the submission) so this month's children can be matched to them.",
-    );
-  }
-  const lastIds = input.last.records.map((r) => r.childId).filter((id): id is string => id !== null);
-  return { matchedBy: 'pseudonym', lastIdOf: pseudonymMatcher(lastIds, input.hmacHexOf) };
-}
-
 export function compareSheets(input: CompareSheetsInput): ComparedSheets {
-  const lastAsOf = input.lastAsOf ?? endOfPreviousMonth(input.thisAsOf);
-  if (lastAsOf > input.thisAsOf) {
-    throw new UserFacingError('usage', `Last month's as-of date (${isoFromDay(lastAsOf)}) is after this month's (${isoFromDay(input.thisAsOf)}).`);
-  }
-  const { matchedBy, lastIdOf } = matching(input);
+  const lastAsOf = lastMonthAsOf(input.thisAsOf, input.lastAsOf);
+  const { matchedBy, lastIdOf, leftOutOfLast } = matchChildren(input.last.records, input.now.records, input.thisAsOf, input.hmacHexOf);
   const lastFields = new Set(dateFieldsOf(input.last));
   const nowFields = dateFieldsOf(input.now);
   const fields = nowFields.filter((f) => lastFields.has(f));
@@ -92,6 +65,7 @@ export function compareSheets(input: CompareSheetsInput): ComparedSheets {
     dateFields: fields,
     localLabels,
     lastIdOf,
+    leftOutOfLast,
   });
   const sheet = planChangesSheet({
     comparison,

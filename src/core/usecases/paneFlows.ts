@@ -107,6 +107,8 @@ export interface CompareSummary {
   toCheck: ChangeToCheck[];
   /** Date columns in only one of the two months, by label. */
   notCompared: string[];
+  /** Children outside the PACE population missing from last month's submission copy (left out by design, not added). */
+  leftOutOfLast: number;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -127,5 +129,6 @@ export function compareSummary(result: ComparedSheets, written: string, lastName
     total: comparison.changes.length,
     toCheck,
     notCompared: result.notCompared.map((f) => fieldLabel(f, now.localLabels)),
+    leftOutOfLast: comparison.leftOutOfLast.length,
   };
 }

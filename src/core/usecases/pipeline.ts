@@ -39,6 +39,8 @@ import { countFindings } from '../checks/runChecks';
 import { foldMonthFirstCells } from '../checks/rules/month-first-column';
 import { findTitleAsOf, type TitleAsOf } from '../dates/titleAsOf';
 import type { SheetChecks } from './sheetChecks';
+import { lastMonthAsOf, matchChildren } from '../compare/matching';
+import { lastMonthWeeks } from '../compare/lastPoints';
 import { applyDateOrder, requireDateOrderConfirmed, type DateOrderChoice, type MonthFirstColumn } from './dateOrder';
 
 export interface LoadedSheet {
@@ -242,10 +244,38 @@ export function runAims(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, opt
   return { aims, stages, changes, population, cohorts };
 }
 
+/** Last month's tracker or submission copy, whose points the aim sheets draw beside this month's. */
+export interface LastMonthInput {
+  sheet: LoadedSheet;
+  /** How the sheets name it (its file name). */
+  name: string;
+  /** Default: the end of the month before this month's as-of date. */
+  asOf?: DayNumber;
+  /** HMAC-SHA-256 hex of a child ID with the key: needed when last month's file is a submission copy and this one is not. */
+  hmacHexOf?: (id: string) => string;
+}
+
+/** Each aim's points as they were last month, matched to this month's children as the comparison matches them. */
+export function lastMonthPoints(sheet: LoadedSheet, measured: MeasuredAims, asOf: DayNumber, last: LastMonthInput, options: FigureOptions = {}): LastMonthPoints {
+  const lastAsOf = lastMonthAsOf(asOf, last.asOf);
+  const matching = matchChildren(last.sheet.records, sheet.records, asOf, last.hmacHexOf);
+  const definitions = measured.aims.map((a) => a.definition);
+  const aims = lastMonthWeeks(last.sheet.records, sheet.records, definitions, lastAsOf, matching, options.includeOutsidePopulation === true);
+  return { name: last.name, asOf: lastAsOf, aims, matchedBy: matching.matchedBy, matched: aims[0]?.size ?? 0 };
+}
+
+export type LastMonthPoints = NonNullable<ReportInput['lastMonth']> & {
+  matchedBy: 'childId' | 'pseudonym';
+  /** Children of this month found in last month's file. */
+  matched: number;
+};
+
 export interface ReportParts {
   check: CheckResult;
   measured: MeasuredAims;
   plan: ReportPlan;
+  /** Present when last month's points were asked for. */
+  lastMonth?: LastMonthPoints;
 }
 
 /** Everything a report holds: the issues sheet, the summary and one sheet per aim. `checks`: results (findings, figures) already kept for this sheet (checkOf). */
@@ -253,11 +283,12 @@ export function planReport(
   sheet: LoadedSheet,
   file: AimsFile,
   asOf: DayNumber,
-  options: FigureOptions & Pick<ReportInput, 'smallNumber' | 'period'> = {},
+  options: FigureOptions & Pick<ReportInput, 'smallNumber' | 'period'> & { lastMonth?: LastMonthInput } = {},
   checks?: SheetChecks,
 ): ReportParts {
   const check = checkOf(sheet, asOf, file, options.keepFinding, checks);
   const measured = checks ? checks.figures(asOf, file, options) : runAims(sheet, file, asOf, options);
+  const lastMonth = options.lastMonth ? lastMonthPoints(sheet, measured, asOf, options.lastMonth, options) : undefined;
   const issues = planIssuesSheet(check, sheet.layout.sheet, { date1904: sheet.date1904, localLabels: sheet.localLabels });
   const plan = buildReportPlan({
     asOf,
@@ -272,10 +303,11 @@ export function planReport(
     cohorts: measured.cohorts.map((c) => c.result),
     smallNumber: options.smallNumber,
     period: options.period,
+    ...(lastMonth ? { lastMonth: { name: lastMonth.name, asOf: lastMonth.asOf, aims: lastMonth.aims } } : {}),
   });
   const longest = planLongestWaitsSheet(sheet, file, asOf, options);
   if (longest) plan.sheets.push(longest);
-  return { check, measured, plan };
+  return { check, measured, plan, ...(lastMonth ? { lastMonth } : {}) };
 }
 
 export const LONGEST_WAITS_SHEET = 'PACE Timeline longest waits';

@@ -15,7 +15,7 @@ import { populationNote, type PopulationSplit } from '../population';
 import { aimFieldIds, aimsOrPresets, analyseSheet, LoadedSheet, planReport, withLocalMilestones } from './pipeline';
 import { sheetChecks, type SheetChecks } from './sheetChecks';
 import { resolveDateOrder, type DateOrderChoice } from './dateOrder';
-import type { FieldChoice, Outcome, PaceSessionApi, PopulationSummary, Problem, ProgressListener, SheetState } from './types';
+import type { ChosenFile, FieldChoice, Outcome, PaceSessionApi, PopulationSummary, Problem, ProgressListener, SheetState } from './types';
 import type { WorkbookGrid } from '../grid';
 import { looksPseudonymised } from '../compare/compare';
 import { compareSheets } from './compare';
@@ -170,6 +170,30 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
 
   async function savedDateOrders(): Promise<SavedDateOrders> {
     return (await port.loadSetting<SavedDateOrders>(SETTING_DATE_ORDER)) ?? {};
+  }
+
+  /**
+   * Last month's tracker or submission copy, read on this computer, and when
+   * it is a copy made from this workbook, the keyed hash its pseudonyms were
+   * made with (the key kept in this workbook's settings).
+   */
+  async function readLastMonth(file: ChosenFile, now: LoadedSheet, onProgress?: ProgressListener): Promise<{ last: LoadedSheet; hmacHexOf?: (id: string) => string }> {
+    if (!deps.readWorkbook) throw new UserFacingError('unsupportedExcel', CANNOT_READ_FILES);
+    onProgress?.(`Reading ${file.name} on this computer…`);
+    const last = analyseWorkbook(await deps.readWorkbook(file.bytes, file.name));
+    if (!looksPseudonymised(last.records) || looksPseudonymised(now.records)) return { last };
+    // A submission copy made from this workbook: its pseudonyms come from this workbook's own key.
+    const key = await port.loadSetting<string>(SETTING_SUBMISSION_KEY);
+    if (typeof key !== 'string' || key.trim() === '' || !port.hmacSha256Hex) {
+      throw new UserFacingError(
+        'usage',
+        `${file.name} is a submission copy (its child IDs are pseudonyms), but this workbook holds no key for them: the copy was made from another workbook. Choose last month's tracker itself, or open the workbook the copy was made from.`,
+      );
+    }
+    const ids = [...new Set(now.records.map((r) => r.childId?.trim()).filter((id): id is string => Boolean(id)))];
+    const hashes = new Map<string, string>();
+    for (const id of ids) hashes.set(id, await port.hmacSha256Hex(key.trim(), id));
+    return { last, hmacHexOf: (id) => hashes.get(id.trim()) ?? '' };
   }
 
   async function load(sheetName: string | undefined, onProgress?: ProgressListener): Promise<SheetState> {
@@ -341,7 +365,13 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         const sheet = requireLoaded();
         onProgress?.('Working out the measures and run charts…');
         const file = aimsOrPresets(await port.loadSetting<AimsFile>(SETTING_AIMS));
-        const { check, measured, plan } = planReport(sheet, file, asOfDay(asOf), options, checksOf(sheet));
+        const { lastMonth: lastFile, ...figures } = options ?? {};
+        // Last month's points beside this month's (asked for on the Report step): read and matched as Compare does.
+        const last = lastFile ? { ...(await readLastMonth(lastFile, sheet, onProgress)), name: lastFile.name } : undefined;
+        const { check, measured, plan, lastMonth } = planReport(sheet, file, asOfDay(asOf), {
+          ...figures,
+          ...(last ? { lastMonth: { sheet: last.last, name: last.name, hmacHexOf: last.hmacHexOf } } : {}),
+        }, checksOf(sheet));
         onProgress?.('Writing the report sheets and charts…');
         const written = await port.writeReport(plan, onProgress);
         return {
@@ -349,6 +379,7 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
           children: measured.population.records.length,
           counts: check.counts as CheckResult['counts'],
           population: populationSummary(measured.population),
+          ...(lastMonth ? { lastMonth: { name: lastMonth.name, asOf: isoFromDay(lastMonth.asOf), matched: lastMonth.matched, matchedBy: lastMonth.matchedBy } } : {}),
         };
       }),
 
@@ -391,24 +422,7 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
       attempt(async () => {
         const now = requireLoaded();
         const thisAsOf = asOfDay(asOf);
-        if (!deps.readWorkbook) throw new UserFacingError('unsupportedExcel', CANNOT_READ_FILES);
-        onProgress?.(`Reading ${file.name} on this computer…`);
-        const last = analyseWorkbook(await deps.readWorkbook(file.bytes, file.name));
-        let hmacHexOf: ((id: string) => string) | undefined;
-        if (looksPseudonymised(last.records) && !looksPseudonymised(now.records)) {
-          // A submission copy made from this workbook: its pseudonyms come from this workbook's own key.
-          const key = await port.loadSetting<string>(SETTING_SUBMISSION_KEY);
-          if (typeof key !== 'string' || key.trim() === '' || !port.hmacSha256Hex) {
-            throw new UserFacingError(
-              'usage',
-              `${file.name} is a submission copy (its child IDs are pseudonyms), but this workbook holds no key for them: the copy was made from another workbook. Compare with last month's tracker itself, or open the workbook the copy was made from.`,
-            );
-          }
-          const ids = [...new Set(now.records.map((r) => r.childId?.trim()).filter((id): id is string => Boolean(id)))];
-          const hashes = new Map<string, string>();
-          for (const id of ids) hashes.set(id, await port.hmacSha256Hex(key.trim(), id));
-          hmacHexOf = (id) => hashes.get(id.trim()) ?? '';
-        }
+        const { last, hmacHexOf } = await readLastMonth(file, now, onProgress);
         onProgress?.('Comparing the two months…');
         const aims = await port.loadSetting<AimsFile>(SETTING_AIMS);
         const result = compareSheets({ last, now, thisAsOf, aims, hmacHexOf, lastName: file.name });

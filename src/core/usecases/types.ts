@@ -98,7 +98,12 @@ export interface ReportSummary {
   children: number;
   counts: CheckResult['counts'];
   population: PopulationSummary;
+  /** Present when last month's points were drawn beside this month's. */
+  lastMonth?: { name: string; /** yyyy-mm-dd */ asOf: string; matched: number; matchedBy: 'childId' | 'pseudonym' };
 }
+
+/** The report's choices: rows outside the population, and last month's file whose points the aim sheets show. */
+export type ReportChoices = FigureOptions & { lastMonth?: ChosenFile };
 
 /** A column the submission copy keeps, which the user may choose to drop too. */
 export interface KeptColumn {
@@ -196,7 +201,7 @@ export interface PaceSessionApi {
   /** The aims' figures; rows outside the PACE population are left out unless options.includeOutsidePopulation. */
   measureAims(asOf: string, options?: FigureOptions): Promise<Outcome<{ aims: AimResult[]; stages: StageCount[]; population: PopulationSummary; cohorts: CohortListResult[] }>>;
   /** Writes summary, issues and aim sheets with their charts (rows outside the population as in measureAims). */
-  writeReport(asOf: string, onProgress?: ProgressListener, options?: FigureOptions): Promise<Outcome<ReportSummary>>;
+  writeReport(asOf: string, onProgress?: ProgressListener, options?: ReportChoices): Promise<Outcome<ReportSummary>>;
   /** The columns a de-identified submission copy would leave out, and those it keeps. */
   prepareSubmission(): Promise<Outcome<SubmissionPreview>>;
   /** Makes the de-identified copy and opens it as a new workbook (never a sheet in this one). */

@@ -177,3 +177,23 @@ describe('buildChartXml: lines that say what they are, signals, month axis and n
     expect(categoryLabelSkip({ ...bar, categories: 'J8:J40' })).toBe(1);
   });
 });
+
+describe('buildChartXml: last month’s points', () => {
+  it('draws a marker with its own fill (a light grey disc) edged in the series’ colour, with no line', () => {
+    const ring: PlannedChart = {
+      ...line,
+      series: [{ ...line.series[0], name: 'Last month (as of 29/02/2024)', color: '#7F7F7F', line: 'none', marker: 'circle', markerSize: 8, markerFill: '#BFBFBF' }, ...line.series],
+    };
+    const xml = buildChartXml(ring, 'PACE Aim 2', cache(30, 6));
+    const first = xml.slice(xml.indexOf('<c:ser>'), xml.indexOf('</c:ser>'));
+    expect(first).toContain('<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>');
+    expect(first).toContain(
+      '<c:marker><c:symbol val="circle"/><c:size val="8"/><c:spPr><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="7F7F7F"/></a:solidFill></a:ln></c:spPr></c:marker>',
+    );
+    // The next series (this month's weeks) keeps its solid marker.
+    const from = xml.indexOf('<c:ser>', xml.indexOf('</c:ser>'));
+    const second = xml.slice(from, xml.indexOf('</c:ser>', from));
+    expect(second).toContain('<c:tx><c:v>Weeks</c:v></c:tx>');
+    expect(second).not.toContain('BFBFBF');
+  });
+});

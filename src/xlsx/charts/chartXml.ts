@@ -99,7 +99,8 @@ function marker(s: PlannedSeries): string {
   if (s.marker === 'none') return '<c:marker><c:symbol val="none"/></c:marker>';
   const size = Math.min(72, Math.max(2, Math.round(s.markerSize ?? 5)));
   const edge = colour(s.color);
-  const fill = edge;
+  // Last month's points have a fill of their own (a light grey disc under this month's point).
+  const fill = s.markerFill ? colour(s.markerFill) : edge;
   // A cross is all outline: a thicker one prints.
   const width = s.marker === 'x' ? 19050 : 9525;
   return (
