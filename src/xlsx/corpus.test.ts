@@ -24,6 +24,7 @@ import { isUserFacingError } from '../core/errors';
 import { aimsOrPresets, analyseWorkbook, planReport } from '../core/usecases/pipeline';
 import { readWorkbookBuffer, readWorkbookFile } from './read';
 import { writeReportBuffer, writeReportFile } from './writeReport';
+import { describeInLibreOffice, printToPdf } from '../../test/support/libreoffice';
 import { addTrackerSheet, PartToValidate, processMarkupCompatibility, schemaForPart, TRACKER_SHEET, validateParts, workbookPathOf } from '../../test/support/corpus';
 import { dataValidationTablePackage, openpyxlPackage, prefixedPackage } from '../../test/support/builtPackages';
 import { relsPathOf, resolveTarget } from './ooxml';
@@ -248,20 +249,7 @@ describe('1904 workbooks', () => {
 
 // ───────────────────────────── LibreOffice ─────────────────────────────
 
-function findOffice(): string | null {
-  for (const cmd of ['libreoffice', 'soffice']) {
-    const r = spawnSync('which', [cmd], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  }
-  return null;
-}
-const office = findOffice();
-if (!office) {
-  // eslint-disable-next-line no-console
-  console.log('Corpus LibreOffice step skipped: libreoffice/soffice is not installed (CI installs it).');
-}
-
-(office ? describe : describe.skip)('in LibreOffice', () => {
+describeInLibreOffice('Corpus LibreOffice step', false)('in LibreOffice', () => {
   it('opens every report workbook (one batch conversion to PDF)', () => {
     const work = mkdtempSync(join(tmpdir(), 'pace-corpus-lo-'));
     try {
@@ -270,12 +258,7 @@ if (!office) {
         writeFileSync(path, written.get(name)!.output);
         return path;
       });
-      const conv = spawnSync(
-        office as string,
-        [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, ...files],
-        { encoding: 'utf8', timeout: 600000 },
-      );
-      expect(conv.status).toBe(0);
+      printToPdf(files, work, 600000);
       const havePdfText = spawnSync('which', ['pdftotext']).status === 0;
       for (const file of files) {
         const pdf = file.replace(/\.xlsx$/, '.pdf');

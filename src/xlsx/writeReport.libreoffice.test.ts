@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { writeReportBuffer } from './writeReport';
+import { countColour, describeInLibreOffice, inkBox, pdfPageTexts, printToPdf, renderPage } from '../../test/support/libreoffice';
 import { buildSampleBuffer } from '../../test/support/sample';
 import { fixturePlan } from '../../test/support/planFixture';
 import type { ReportPlan } from '../core/report/plan';
@@ -16,37 +17,10 @@ import { readWorkbookBuffer } from './read';
 import { aimsOrPresets, analyseWorkbook, planReport } from '../core/usecases/pipeline';
 import { dayFromIso } from '../core/dates';
 
-function findOffice(): string | null {
-  for (const cmd of ['libreoffice', 'soffice']) {
-    const r = spawnSync('which', [cmd], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  }
-  return null;
-}
-
 // Converting and rendering pages takes seconds each on a slow machine.
 jest.setTimeout(60000);
 
-const office = findOffice();
-const havePoppler = spawnSync('which', ['pdftoppm']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
-const run = office && havePoppler ? describe : describe.skip;
-if (!office || !havePoppler) {
-  // eslint-disable-next-line no-console
-  console.log('LibreOffice round-trip test skipped: libreoffice/soffice or pdftoppm/pdftotext is not installed (CI installs them).');
-}
-
-/** Pixels of a binary PPM (P6) image within `tolerance` of a colour on every channel. */
-export function countColour(ppm: Buffer, hex: string, tolerance = 40): number {
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'));
-  if (!header) throw new Error('not a PPM image');
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.replace('#', '').slice(i, i + 2), 16));
-  const pixels = ppm.subarray(header[0].length);
-  let n = 0;
-  for (let i = 0; i + 2 < pixels.length; i += 3) {
-    if (Math.abs(pixels[i] - r) < tolerance && Math.abs(pixels[i + 1] - g) < tolerance && Math.abs(pixels[i + 2] - b) < tolerance) n++;
-  }
-  return n;
-}
+const run = describeInLibreOffice('LibreOffice round-trip test');
 
 /** The fixture with one colour per chart that nothing else in the workbook uses, so a chart's pixels can be told apart. */
 function colourCodedPlan(): ReportPlan {
@@ -74,17 +48,8 @@ run('report workbook in LibreOffice', () => {
     const input = (await buildSampleBuffer({ children: 12, notesSheet: false })).buffer;
     const xlsx = join(work, 'report.xlsx');
     writeFileSync(xlsx, await writeReportBuffer(input, colourCodedPlan()));
-    const conv = spawnSync(
-      office as string,
-      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx],
-      { encoding: 'utf8', timeout: 150000 },
-    );
-    if (conv.status !== 0) throw new Error(`LibreOffice failed: ${conv.stderr}`);
-    pdf = join(work, 'report.pdf');
-    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
-    pdfText = [];
-    for (let p = 1; p <= pages; p++) pdfText.push(spawnSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).stdout);
+    [pdf] = printToPdf([xlsx], work, 150000);
+    pdfText = pdfPageTexts(pdf);
     spawnSync('pdftoppm', ['-png', '-r', '50', pdf, join(work, 'page')]);
   }, 180000);
 
@@ -105,9 +70,7 @@ run('report workbook in LibreOffice', () => {
   function colourOnPages(pages: number[], hex: string): number {
     let n = 0;
     for (const page of pages) {
-      const prefix = join(work, `colour-${page}`);
-      spawnSync('pdftoppm', ['-r', '50', '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
-      n += countColour(readFileSync(`${prefix}.ppm`), hex);
+      n += countColour(renderPage(pdf, page, 50, join(work, `colour-${page}`)), hex);
     }
     return n;
   }
@@ -137,26 +100,6 @@ run('report workbook in LibreOffice', () => {
   });
 });
 
-/** The bounding box of the non-white pixels of a PPM image above `cutoff` (a fraction of its height: the footer is left out), as fractions of its width and height. */
-export function inkBox(ppm: Buffer, cutoff = 1): { width: number; height: number } {
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'));
-  if (!header) throw new Error('not a PPM image');
-  const [w, h] = [Number(header[1]), Number(header[2])];
-  const pixels = ppm.subarray(header[0].length);
-  let [left, right, top, bottom] = [w, -1, h, -1];
-  for (let y = 0; y < Math.floor(h * cutoff); y++) {
-    for (let x = 0; x < w; x++) {
-      const i = (y * w + x) * 3;
-      if (pixels[i] < 235 || pixels[i + 1] < 235 || pixels[i + 2] < 235) {
-        if (x < left) left = x;
-        if (x > right) right = x;
-        if (y < top) top = y;
-        if (y > bottom) bottom = y;
-      }
-    }
-  }
-  return right < 0 ? { width: 0, height: 0 } : { width: (right - left + 1) / w, height: (bottom - top + 1) / h };
-}
 
 const SAMPLE = resolve(__dirname, '../../samples/pace-sample.xlsx');
 const MONTH_YEAR = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20\d\d\b/;
@@ -180,16 +123,8 @@ run('the sample report printed from LibreOffice', () => {
     childIds = measured.aims[0].result.children.map((c) => c.childId ?? '');
     const xlsx = join(work, 'report.xlsx');
     writeFileSync(xlsx, await writeReportBuffer(input, plan));
-    const conv = spawnSync(
-      office as string,
-      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx],
-      { encoding: 'utf8', timeout: 170000 },
-    );
-    if (conv.status !== 0) throw new Error(`LibreOffice failed: ${conv.stderr}`);
-    pdf = join(work, 'report.pdf');
-    const count = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
-    pages = [];
-    for (let p = 1; p <= count; p++) pages.push(spawnSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).stdout);
+    [pdf] = printToPdf([xlsx], work, 170000);
+    pages = pdfPageTexts(pdf);
   }, 200000);
 
   afterAll(() => {
@@ -216,10 +151,8 @@ run('the sample report printed from LibreOffice', () => {
   const chartPages = (title: string) => pages.flatMap((t, i) => (t.replace(/\s+/g, ' ').includes(title) ? [i + 1] : []));
 
   function ink(page: number): { width: number; height: number } {
-    const prefix = join(work, `ink-${page}`);
-    spawnSync('pdftoppm', ['-r', '30', '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
     // Above the footer (page name and number), which spans the page whatever the chart does.
-    return inkBox(readFileSync(`${prefix}.ppm`), 0.88);
+    return inkBox(renderPage(pdf, page, 30, join(work, `ink-${page}`)), 0.88);
   }
 
   it('prints each run chart on a page of its own, filling it, with labelled median and target lines and month labels', () => {
@@ -303,16 +236,8 @@ run('the report with last month’s points, printed from LibreOffice', () => {
     const { plan } = planReport(sheet, aimsOrPresets(null), dayFromIso('2024-03-31') as number, { lastMonth: { sheet: last, name: 'February.xlsx' } });
     const xlsx = join(work, 'report.xlsx');
     writeFileSync(xlsx, await writeReportBuffer(input, plan));
-    const conv = spawnSync(
-      office as string,
-      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx],
-      { encoding: 'utf8', timeout: 170000 },
-    );
-    if (conv.status !== 0) throw new Error(`LibreOffice failed: ${conv.stderr}`);
-    pdf = join(work, 'report.pdf');
-    const count = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
-    pages = [];
-    for (let p = 1; p <= count; p++) pages.push(spawnSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).stdout);
+    [pdf] = printToPdf([xlsx], work, 170000);
+    pages = pdfPageTexts(pdf);
   }, 200000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -322,10 +247,8 @@ run('the report with last month’s points, printed from LibreOffice', () => {
     const found = pages.flatMap((t, i) => (t.replace(/\s+/g, ' ').includes(title) ? [i + 1] : []));
     expect(found).toHaveLength(1);
     expect(pages[found[0] - 1]).toContain('Last month (as of 29/02/2024)');
-    const prefix = join(work, 'discs');
-    spawnSync('pdftoppm', ['-r', '60', '-f', String(found[0]), '-l', String(found[0]), '-singlefile', pdf, prefix]);
     // The discs' light grey: about 3,000 pixels at 60 dpi; the same page without them has about 300 (anti-aliased edges).
-    expect(countColour(readFileSync(`${prefix}.ppm`), '#BFBFBF', 6)).toBeGreaterThan(1500);
+    expect(countColour(renderPage(pdf, found[0], 60, join(work, 'discs')), '#BFBFBF', 6)).toBeGreaterThan(1500);
   });
 
   it('prints the points that moved, with the child whose date changed', () => {
@@ -333,24 +256,5 @@ run('the report with last month’s points, printed from LibreOffice', () => {
     expect(table.length).toBeGreaterThan(0);
     expect(table.join('\n')).toContain(movedId);
     expect(table.join('\n')).toContain('4.4 weeks longer than last month');
-  });
-});
-
-describe('inkBox', () => {
-  it('measures the drawn part of a page', () => {
-    const white = [255, 255, 255];
-    const img = Buffer.concat([Buffer.from('P6\n4 2\n255\n', 'latin1'), Buffer.from([...white, 0, 0, 0, 0, 0, 0, ...white, ...white, ...white, ...white, ...white])]);
-    expect(inkBox(img)).toEqual({ width: 0.5, height: 0.5 });
-    expect(inkBox(img, 0.5)).toEqual({ width: 0.5, height: 0.5 });
-    expect(inkBox(img, 0)).toEqual({ width: 0, height: 0 });
-  });
-});
-
-describe('countColour', () => {
-  it('counts pixels near a colour in a colour image', () => {
-    const img = Buffer.concat([Buffer.from('P6\n2 1\n255\n', 'latin1'), Buffer.from([0xed, 0x7d, 0x31, 255, 255, 255])]);
-    expect(countColour(img, '#ED7D31')).toBe(1);
-    expect(countColour(img, '#FFFFFF')).toBe(1);
-    expect(countColour(img, '#000000')).toBe(0);
   });
 });

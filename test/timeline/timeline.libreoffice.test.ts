@@ -21,58 +21,11 @@ import { planTimeline } from '../../src/core/usecases/timeline';
 import { findPlacementsSheet } from '../../src/core/timeline/placements';
 import { dayFromIso } from '../../src/core/dates';
 import { withPlacementsSheet } from '../support/placements';
-
-function findOffice(): string | null {
-  for (const cmd of ['libreoffice', 'soffice']) {
-    const r = spawnSync('which', [cmd], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  }
-  return null;
-}
+import { colourBox, countColour, describeInLibreOffice, pdfPageTexts, printToPdf, renderPage } from '../support/libreoffice';
 
 jest.setTimeout(60000);
 
-const office = findOffice();
-const havePoppler = spawnSync('which', ['pdftoppm']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
-const run = office && havePoppler ? describe : describe.skip;
-if (!office || !havePoppler) {
-  // eslint-disable-next-line no-console
-  console.log('Timeline LibreOffice test skipped: libreoffice/soffice or pdftoppm/pdftotext is not installed (CI installs them).');
-}
-
-/** Pixels of a binary PPM (P6) image within `tolerance` of a colour on every channel. */
-function countColour(ppm: Buffer, hex: string, tolerance: number): number {
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'));
-  if (!header) throw new Error('not a PPM image');
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.replace('#', '').slice(i, i + 2), 16));
-  const pixels = ppm.subarray(header[0].length);
-  let n = 0;
-  for (let i = 0; i + 2 < pixels.length; i += 3) {
-    if (Math.abs(pixels[i] - r) < tolerance && Math.abs(pixels[i + 1] - g) < tolerance && Math.abs(pixels[i + 2] - b) < tolerance) n++;
-  }
-  return n;
-}
-
-/** The box (in pixels) holding every pixel near one of the colours, or null when none is. */
-function colourBox(ppm: Buffer, hexes: string[], tolerance = 12): { x: number; y: number; w: number; h: number; width: number; height: number } | null {
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'));
-  if (!header) throw new Error('not a PPM image');
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const rgb = hexes.map((hex) => [0, 2, 4].map((i) => parseInt(hex.replace('#', '').slice(i, i + 2), 16)));
-  const pixels = ppm.subarray(header[0].length);
-  let [left, right, top, bottom] = [width, -1, height, -1];
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 3;
-      if (!rgb.some(([r, g, b]) => Math.abs(pixels[i] - r) < tolerance && Math.abs(pixels[i + 1] - g) < tolerance && Math.abs(pixels[i + 2] - b) < tolerance)) continue;
-      left = Math.min(left, x);
-      right = Math.max(right, x);
-      top = Math.min(top, y);
-      bottom = Math.max(bottom, y);
-    }
-  }
-  return right < 0 ? null : { x: left, y: top, w: right - left + 1, h: bottom - top + 1, width, height };
-}
+const run = describeInLibreOffice('Timeline LibreOffice test');
 
 const SAMPLE = resolve(__dirname, '../../samples/pace-sample.xlsx');
 const AS_OF = dayFromIso('2024-03-31') as number;
@@ -99,16 +52,8 @@ run('timeline sheets in LibreOffice', () => {
     const team = planTimeline(sheet, { kind: 'group', column: 'team', value: 'North' }, { asOf: AS_OF, align: 'start', placements });
     const xlsx = join(work, 'timeline.xlsx');
     writeFileSync(xlsx, await writeReportBuffer(input, { ...children.plan, sheets: [children.sheet, team.sheet] }));
-    const conv = spawnSync(
-      office as string,
-      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx],
-      { encoding: 'utf8', timeout: 170000 },
-    );
-    if (conv.status !== 0) throw new Error(`LibreOffice failed: ${conv.stderr}`);
-    pdf = join(work, 'timeline.pdf');
-    const count = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
-    pages = [];
-    for (let p = 1; p <= count; p++) pages.push(spawnSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).stdout);
+    [pdf] = printToPdf([xlsx], work);
+    pages = pdfPageTexts(pdf);
   }, 200000);
 
   afterAll(() => {
@@ -124,9 +69,7 @@ run('timeline sheets in LibreOffice', () => {
         const page = ['-f', String(i + 1), '-l', String(i + 1), '-singlefile'];
         spawnSync('pdftoppm', ['-png', '-r', '70', ...page, pdf, join(artifacts, `timeline-${name}-page-${n}`)]);
         const dpi = 300;
-        const prefix = join(work, `box-${i + 1}`);
-        spawnSync('pdftoppm', ['-r', String(dpi), ...page, pdf, prefix]);
-        const box = colourBox(readFileSync(`${prefix}.ppm`), BAR_COLOURS);
+        const box = colourBox(renderPage(pdf, i + 1, dpi, join(work, `box-${i + 1}`)), BAR_COLOURS);
         if (!box) return;
         const x = Math.max(0, Math.round(box.x - 0.12 * box.w));
         const y = Math.max(0, Math.round(box.y - Math.max(0.2 * box.h, 40)));
@@ -145,9 +88,7 @@ run('timeline sheets in LibreOffice', () => {
   const chartPages = (title: string) => pages.flatMap((t, i) => (t.replace(/\s+/g, ' ').includes(title) ? [i + 1] : []));
 
   function colour(page: number, hex: string): number {
-    const prefix = join(work, `colour-${page}`);
-    spawnSync('pdftoppm', ['-r', '50', '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
-    return countColour(readFileSync(`${prefix}.ppm`), hex, 30);
+    return countColour(renderPage(pdf, page, 50, join(work, `colour-${page}`)), hex, 30);
   }
 
   it('draws the children’s chart: the child IDs, the stages past target in red, the placements in their types’ colours', () => {
