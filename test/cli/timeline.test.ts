@@ -8,6 +8,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { makeTempDir, removeDir, runCli, runJson, writeSample } from './helpers';
 import { withPlacementsSheet } from '../support/placements';
+import { readWorkbookBuffer } from '../../src/xlsx/read';
 
 describe('pace-tracker timeline', () => {
   let dir: string;
@@ -99,6 +100,24 @@ describe('pace-tracker timeline with a placements sheet', () => {
     expect(xml).toContain('<c:v>Residential unit</c:v>');
     expect(xml).toContain('<c:v>Residential unit (placement 3)</c:v>');
     expect(xml).toContain('<c:v>SYN0003 placements</c:v>');
+  });
+
+  it('draws the placements on the full report’s longest waits timeline too, and leaves the placements sheet as it was', async () => {
+    const out = path.join(dir, 'report.xlsx');
+    const run = await runCli(['report', file, '--as-of', '2024-03-31', '-o', out]);
+    expect(run.code).toBe(0);
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    const xml = (await Promise.all(charts.map((f) => zip.file(f)!.async('string')))).find((x) => x.includes('Journey to permanence: longest waits'));
+    expect(xml).toBeDefined();
+    // SYN0003 is among the sample's longest waits at 31/03/2024, so it is on the sheet with its three placements.
+    expect(xml).toContain('<c:v>SYN0003 placements</c:v>');
+    expect(xml).toContain('<c:v>Residential unit (placement 3)</c:v>');
+    const before = (await readWorkbookBuffer(fs.readFileSync(file), 'in.xlsx')).sheets.find((s) => s.sheetName === 'Placements');
+    const after = await readWorkbookBuffer(fs.readFileSync(out), 'out.xlsx');
+    expect(after.sheets.find((s) => s.sheetName === 'Placements')?.values).toEqual(before?.values);
+    const timeline = after.sheets.find((s) => s.sheetName === 'PACE Timeline longest waits');
+    expect(timeline?.values.flat()).toContain("Placements (from sheet 'Placements'): how many, and the moves between them");
   });
 
   it('says plainly when the placements sheet has none for the children drawn', async () => {

@@ -99,6 +99,27 @@ describe('Timeline from the pane (sample workbook)', () => {
     expect(fake.snapshot('Placements')).toEqual(before);
   });
 
+  it('draws the placements on the report’s longest waits timeline too, reading only that sheet more than without one, and leaves that sheet alone', async () => {
+    const syncsOfReport = async (bytes: Uint8Array) => {
+      const fake = fakeFromGrid(await readWorkbookBuffer(bytes, 'workbook.xlsx'));
+      const session = createPaceSession(createExcelPort(fake.Excel, fake.Office));
+      expect((await session.open()).ok).toBe(true);
+      const before = fake.workbook.liveSheets().some((s) => s.name === 'Placements') ? fake.snapshot('Placements') : null;
+      fake.resetCounters();
+      const out = await session.writeReport('2024-03-31');
+      if (!out.ok) throw new Error(out.problem.message);
+      return { fake, syncs: fake.syncCount, before };
+    };
+    const plain = await syncsOfReport(fs.readFileSync(SAMPLE));
+    const placed = await syncsOfReport(await withPlacementsSheet(fs.readFileSync(SAMPLE)));
+    const names = (fake: typeof plain.fake) => fake.sheet('PACE Timeline longest waits').charts.filter((c) => !c.deleted).flatMap((c) => c.series.map((s) => s.name));
+    expect(names(placed.fake)).toEqual(expect.arrayContaining(['Foster care', 'Residential unit', 'Residential unit (placement 3)']));
+    expect(names(plain.fake)).not.toContain('Foster care');
+    expect(placed.fake.snapshot('Placements')).toEqual(placed.before);
+    // Both read the other sheets' first rows in one go; only the placements sheet itself is more (a small sheet: its shape, then one chunk).
+    expect(placed.syncs - plain.syncs).toBeLessThanOrEqual(3);
+  });
+
   it('refuses a selection on another sheet in plain words, writing nothing', async () => {
     const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
     const session = createPaceSession(createExcelPort(fake.Excel, fake.Office));

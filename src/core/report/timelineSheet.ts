@@ -13,7 +13,7 @@ import type { DayNumber } from '../model';
 import { FIELD_BY_ID, fieldLabel } from '../fields';
 import { serialFromDay, ukFromDay, weeksBetween } from '../dates';
 import { JOURNEY_MILESTONES, type Journey, type JourneyMilestone, type JourneyStage } from '../timeline/journey';
-import { placementAsOf, placementMoves, type Placement } from '../timeline/placements';
+import { placementAsOf, placementMoves, placementsByChild, type Placement, type PlacementsSheet } from '../timeline/placements';
 import { DATE_FORMAT, WEEKS_FORMAT, type CellBlock, type PlannedChart, type PlannedSeries, type PlannedSheet, type PlannedTable } from './plan';
 import { columnWidth, plannedTable, tableBlock, type TableColumn } from './table';
 
@@ -49,6 +49,12 @@ export interface TimelineSheetInput {
   placements?: ReadonlyMap<string, readonly Placement[]>;
   /** The placements sheet's name, and rows of it left out (said on the sheet). */
   placementsSheet?: { name: string; problems: string[] };
+}
+
+/** A timeline's placements from the workbook's placements sheet: every child's, by ID, and the sheet's name and rows left out. Nothing without a sheet. */
+export function placementsInput(sheet: PlacementsSheet | null | undefined): Pick<TimelineSheetInput, 'placements' | 'placementsSheet'> {
+  if (!sheet) return {};
+  return { placements: placementsByChild(sheet.placements), placementsSheet: { name: sheet.sheet, problems: sheet.problems } };
 }
 
 interface StageSeries {
@@ -288,7 +294,7 @@ function placementTables(input: TimelineSheetInput, headerRow: number): { blocks
     const more = problems.length - shown.length;
     blocks.push({
       at: `A${row}`,
-      values: [[`Rows of '${sheetName}' left out (fix them there and run the timeline again):`], ...shown.map((p) => [p]), ...(more > 0 ? [[`…and ${more} more.`]] : [])],
+      values: [[`Rows of '${sheetName}' left out (fix them there and make this sheet again):`], ...shown.map((p) => [p]), ...(more > 0 ? [[`…and ${more} more.`]] : [])],
       style: 'note',
     });
     row += shown.length + (more > 0 ? 1 : 0) + 2;
