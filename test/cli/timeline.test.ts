@@ -49,6 +49,19 @@ describe('pace-tracker timeline', () => {
     expect(gantt).toContain('C00000');
   });
 
+  it('draws a team of more than 50 on two charts with the same weeks axis', async () => {
+    const out = path.join(dir, 'north-calendar.xlsx');
+    const run = await runCli(['timeline', file, '--group', 'team=North', '--as-of', '2024-03-31', '-o', out]);
+    expect(run.code).toBe(0);
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    const gantts = (await Promise.all(charts.map((f) => zip.file(f)!.async('string')))).filter((x) => x.includes('Journey to permanence'));
+    expect(gantts).toHaveLength(2); // 61 children in the sample's team North
+    const scales = gantts.map((x) => x.match(/<c:valAx>.*?<c:scaling>(.*?)<\/c:scaling>/)?.[1]);
+    expect(scales[0]).toMatch(/^<c:orientation val="minMax"\/><c:max val="\d+"\/><c:min val="0"\/>$/);
+    expect(scales[1]).toBe(scales[0]);
+  });
+
   it('says plainly when a child or a group is not there', async () => {
     const missing = await runCli(['timeline', file, '--children', 'NOPE1', '--as-of', '2024-03-31']);
     expect(missing.code).toBe(2);

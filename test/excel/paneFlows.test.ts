@@ -81,6 +81,20 @@ describe('Timeline from the pane (sample workbook)', () => {
     expect(out.value.charts).toBe(Math.ceil(value.children / 50));
   });
 
+  it('gives both charts of a team of more than 50 the same weeks axis (ChartAxis.minimum / maximum)', async () => {
+    const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
+    const session = createPaceSession(createExcelPort(fake.Excel, fake.Office));
+    expect((await session.open()).ok).toBe(true);
+    const out = await session.writeTimeline('2024-03-31', { kind: 'group', column: 'team', value: 'North' }, 'calendar');
+    if (!out.ok) throw new Error(out.problem.message);
+    expect(out.value).toEqual(expect.objectContaining({ children: 61, charts: 2 }));
+    const axes = fake.sheet(out.value.sheet).charts.filter((c) => !c.deleted).map((c) => [c.valueAxis.minimum, c.valueAxis.maximum]);
+    expect(axes).toHaveLength(2);
+    expect(axes[0][0]).toBe(0);
+    expect(axes[0][1]).toBeGreaterThan(0);
+    expect(axes[1]).toEqual(axes[0]);
+  });
+
   it('draws the placements sheet’s placements under the children’s bars, and leaves that sheet alone', async () => {
     const fake = fakeFromGrid(await readWorkbookBuffer(await withPlacementsSheet(fs.readFileSync(SAMPLE)), 'with-placements.xlsx'));
     const before = fake.snapshot('Placements');

@@ -302,6 +302,21 @@ function placementTables(input: TimelineSheetInput, headerRow: number): { blocks
   return { blocks, tables, nextRow: row };
 }
 
+/**
+ * The whole 10 weeks just past the end of the longest bar (its offset and
+ * every segment stacked): the value axis's maximum shared by every chart of
+ * a split sheet, so each of them reaches past every bar, with room to spare.
+ */
+export function sharedAxisMax(stacked: readonly Pick<TableColumn, 'values'>[]): number {
+  const rows = Math.max(0, ...stacked.map((c) => c.values.length));
+  let longest = 0;
+  for (let i = 0; i < rows; i++) {
+    const end = stacked.reduce((sum, c) => sum + (typeof c.values[i] === 'number' ? (c.values[i] as number) : 0), 0);
+    longest = Math.max(longest, end);
+  }
+  return (Math.floor(longest / 10) + 1) * 10;
+}
+
 const CHART_FIRST_ROW = 6;
 const CHART_COLUMNS = 11;
 
@@ -357,6 +372,10 @@ export function planTimelineSheet(input: TimelineSheetInput): PlannedSheet {
   blocks.push(tableBlock(dataHeaderRow, dataColumn, dataColumns));
   if (journeys.length > 0) tables.push(plannedTable(`${input.tablePrefix}ChartData`, dataHeaderRow, dataColumn, dataColumns));
 
+  // Split across charts, each chart would scale its own axis and the same weeks would look different lengths: one scale for all.
+  const parts = Math.ceil(journeys.length / CHILDREN_PER_CHART);
+  const sharedMax = parts > 1 ? sharedAxisMax(dataColumns.slice(1)) : undefined;
+
   let row = CHART_FIRST_ROW;
   for (let first = 0, n = 1; first < journeys.length; first += CHILDREN_PER_CHART, n++) {
     const children = Math.min(CHILDREN_PER_CHART, journeys.length - first);
@@ -389,7 +408,6 @@ export function planTimelineSheet(input: TimelineSheetInput): PlannedSheet {
       })),
     ];
     const height = Math.max(14, Math.ceil(count * 1.6) + 8);
-    const parts = Math.ceil(journeys.length / CHILDREN_PER_CHART);
     charts.push({
       name: `timelineChart${n}`,
       kind: 'bar',
@@ -402,6 +420,7 @@ export function planTimelineSheet(input: TimelineSheetInput): PlannedSheet {
       anchor: { from: `A${row}`, to: `${columnLetter(CHART_COLUMNS)}${row + height}` },
       reverseCategories: true,
       yAxisMin: 0,
+      ...(sharedMax !== undefined ? { yAxisMax: sharedMax } : {}),
       showLegend: true,
     });
     row += height + 2;
