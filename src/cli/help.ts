@@ -13,12 +13,15 @@ Lists what changed between last month's tracker (or last month's submission copy
 and this month's (each a workbook or a CSV export of it): children added and gone, milestones newly recorded, dates changed
 or removed after they were submitted, route and legal status changes.
 
+  --sheet          the sheet to read in THIS (default: the one that looks most like a PACE tracker)
+  --last-sheet     the sheet to read in LAST (default: likewise)
   --as-of          this month's as-of date, 31/03/2024 or 2024-03-31 (default: today)
   --last-as-of     last month's as-of date (default: the end of the month before --as-of)
   --changed-days   a submitted date that moved by more than this many days is a warning (default 7)
   --key-file       the key that made last month's submission copy, to match its pseudonyms
   -o OUT.xlsx      also write a copy of THIS with a "PACE Changes" sheet
   --force          replace OUT.xlsx if it exists
+  --json           print the changes as one JSON document instead of text
 
 Example:
   pace-tracker compare tracker-2024-02.xlsx tracker-2024-03.xlsx --as-of 2024-03-31 -o changes.xlsx
@@ -39,11 +42,13 @@ their bar, one colour per type, with their number and moves in a table.
                 or a column of your own by its heading ("Sibling group=7")
   --align       calendar (default: the bars on one calendar) or start (every bar
                 from becoming looked after, week 0)
+  --sheet NAME  the sheet to read (default: the one that looks most like a PACE tracker)
   --map FIELD=COLUMN   read COLUMN as FIELD when its heading was not recognised (--map panel=H)
   --as-of       count to this date, 31/03/2024 or 2024-03-31 (default: today)
   -o OUT.xlsx   the copy of the workbook with the timeline sheet
                 (default: FILE-pace-timeline.xlsx beside FILE; with --json, none unless -o)
   --force       replace OUT.xlsx if it exists
+  --json        print the journeys (and placements) as one JSON document instead of text
 
 Example:
   pace-tracker timeline tracker.xlsx --group team=North --align start --as-of 2024-03-31
@@ -58,6 +63,10 @@ const MAP = `  --map FIELD=COLUMN   Read COLUMN as FIELD when a heading was not 
                        several at once: --map panel=H,admDecision=J. Without it the column mapping
                        saved in the workbook by the add-in is used where there is one.`;
 const AS_OF = `  --as-of DATE         Count to this date: 31/03/2024 or 2024-03-31 (default: today).`;
+const DATE_ORDER = `  --date-order COLUMN=mdy|dmy
+                       Read the dates typed as text in COLUMN (a letter or a field id) month first
+                       (mdy) or day first (dmy), when check says they look month first; repeat for
+                       several columns.`;
 const JSON_OPT = `  --json               Print one JSON document (for scripts) instead of text.`;
 const POPULATION = `  --include-outside-population
                        Keep rows outside the PACE population (ceased to be looked after more than a
@@ -80,8 +89,8 @@ ${JSON_OPT}
 Example:
   pace-tracker inspect "Permanence tracker March 2024.xlsx"
 `,
-  check: `Usage: pace-tracker check FILE [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [--aims AIMS.json]
-                         [--fail-on error|warning|info] [--json]
+  check: `Usage: pace-tracker check FILE [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [--date-order COLUMN=mdy|dmy]
+                         [--aims AIMS.json] [--fail-on error|warning|info] [--json]
 
 Lists missing and inconsistent milestone dates, each with its cell, so they can be put right in
 the workbook. Nothing is changed in FILE.
@@ -91,6 +100,7 @@ Options:
 ${SHEET}
 ${MAP}
 ${AS_OF}
+${DATE_ORDER}
   --aims AIMS.json     Also flag children whose end milestone is before its start for these aims
                        (default: the aims saved in the workbook, else the preset aims).
   --fail-on LEVEL      Exit with status 1 when there is a finding of LEVEL or worse (for scripts).
@@ -99,8 +109,8 @@ ${JSON_OPT}
 Example:
   pace-tracker check tracker.xlsx --as-of 31/03/2024
 `,
-  aims: `Usage: pace-tracker aims FILE [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [--aims AIMS.json] [--json]
-                         [--include-outside-population]
+  aims: `Usage: pace-tracker aims FILE [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [--date-order COLUMN=mdy|dmy]
+                         [--aims AIMS.json] [--include-outside-population] [--json]
 
 Measures each aim: children completed, the share within target, the median weeks, who is still
 waiting, and the run chart's signals.
@@ -110,6 +120,7 @@ Options:
 ${SHEET}
 ${MAP}
 ${AS_OF}
+${DATE_ORDER}
 ${AIMS}
 ${POPULATION}
 ${JSON_OPT}
@@ -118,7 +129,7 @@ Example:
   pace-tracker aims tracker.xlsx --as-of 31/03/2024 --aims our-aims.json
 `,
   runchart: `Usage: pace-tracker runchart SERIES.csv [--baseline N | --baseline-before DATE]
-                         [--rephase N | --no-rephase] [--direction down|up] [--rules ihi|anhoej] [--json]
+                         [--rephase N | --no-rephase] [--direction down|up] [--rules ihi|anhoej] [--json | --pretty]
 
 Reads a series (a CSV with the heading date,value, or date,value,group for one chart per group)
 and finds shifts, trends and unusual runs the way NHS Scotland run charts do.
@@ -131,14 +142,15 @@ Options:
   --direction down|up  Which way is better (default down: fewer weeks is better).
   --rules ihi|anhoej   Which rules give the chart's verdict (default ihi).
 ${JSON_OPT}
+  --pretty             The same JSON document, indented for reading.
 
 Example:
   pace-tracker runchart weeks-to-panel.csv --baseline 12
 `,
   report: `Usage: pace-tracker report FILE [-o OUT.xlsx] [--force] [--sheet NAME] [--map FIELD=COLUMN]
-                          [--as-of DATE] [--aims AIMS.json]
-                         [--include-outside-population]
-                         [--last LAST [--last-sheet NAME] [--last-as-of DATE] [--key-file KEY]]
+                          [--as-of DATE] [--date-order COLUMN=mdy|dmy] [--aims AIMS.json]
+                          [--include-outside-population] [--min-month-children N] [--by-quarter]
+                          [--last LAST [--last-sheet NAME] [--last-as-of DATE] [--key-file KEY]]
 
 Writes a new workbook: a copy of FILE with the issues, aim tables and native Excel run charts the
 add-in writes. FILE itself is never changed or overwritten.
@@ -151,8 +163,11 @@ Options:
 ${SHEET}
 ${MAP}
 ${AS_OF}
+${DATE_ORDER}
 ${AIMS}
 ${POPULATION}
+  --min-month-children N  Grey the months with fewer than N children (default 5), left out of the median.
+  --by-quarter         Group the monthly charts by quarter instead of month, for a small authority.
   --last LAST          Last month's tracker or submission copy (.xlsx or .csv): each aim's run chart
                        also shows every child's point as it was last month (grey discs), and the
                        points that moved since are listed on the aim sheet.

@@ -7,6 +7,7 @@ import type { WorkbookGrid } from '../core/grid';
 import type { ColumnMapping, Finding } from '../core/model';
 import { inspectLayout } from '../core/inspect';
 import { analyseSheet, type LoadedSheet } from '../core/usecases/pipeline';
+import { findPlacementsSheet, type PlacementsSheet } from '../core/timeline/placements';
 import type { DateOrderChoice } from '../core/usecases/dateOrder';
 import { readInputFile, readInputWorkbook, type InputFile } from './inputFile';
 import { addinSettingsInPackage, savedMappingFor } from './savedSettings';
@@ -58,4 +59,9 @@ export async function loadInput(file: string, sheetName?: string, mapOption?: st
   }
   const csv = input.kind === 'csv';
   return { input, workbook, sheet, settings, mappingFrom, keepFinding: csv ? keepCsvFinding : undefined, sourceNote: csv ? CSV_NOTE : null };
+}
+
+/** The workbook's placements sheet beside the tracker, read (null when it has none): timelines draw each child's placements under their bar. */
+export function placementsOf(loaded: Pick<LoadedInput, 'workbook' | 'sheet'>): PlacementsSheet | null {
+  return findPlacementsSheet(loaded.workbook.sheets, loaded.sheet.layout.sheet, loaded.sheet.date1904);
 }

@@ -9,10 +9,10 @@ import { isoFromDay } from '../core/dates';
 import { fieldLabel } from '../core/fields';
 import { planTimeline, type TimelineSelection } from '../core/usecases/timeline';
 import { stageToJson } from '../core/timeline/journey';
-import { findPlacementsSheet, placementMoves, placementToJson } from '../core/timeline/placements';
+import { placementMoves, placementToJson } from '../core/timeline/placements';
 import { parseArgs, stringOption } from './args';
 import { asOfDay } from './asOf';
-import { loadInput } from './load';
+import { loadInput, placementsOf as placementsSheetOf } from './load';
 import { chooseOutput, writeOutput } from './outputPath';
 import { reportBytes } from './reportInput';
 
@@ -63,7 +63,7 @@ export async function runTimeline(argv: string[], io: TimelineIo): Promise<numbe
   if (writes) pick();
   const loaded = await loadInput(input, stringOption(args, 'sheet'), stringOption(args, 'map'));
   // A placements sheet beside the tracker, when the workbook has one: its placements go under each child's bar.
-  const placements = findPlacementsSheet(loaded.workbook.sheets, loaded.sheet.layout.sheet, loaded.sheet.date1904);
+  const placements = placementsSheetOf(loaded);
   const timeline = planTimeline(loaded.sheet, chosen, { asOf, align, placements });
   const placementsOf = (id: string | null) => (id === null ? [] : timeline.placements.get(id.trim()) ?? []);
   let output: string | undefined;

@@ -17,7 +17,7 @@ import { severityCounts } from '../core/severity';
 import { cohortToJson } from '../core/aims/cohort';
 import { intOption, parseArgs, ParsedArgs, stringOption } from './args';
 import { asOfDay } from './asOf';
-import { loadInput } from './load';
+import { loadInput, placementsOf } from './load';
 import { chooseOutput, defaultReportPath, writeOutput } from './outputPath';
 import { reportBytes } from './reportInput';
 import { chooseAims, type ChosenAims } from './savedSettings';
@@ -191,7 +191,8 @@ export async function report(argv: string[], io: Io): Promise<number> {
   const protect = lastFile === undefined ? undefined : [{ file: lastFile, what: "last month's file" }];
   const pick = () => chooseOutput({ given, input, force, defaultName: defaultReportPath(input), what: 'report', ...(protect ? { protect } : {}) });
   pick();
-  const { sheet, settings, input: read, keepFinding, sourceNote } = await loadSheet(args, 'report');
+  const loaded = await loadSheet(args, 'report');
+  const { sheet, settings, input: read, keepFinding, sourceNote } = loaded;
   const chosen = readAimsOption(args, aimFieldIds(sheet), settings);
   requireDateOrderOnCommandLine(sheet);
   printTitleHint(io, args, sheet, asOf);
@@ -201,6 +202,8 @@ export async function report(argv: string[], io: Io): Promise<number> {
     keepFinding,
     smallNumber,
     period: args.options.has('by-quarter') ? 'quarter' : 'month',
+    // A placements sheet beside the tracker: the longest waits' timeline draws each child's placements under their bar.
+    placements: placementsOf(loaded),
     ...(last ? { lastMonth: last } : {}),
   });
   const bytes = await reportBytes(read, sheet, plan);

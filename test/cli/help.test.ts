@@ -3,20 +3,44 @@
  * CMD`, and -h) with its own options and an example, and nothing the command
  * line prints sends people to a task-pane step.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { COMMANDS } from '../../src/cli/help';
 import { makeTempDir, removeDir, runCli, writeSample } from './helpers';
 
 /** Options each command accepts, as its parser knows them (a help that misses one fails here). */
 const OPTIONS: Record<string, string[]> = {
   inspect: ['--sheet', '--map', '--json'],
-  check: ['--sheet', '--map', '--as-of', '--fail-on', '--json'],
-  aims: ['--sheet', '--map', '--as-of', '--aims', '--json'],
-  runchart: ['--baseline', '--baseline-before', '--rephase', '--no-rephase', '--direction', '--rules', '--json'],
-  report: ['--output', '-o', '--force', '--sheet', '--map', '--as-of', '--aims'],
-  submission: ['--output', '-o', '--force', '--key-file', '--dob', '--yes', '--sheet', '--map', '--as-of'],
+  check: ['--sheet', '--map', '--as-of', '--date-order', '--aims', '--fail-on', '--json'],
+  aims: ['--sheet', '--map', '--as-of', '--date-order', '--aims', '--include-outside-population', '--json'],
+  runchart: ['--baseline', '--baseline-before', '--rephase', '--no-rephase', '--direction', '--rules', '--json', '--pretty'],
+  report: [
+    '--output', '-o', '--force', '--sheet', '--map', '--as-of', '--date-order', '--aims', '--include-outside-population',
+    '--min-month-children', '--by-quarter', '--last', '--last-sheet', '--last-as-of', '--key-file',
+  ],
+  submission: ['--output', '-o', '--force', '--key-file', '--dob', '--yes', '--sheet', '--map', '--as-of', '--include-outside-population'],
   timeline: ['--children', '--group', '--align', '--sheet', '--map', '--as-of', '-o', '--force', '--json'],
   compare: ['--sheet', '--last-sheet', '--as-of', '--last-as-of', '--changed-days', '--key-file', '-o', '--force', '--json'],
 };
+
+const DOCS = path.join(__dirname, '../../docs/command-line.md');
+
+/** The long options in a command's usage block in docs/command-line.md (the indented lines under its heading). */
+function documentedOptions(command: string): string[] {
+  const lines = fs.readFileSync(DOCS, 'utf8').split('\n');
+  const heading = lines.findIndex((l) => l.startsWith(`## \`${command}\``));
+  if (heading < 0) return [];
+  let i = heading + 1;
+  while (lines[i] === '') i++;
+  const usage: string[] = [];
+  for (; i < lines.length && lines[i].startsWith('    '); i++) usage.push(lines[i]);
+  return [...new Set(usage.join(' ').match(/(?<![\w-])--[a-z][a-z-]*/g) ?? [])].sort();
+}
+
+/** The long options a command's --help names (--output is -o's long name; the docs write -o). */
+function helpOptions(text: string): string[] {
+  return [...new Set(text.match(/(?<![\w-])--[a-z][a-z-]*/g) ?? [])].filter((o) => o !== '--help' && o !== '--output').sort();
+}
 
 const PANE_WORDS = /\bpane\b|Sheet step|Sheet tab|Aims step|Report step|in the add-in's? (screen|step)/i;
 
@@ -49,6 +73,13 @@ describe.each(COMMANDS.map((c) => [c]))('%s', (command) => {
       const run = await runCli([command, option, 'x', 'no-such-file.xlsx']);
       expect(`${option}: ${run.stderr}`).not.toMatch(/Unknown option/);
     }
+  });
+
+  it('names the same options as its usage in docs/command-line.md', async () => {
+    const { stdout } = await runCli([command, '--help']);
+    const documented = documentedOptions(command);
+    expect(documented.length).toBeGreaterThan(0);
+    expect(helpOptions(stdout)).toEqual(documented);
   });
 
   it('--help wins over anything else on the line (no file is read)', async () => {

@@ -8,6 +8,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { makeTempDir, removeDir, runCli, runJson, writeSample } from './helpers';
 import { withPlacementsSheet } from '../support/placements';
+import { readWorkbookBuffer } from '../../src/xlsx/read';
 
 describe('pace-tracker timeline', () => {
   let dir: string;
@@ -46,6 +47,19 @@ describe('pace-tracker timeline', () => {
     // The offset series draws nothing; a stage past its target is red.
     expect(gantt).toMatch(/<c:tx><c:v>Start<\/c:v><\/c:tx><c:spPr><a:noFill\/>/);
     expect(gantt).toContain('C00000');
+  });
+
+  it('draws a team of more than 50 on two charts with the same weeks axis', async () => {
+    const out = path.join(dir, 'north-calendar.xlsx');
+    const run = await runCli(['timeline', file, '--group', 'team=North', '--as-of', '2024-03-31', '-o', out]);
+    expect(run.code).toBe(0);
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    const gantts = (await Promise.all(charts.map((f) => zip.file(f)!.async('string')))).filter((x) => x.includes('Journey to permanence'));
+    expect(gantts).toHaveLength(2); // 61 children in the sample's team North
+    const scales = gantts.map((x) => x.match(/<c:valAx>.*?<c:scaling>(.*?)<\/c:scaling>/)?.[1]);
+    expect(scales[0]).toMatch(/^<c:orientation val="minMax"\/><c:max val="\d+"\/><c:min val="0"\/>$/);
+    expect(scales[1]).toBe(scales[0]);
   });
 
   it('says plainly when a child or a group is not there', async () => {
@@ -99,6 +113,24 @@ describe('pace-tracker timeline with a placements sheet', () => {
     expect(xml).toContain('<c:v>Residential unit</c:v>');
     expect(xml).toContain('<c:v>Residential unit (placement 3)</c:v>');
     expect(xml).toContain('<c:v>SYN0003 placements</c:v>');
+  });
+
+  it('draws the placements on the full report’s longest waits timeline too, and leaves the placements sheet as it was', async () => {
+    const out = path.join(dir, 'report.xlsx');
+    const run = await runCli(['report', file, '--as-of', '2024-03-31', '-o', out]);
+    expect(run.code).toBe(0);
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    const xml = (await Promise.all(charts.map((f) => zip.file(f)!.async('string')))).find((x) => x.includes('Journey to permanence: longest waits'));
+    expect(xml).toBeDefined();
+    // SYN0003 is among the sample's longest waits at 31/03/2024, so it is on the sheet with its three placements.
+    expect(xml).toContain('<c:v>SYN0003 placements</c:v>');
+    expect(xml).toContain('<c:v>Residential unit (placement 3)</c:v>');
+    const before = (await readWorkbookBuffer(fs.readFileSync(file), 'in.xlsx')).sheets.find((s) => s.sheetName === 'Placements');
+    const after = await readWorkbookBuffer(fs.readFileSync(out), 'out.xlsx');
+    expect(after.sheets.find((s) => s.sheetName === 'Placements')?.values).toEqual(before?.values);
+    const timeline = after.sheets.find((s) => s.sheetName === 'PACE Timeline longest waits');
+    expect(timeline?.values.flat()).toContain("Placements (from sheet 'Placements'): how many, and the moves between them");
   });
 
   it('says plainly when the placements sheet has none for the children drawn', async () => {

@@ -81,6 +81,20 @@ describe('Timeline from the pane (sample workbook)', () => {
     expect(out.value.charts).toBe(Math.ceil(value.children / 50));
   });
 
+  it('gives both charts of a team of more than 50 the same weeks axis (ChartAxis.minimum / maximum)', async () => {
+    const fake = fakeFromGrid(await readWorkbookFile(SAMPLE));
+    const session = createPaceSession(createExcelPort(fake.Excel, fake.Office));
+    expect((await session.open()).ok).toBe(true);
+    const out = await session.writeTimeline('2024-03-31', { kind: 'group', column: 'team', value: 'North' }, 'calendar');
+    if (!out.ok) throw new Error(out.problem.message);
+    expect(out.value).toEqual(expect.objectContaining({ children: 61, charts: 2 }));
+    const axes = fake.sheet(out.value.sheet).charts.filter((c) => !c.deleted).map((c) => [c.valueAxis.minimum, c.valueAxis.maximum]);
+    expect(axes).toHaveLength(2);
+    expect(axes[0][0]).toBe(0);
+    expect(axes[0][1]).toBeGreaterThan(0);
+    expect(axes[1]).toEqual(axes[0]);
+  });
+
   it('draws the placements sheet’s placements under the children’s bars, and leaves that sheet alone', async () => {
     const fake = fakeFromGrid(await readWorkbookBuffer(await withPlacementsSheet(fs.readFileSync(SAMPLE)), 'with-placements.xlsx'));
     const before = fake.snapshot('Placements');
@@ -97,6 +111,27 @@ describe('Timeline from the pane (sample workbook)', () => {
     const tables = fake.workbook.liveTables().filter((t) => t.sheet === sheet).map((t) => t.name);
     expect(tables.some((n) => n.endsWith('Moves'))).toBe(true);
     expect(fake.snapshot('Placements')).toEqual(before);
+  });
+
+  it('draws the placements on the report’s longest waits timeline too, reading only that sheet more than without one, and leaves that sheet alone', async () => {
+    const syncsOfReport = async (bytes: Uint8Array) => {
+      const fake = fakeFromGrid(await readWorkbookBuffer(bytes, 'workbook.xlsx'));
+      const session = createPaceSession(createExcelPort(fake.Excel, fake.Office));
+      expect((await session.open()).ok).toBe(true);
+      const before = fake.workbook.liveSheets().some((s) => s.name === 'Placements') ? fake.snapshot('Placements') : null;
+      fake.resetCounters();
+      const out = await session.writeReport('2024-03-31');
+      if (!out.ok) throw new Error(out.problem.message);
+      return { fake, syncs: fake.syncCount, before };
+    };
+    const plain = await syncsOfReport(fs.readFileSync(SAMPLE));
+    const placed = await syncsOfReport(await withPlacementsSheet(fs.readFileSync(SAMPLE)));
+    const names = (fake: typeof plain.fake) => fake.sheet('PACE Timeline longest waits').charts.filter((c) => !c.deleted).flatMap((c) => c.series.map((s) => s.name));
+    expect(names(placed.fake)).toEqual(expect.arrayContaining(['Foster care', 'Residential unit', 'Residential unit (placement 3)']));
+    expect(names(plain.fake)).not.toContain('Foster care');
+    expect(placed.fake.snapshot('Placements')).toEqual(placed.before);
+    // Both read the other sheets' first rows in one go; only the placements sheet itself is more (a small sheet: its shape, then one chunk).
+    expect(placed.syncs - plain.syncs).toBeLessThanOrEqual(3);
   });
 
   it('refuses a selection on another sheet in plain words, writing nothing', async () => {

@@ -95,6 +95,39 @@ describe('planTimelineSheet', () => {
     expect(sheet.charts.map((c) => rangeValues(sheet, c.categories).length)).toEqual([50, 5]);
     expect(sheet.charts[1].title).toContain('(2 of 2)');
   });
+
+  it('gives every chart of a split sheet the same weeks axis, reaching past every bar on all of them', () => {
+    // The last five children have waited years longer: on their own chart they would set a far longer axis than the first 50.
+    const many = Array.from({ length: CHILDREN_PER_CHART + 5 }, (_, i) => {
+      const start = i < CHILDREN_PER_CHART ? '2023-01-02' : '2018-01-08';
+      return childJourney(child({ row: 10 + i, childId: `K${i}`, dates: { lookedAfterStart: start, firstAccommodated: start } }), AS_OF, AIMS);
+    });
+    for (const align of ['calendar', 'start'] as const) {
+      const sheet = planTimelineSheet({ journeys: many, subject: 'team North', asOf: AS_OF, align, date1904: false, sheetName: 'PACE Timeline team North', tablePrefix: 'T_' });
+      checkSheet(sheet);
+      const [one, two] = sheet.charts;
+      expect(sheet.charts).toHaveLength(2);
+      expect([one.yAxisMin, two.yAxisMin]).toEqual([0, 0]);
+      expect(one.yAxisMax).toBeDefined();
+      expect(two.yAxisMax).toBe(one.yAxisMax);
+      // Each bar's end: its offset and every segment stacked, read back from the chart's own ranges.
+      const ends = sheet.charts.flatMap((c) => {
+        const columns = c.series.map((s) => rangeValues(sheet, s.values));
+        return columns[0].map((_, i) => columns.reduce((sum, col) => sum + (typeof col[i] === 'number' ? (col[i] as number) : 0), 0));
+      });
+      const longest = Math.max(...ends);
+      expect(longest).toBeGreaterThan(300); // the children looked after since 2018
+      expect(one.yAxisMax as number).toBeGreaterThan(longest);
+      expect(one.yAxisMax as number).toBeLessThanOrEqual(longest + 10);
+    }
+  });
+
+  it('leaves a sheet with one chart to Excel’s own scale, as before', () => {
+    const sheet = plan('calendar');
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0].yAxisMin).toBe(0);
+    expect(sheet.charts[0]).not.toHaveProperty('yAxisMax');
+  });
 });
 
 describe('placements under the journeys', () => {

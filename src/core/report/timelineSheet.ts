@@ -13,7 +13,7 @@ import type { DayNumber } from '../model';
 import { FIELD_BY_ID, fieldLabel } from '../fields';
 import { serialFromDay, ukFromDay, weeksBetween } from '../dates';
 import { JOURNEY_MILESTONES, type Journey, type JourneyMilestone, type JourneyStage } from '../timeline/journey';
-import { placementAsOf, placementMoves, type Placement } from '../timeline/placements';
+import { placementAsOf, placementMoves, placementsByChild, type Placement, type PlacementsSheet } from '../timeline/placements';
 import { DATE_FORMAT, WEEKS_FORMAT, type CellBlock, type PlannedChart, type PlannedSeries, type PlannedSheet, type PlannedTable } from './plan';
 import { columnWidth, plannedTable, tableBlock, type TableColumn } from './table';
 
@@ -49,6 +49,12 @@ export interface TimelineSheetInput {
   placements?: ReadonlyMap<string, readonly Placement[]>;
   /** The placements sheet's name, and rows of it left out (said on the sheet). */
   placementsSheet?: { name: string; problems: string[] };
+}
+
+/** A timeline's placements from the workbook's placements sheet: every child's, by ID, and the sheet's name and rows left out. Nothing without a sheet. */
+export function placementsInput(sheet: PlacementsSheet | null | undefined): Pick<TimelineSheetInput, 'placements' | 'placementsSheet'> {
+  if (!sheet) return {};
+  return { placements: placementsByChild(sheet.placements), placementsSheet: { name: sheet.sheet, problems: sheet.problems } };
 }
 
 interface StageSeries {
@@ -288,12 +294,27 @@ function placementTables(input: TimelineSheetInput, headerRow: number): { blocks
     const more = problems.length - shown.length;
     blocks.push({
       at: `A${row}`,
-      values: [[`Rows of '${sheetName}' left out (fix them there and run the timeline again):`], ...shown.map((p) => [p]), ...(more > 0 ? [[`…and ${more} more.`]] : [])],
+      values: [[`Rows of '${sheetName}' left out (fix them there and make this sheet again):`], ...shown.map((p) => [p]), ...(more > 0 ? [[`…and ${more} more.`]] : [])],
       style: 'note',
     });
     row += shown.length + (more > 0 ? 1 : 0) + 2;
   }
   return { blocks, tables, nextRow: row };
+}
+
+/**
+ * The whole 10 weeks just past the end of the longest bar (its offset and
+ * every segment stacked): the value axis's maximum shared by every chart of
+ * a split sheet, so each of them reaches past every bar, with room to spare.
+ */
+export function sharedAxisMax(stacked: readonly Pick<TableColumn, 'values'>[]): number {
+  const rows = Math.max(0, ...stacked.map((c) => c.values.length));
+  let longest = 0;
+  for (let i = 0; i < rows; i++) {
+    const end = stacked.reduce((sum, c) => sum + (typeof c.values[i] === 'number' ? (c.values[i] as number) : 0), 0);
+    longest = Math.max(longest, end);
+  }
+  return (Math.floor(longest / 10) + 1) * 10;
 }
 
 const CHART_FIRST_ROW = 6;
@@ -351,6 +372,10 @@ export function planTimelineSheet(input: TimelineSheetInput): PlannedSheet {
   blocks.push(tableBlock(dataHeaderRow, dataColumn, dataColumns));
   if (journeys.length > 0) tables.push(plannedTable(`${input.tablePrefix}ChartData`, dataHeaderRow, dataColumn, dataColumns));
 
+  // Split across charts, each chart would scale its own axis and the same weeks would look different lengths: one scale for all.
+  const parts = Math.ceil(journeys.length / CHILDREN_PER_CHART);
+  const sharedMax = parts > 1 ? sharedAxisMax(dataColumns.slice(1)) : undefined;
+
   let row = CHART_FIRST_ROW;
   for (let first = 0, n = 1; first < journeys.length; first += CHILDREN_PER_CHART, n++) {
     const children = Math.min(CHILDREN_PER_CHART, journeys.length - first);
@@ -383,7 +408,6 @@ export function planTimelineSheet(input: TimelineSheetInput): PlannedSheet {
       })),
     ];
     const height = Math.max(14, Math.ceil(count * 1.6) + 8);
-    const parts = Math.ceil(journeys.length / CHILDREN_PER_CHART);
     charts.push({
       name: `timelineChart${n}`,
       kind: 'bar',
@@ -396,6 +420,7 @@ export function planTimelineSheet(input: TimelineSheetInput): PlannedSheet {
       anchor: { from: `A${row}`, to: `${columnLetter(CHART_COLUMNS)}${row + height}` },
       reverseCategories: true,
       yAxisMin: 0,
+      ...(sharedMax !== undefined ? { yAxisMax: sharedMax } : {}),
       showLegend: true,
     });
     row += height + 2;

@@ -20,7 +20,8 @@ import type {
   TestOfChange,
 } from '../model';
 import type { PlannedSheet, ReportPlan } from '../report/plan';
-import { planTimelineSheet } from '../report/timelineSheet';
+import { placementsInput, planTimelineSheet } from '../report/timelineSheet';
+import type { PlacementsSheet } from '../timeline/placements';
 import { longestWaiting } from '../timeline/journey';
 import { UserFacingError } from '../errors';
 import { detectLayout, localMilestoneId } from '../layout';
@@ -283,7 +284,7 @@ export function planReport(
   sheet: LoadedSheet,
   file: AimsFile,
   asOf: DayNumber,
-  options: FigureOptions & Pick<ReportInput, 'smallNumber' | 'period'> & { lastMonth?: LastMonthInput } = {},
+  options: FigureOptions & Pick<ReportInput, 'smallNumber' | 'period'> & { lastMonth?: LastMonthInput; placements?: PlacementsSheet | null } = {},
   checks?: SheetChecks,
 ): ReportParts {
   const check = checkOf(sheet, asOf, file, options.keepFinding, checks);
@@ -315,9 +316,16 @@ export const LONGEST_WAITS_SHEET = 'PACE Timeline longest waits';
 /**
  * The report's timelines: the children waiting longest at each stage (ten a
  * stage), every bar from becoming looked after, so a team sees who has waited
- * longest and where. None when no child is waiting.
+ * longest and where; with the workbook's placements sheet (options.placements),
+ * each child's placements under their bar. None when no child is waiting.
  */
-export function planLongestWaitsSheet(sheet: LoadedSheet, file: AimsFile, asOf: DayNumber, options: FigureOptions = {}, perStage = 10): PlannedSheet | null {
+export function planLongestWaitsSheet(
+  sheet: LoadedSheet,
+  file: AimsFile,
+  asOf: DayNumber,
+  options: FigureOptions & { placements?: PlacementsSheet | null } = {},
+  perStage = 10,
+): PlannedSheet | null {
   const journeys = longestWaiting(populationOf(sheet, asOf, options).records, asOf, aimDefinitions(sheet, file), perStage);
   if (journeys.length === 0) return null;
   return planTimelineSheet({
@@ -328,5 +336,6 @@ export function planLongestWaitsSheet(sheet: LoadedSheet, file: AimsFile, asOf: 
     date1904: sheet.date1904,
     sheetName: LONGEST_WAITS_SHEET,
     tablePrefix: 'PACE_LongestWaits_',
+    ...placementsInput(options.placements),
   });
 }

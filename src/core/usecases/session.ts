@@ -368,8 +368,11 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         const { lastMonth: lastFile, ...figures } = options ?? {};
         // Last month's points beside this month's (asked for on the Report step): read and matched as Compare does.
         const last = lastFile ? { ...(await readLastMonth(lastFile, sheet, onProgress)), name: lastFile.name } : undefined;
+        // A placements sheet beside the tracker: the longest waits' timeline draws each child's placements under their bar.
+        const placements = await readPlacementsThroughPort(port, sheet.layout.sheet, sheet.date1904);
         const { check, measured, plan, lastMonth } = planReport(sheet, file, asOfDay(asOf), {
           ...figures,
+          placements,
           ...(last ? { lastMonth: { sheet: last.last, name: last.name, hmacHexOf: last.hmacHexOf } } : {}),
         }, checksOf(sheet));
         onProgress?.('Writing the report sheets and charts…');
