@@ -28,7 +28,8 @@ Example:
 `;
 
 const TIMELINE_USAGE = `Usage: pace-tracker timeline FILE (--children ID,ID,… | --group COLUMN=VALUE)
-                       [--align calendar|start] [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE] [-o OUT.xlsx] [--force] [--json]
+                       [--align calendar|start] [--sheet NAME] [--map FIELD=COLUMN] [--as-of DATE]
+                       [--date-order COLUMN=mdy|dmy] [-o OUT.xlsx] [--force] [--json]
 
 Draws children's journeys to permanence: one bar per child, a segment per stage
 between the milestones reached, stages past the aim's target in red, and the time
@@ -45,6 +46,10 @@ their bar, one colour per type, with their number and moves in a table.
   --sheet NAME  the sheet to read (default: the one that looks most like a PACE tracker)
   --map FIELD=COLUMN   read COLUMN as FIELD when its heading was not recognised (--map panel=H)
   --as-of       count to this date, 31/03/2024 or 2024-03-31 (default: today)
+  --date-order COLUMN=mdy|dmy
+                read the dates typed as text in COLUMN month first (mdy) or day first
+                (dmy), when check says they look month first (until then no timeline
+                is drawn); repeat for several columns
   -o OUT.xlsx   the copy of the workbook with the timeline sheet
                 (default: FILE-pace-timeline.xlsx beside FILE; with --json, none unless -o)
   --force       replace OUT.xlsx if it exists

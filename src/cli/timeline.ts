@@ -12,6 +12,7 @@ import { stageToJson } from '../core/timeline/journey';
 import { placementMoves, placementToJson } from '../core/timeline/placements';
 import { parseArgs, stringOption } from './args';
 import { asOfDay } from './asOf';
+import { DATE_ORDER_OPTION, dateOrderOption, requireDateOrderOnCommandLine } from './dateOptions';
 import { loadInput, placementsOf as placementsSheetOf } from './load';
 import { chooseOutput, writeOutput } from './outputPath';
 import { reportBytes } from './reportInput';
@@ -49,6 +50,7 @@ export async function runTimeline(argv: string[], io: TimelineIo): Promise<numbe
     output: { value: true, aliases: ['-o'] },
     force: { value: false },
     json: { value: false },
+    ...DATE_ORDER_OPTION,
   });
   if (args.positional.length !== 1) throw new UserFacingError('usage', 'Give exactly one FILE.xlsx. Run "pace-tracker timeline --help" for usage.');
   const input = args.positional[0];
@@ -61,7 +63,8 @@ export async function runTimeline(argv: string[], io: TimelineIo): Promise<numbe
   const writes = given !== undefined || !args.options.has('json');
   const pick = () => chooseOutput({ given, input, force, defaultName: defaultTimelinePath(input), what: 'timeline' });
   if (writes) pick();
-  const loaded = await loadInput(input, stringOption(args, 'sheet'), stringOption(args, 'map'));
+  const loaded = await loadInput(input, stringOption(args, 'sheet'), stringOption(args, 'map'), dateOrderOption(args));
+  requireDateOrderOnCommandLine(loaded.sheet);
   // A placements sheet beside the tracker, when the workbook has one: its placements go under each child's bar.
   const placements = placementsSheetOf(loaded);
   const timeline = planTimeline(loaded.sheet, chosen, { asOf, align, placements });

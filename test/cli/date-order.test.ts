@@ -51,6 +51,19 @@ describe('a column typed month/day/year', () => {
     expect(fs.existsSync(output)).toBe(false);
   });
 
+  it('timeline stops the same way, and with --date-order E=mdy draws the stage month first', async () => {
+    const output = path.join(dir, 'held-timeline.xlsx');
+    const held = await runCli(['timeline', file, '--children', 'C1', '--as-of', '2024-03-31', '-o', output]);
+    expect(held.code).toBe(2);
+    expect(held.stderr).toContain('add --date-order E=mdy to read it month first, or --date-order E=dmy');
+    expect(fs.existsSync(output)).toBe(false);
+    const { run, json } = await runJson(['timeline', file, '--children', 'C1', '--as-of', '2024-03-31', '--date-order', 'E=mdy', '--json']);
+    expect(run.stderr).toBe('');
+    // C1: first accommodated 15/01/2023, recommendation 03/20/2023 month first = 20/03/2023: 64 days.
+    const stage = json.children[0].stages.find((s: { to: string }) => s.to === 'permanenceRecommendation');
+    expect(stage).toMatchObject({ start: '2023-01-15', end: '2023-03-20', open: false });
+  });
+
   it('aims with --date-order E=mdy reads the column month first', async () => {
     const { run, json } = await runJson(['aims', file, '--as-of', '2024-03-31', '--date-order', 'E=mdy', '--json']);
     expect(run.stderr).toBe('');

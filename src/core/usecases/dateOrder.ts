@@ -153,12 +153,12 @@ export function describeColumns(columns: readonly MonthFirstColumn[]): string {
  * The figures wait while a column's order is unconfirmed: working them out
  * day first would misplace every US date in it without a word.
  */
-export function requireDateOrderConfirmed(columns: readonly MonthFirstColumn[]): void {
+export function requireDateOrderConfirmed(columns: readonly MonthFirstColumn[], heldBack = 'the aims are'): void {
   const waiting = unconfirmedColumns(columns);
   if (waiting.length === 0) return;
   const what = describeColumns(waiting);
   throw new UserFacingError(
     'dateOrderUnconfirmed',
-    `${what.charAt(0).toUpperCase()}${what.slice(1)} ${waiting.length === 1 ? 'looks' : 'look'} month/day/year, so the aims are held back until the date order is confirmed for ${waiting.length === 1 ? 'it' : 'each of them'} (month/day/year or day/month/year).`,
+    `${what.charAt(0).toUpperCase()}${what.slice(1)} ${waiting.length === 1 ? 'looks' : 'look'} month/day/year, so ${heldBack} held back until the date order is confirmed for ${waiting.length === 1 ? 'it' : 'each of them'} (month/day/year or day/month/year).`,
   );
 }

@@ -16,6 +16,7 @@ import { safeTableName } from '../report/issuesSheet';
 import type { PlannedSheet, ReportPlan } from '../report/plan';
 import { isoFromDay } from '../dates';
 import { aimsOrPresets, type LoadedSheet } from './pipeline';
+import { requireDateOrderConfirmed } from './dateOrder';
 import { findPlacementsHeader, placementsByChild, readPlacements, type Placement, type PlacementsSheet } from '../timeline/placements';
 import { HEADER_SEARCH_ROWS } from '../layout/detect';
 import type { WorkbookPort } from '../port';
@@ -120,6 +121,8 @@ export function timelineSheetName(subject: string, shortSubject: string = subjec
 }
 
 export function planTimeline(sheet: LoadedSheet, selection: TimelineSelection, options: TimelineOptions): PlannedTimeline {
+  // Stage lengths from a month-first column read day first would be wrong without a word: held back as the aims are.
+  requireDateOrderConfirmed(sheet.monthFirstColumns, 'timelines are');
   const { records, subject, shortSubject } = selectChildren(sheet, selection);
   const aims = aimsOrPresets(options.aims).aims.map((a) => normaliseAim(a, sheet.localLabels));
   const journeys = records.map((r) => childJourney(r, options.asOf, aims));
