@@ -92,7 +92,7 @@ export function parseSeriesValue(text: string): number | null {
 
 const HEADER_HELP = 'The first line must be the header date,value (or date,value,group for several series).';
 
-/** One group's points as columns, in file order: far fewer objects than one per point. */
+/** One group's points as columns, in file order. */
 export interface SeriesColumns {
   /** The group's name, or null when the file has no group column. */
   group: string | null;
@@ -103,9 +103,22 @@ export interface SeriesColumns {
   values: number[];
 }
 
-interface Group extends SeriesColumns {
-  /** The group met on the line after this group's last line: usually the next line's group again (files come sorted by date or by group). */
-  next: Group | null;
+/**
+ * A whole SERIES.csv as a few flat columns (typed arrays: no object and no
+ * array per point, so 100,000 points cost the garbage collector nothing).
+ * Group k's points are positions start[k] to start[k + 1] − 1, in file order.
+ */
+export interface SeriesTable {
+  /** Group names in order of first appearance; [null] for a file without a group column. */
+  groups: Array<string | null>;
+  start: Int32Array;
+  /** Each point's date as the number yyyymmdd (sorts as the date does). */
+  days: Int32Array;
+  /** Each point's date as an index into dateTexts. */
+  dateIds: Int32Array;
+  /** Each distinct date once, yyyy-mm-dd. */
+  dateTexts: string[];
+  values: Float64Array;
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -158,24 +171,32 @@ function dayOfIso(iso: string): number {
 }
 
 /**
- * Anything that makes a file other than plain: a character outside printable
- * ASCII (tabs, non-ASCII spaces), a quote, a carriage return not followed by
- * a line feed, or a space at the edge of a field (which would be trimmed).
+ * A group name the general reader would read exactly as it stands: no quote,
+ * no control character (tab, lone carriage return), nothing trim() removes
+ * at either end.
  */
-const NOT_PLAIN = /[^\x20-\x7e\r\n]|"|\r(?!\n)|(?:^|,) | (?=,|\r?$)/m;
+function isPlainName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 127) return false;
+  }
+  return name.trim() === name;
+}
 
 /**
- * parseSeriesCsv's reading, into columns. A plain file (what exports write:
- * printable ASCII, no quotes, no padded fields, \n or \r\n line ends) is read
- * in one pass with the text's own search functions, without splitting it
- * into lines or fields; any line there that is not simply a valid point, and
- * every line of any other file, goes through the general reader, so the rules
- * and every message are the same either way.
+ * parseSeriesCsv's reading, into one SeriesTable. Lines are found with the
+ * text's own search functions (no splitting into lines or fields); a line
+ * that is simply a valid point (a yyyy-mm-dd date, a plain decimal, a group
+ * name that needs no trimming or unquoting) is read in place, and any other
+ * line goes through the general reader, so the rules and every message are
+ * the same either way. A file with a carriage return that does not end a
+ * line (old Mac line ends) goes wholly through the general reader, which
+ * splits lines there too; so does every file when `lineByLine` (for tests).
  */
-export function parseSeriesColumns(input: string): SeriesColumns[] {
+export function parseSeriesTable(input: string, lineByLine = false): SeriesTable {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const reader = new SeriesReader();
-  if (NOT_PLAIN.test(text)) {
+  if (lineByLine || (text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text))) {
     const lines = text.split(/\r\n|\n|\r/);
     for (let k = 0; k < lines.length; k++) reader.line(lines[k], k + 1);
     return reader.finish();
@@ -191,67 +212,7 @@ export function parseSeriesColumns(input: string): SeriesColumns[] {
     reader.line(text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end), lineNumber);
     pos = end + 1;
   }
-  const { width, dateCol, valueCol, groupCol } = reader;
-  const starts = [0, 0, 0];
-  const ends = [0, 0, 0];
-  let lastDate = '';
-  let lastDay = -1;
-  let group: Group | null = reader.single;
-  while (pos <= n) {
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = n;
-    const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    lineNumber++;
-    const start = pos;
-    pos = end + 1;
-    // Fields by their commas; exactly `width` of them, else the general reader explains.
-    let fields = 0;
-    let at = start;
-    for (;;) {
-      const comma = text.indexOf(',', at);
-      const fieldEnd = comma === -1 || comma > lineEnd ? lineEnd : comma;
-      if (fields < 3) {
-        starts[fields] = at;
-        ends[fields] = fieldEnd;
-      }
-      fields++;
-      if (fieldEnd === lineEnd) break;
-      at = fieldEnd + 1;
-    }
-    if (fields === width) {
-      const ds = starts[dateCol];
-      const de = ends[dateCol];
-      let day = lastDay;
-      if (lastDay === -1 || de - ds !== 10 || !text.startsWith(lastDate, ds)) {
-        day = quickDay(text, ds, de);
-        if (day !== -1) {
-          lastDate = text.slice(ds, de);
-          lastDay = day;
-        }
-      }
-      const value = quickValue(text, starts[valueCol], ends[valueCol]);
-      if (day !== -1 && value === value) {
-        if (groupCol !== -1) {
-          const gs = starts[groupCol];
-          const ge = ends[groupCol];
-          // Most lines belong to the group predicted from the last line; compare in place before making a name.
-          const guess: Group | null = group === null ? null : group.next;
-          if (guess !== null && guess.group!.length === ge - gs && text.startsWith(guess.group!, gs)) {
-            group = guess;
-          } else if (group !== null && group.group!.length === ge - gs && text.startsWith(group.group!, gs)) {
-            // the same group again (a file sorted by group)
-          } else {
-            const found = reader.groupNamed(text.slice(gs, ge));
-            if (group !== null) group.next = found;
-            group = found;
-          }
-        }
-        reader.add(group!, day, value);
-        continue;
-      }
-    }
-    reader.line(text.slice(start, lineEnd), lineNumber);
-  }
+  lineNumber = reader.readPlainLines(text, pos, lineNumber);
   return reader.finish();
 }
 
@@ -262,12 +223,20 @@ class SeriesReader {
   dateCol = -1;
   valueCol = -1;
   groupCol = -1;
-  single: Group | null = null;
-  private readonly groups: Group[] = [];
-  private readonly byName = new Map<string, Group>();
-  private readonly dateText = new Map<number, string>();
+  private readonly names: Array<string | null> = [];
+  /** For each group, the group met on the line after its last line: usually the next line's group (files come sorted by date or by group). */
+  private readonly nextGroup: number[] = [];
+  private readonly byName = new Map<string, number>();
+  private readonly dateIdOf = new Map<number, number>();
+  private readonly dateTexts: string[] = [];
   private lastDay = -1;
-  private lastDate = '';
+  private lastDateId = -1;
+  // The points in file order, in growing typed arrays.
+  private count = 0;
+  private groupOf = new Int32Array(1024);
+  private dayOf = new Int32Array(1024);
+  private dateIdOfPoint = new Int32Array(1024);
+  private valueOf = new Float64Array(1024);
 
   line(line: string, lineNumber: number): void {
     if (/^[\s,]*$/.test(line)) return;
@@ -287,7 +256,96 @@ class SeriesReader {
     if (value === null) {
       fail(`Line ${lineNumber}: the value "${fields[this.valueCol]}" is not a number. Write it like 23.4, with a full stop for decimals and no units.`);
     }
-    this.add(this.single ?? this.groupNamed(fields[this.groupCol]), dayOfIso(date as string), value as number);
+    this.add(this.groupCol === -1 ? 0 : this.groupNamed(fields[this.groupCol]), dayOfIso(date as string), value as number);
+  }
+
+  /**
+   * Every line from `pos` on (the header has been read): in place when it is
+   * simply a valid point, else by `line`. Returns the last line number.
+   */
+  readPlainLines(text: string, pos: number, lineNumber: number): number {
+    const n = text.length;
+    const { width, dateCol, valueCol, groupCol } = this;
+    const starts = [0, 0, 0];
+    const ends = [0, 0, 0];
+    let lastDate = '';
+    let lastDay = -1;
+    let group = groupCol === -1 ? 0 : -1;
+    while (pos <= n) {
+      let end = text.indexOf('\n', pos);
+      if (end === -1) end = n;
+      const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      lineNumber++;
+      const start = pos;
+      pos = end + 1;
+      // Fields by their commas; exactly `width` of them, else the general reader explains.
+      let fields = 0;
+      let at = start;
+      for (;;) {
+        const comma = text.indexOf(',', at);
+        const fieldEnd = comma === -1 || comma > lineEnd ? lineEnd : comma;
+        if (fields < 3) {
+          starts[fields] = at;
+          ends[fields] = fieldEnd;
+        }
+        fields++;
+        if (fieldEnd === lineEnd) break;
+        at = fieldEnd + 1;
+      }
+      if (fields === width) {
+        const ds = starts[dateCol];
+        const de = ends[dateCol];
+        let day = lastDay;
+        // Most lines repeat the last date: compare in place before reading it.
+        if (lastDay === -1 || de - ds !== 10 || !text.startsWith(lastDate, ds)) {
+          day = quickDay(text, ds, de);
+          if (day !== -1) {
+            lastDate = text.slice(ds, de);
+            lastDay = day;
+          }
+        }
+        const value = quickValue(text, starts[valueCol], ends[valueCol]);
+        if (day !== -1 && value === value) {
+          let g = group;
+          if (groupCol !== -1) g = this.plainGroup(text, starts[groupCol], ends[groupCol], group);
+          if (g !== -1) {
+            group = g;
+            this.add(g, day, value);
+            continue;
+          }
+        }
+      }
+      this.line(text.slice(start, lineEnd), lineNumber);
+      if (groupCol !== -1 && this.count > 0) group = this.groupOf[this.count - 1];
+    }
+    return lineNumber;
+  }
+
+  /**
+   * The group of a name written plainly at text[start, end), after group
+   * `previous`; -1 when the name is not plain (the general reader then reads
+   * the line). Most lines belong to the group predicted from the last line:
+   * compared in place, no string made.
+   */
+  private plainGroup(text: string, start: number, end: number, previous: number): number {
+    const length = end - start;
+    if (previous !== -1) {
+      const guess = this.nextGroup[previous];
+      if (guess !== -1) {
+        const name = this.names[guess] as string;
+        if (name.length === length && text.startsWith(name, start)) return guess;
+      }
+      const same = this.names[previous] as string;
+      if (same.length === length && text.startsWith(same, start)) return previous;
+    }
+    const name = text.slice(start, end);
+    let g = this.byName.get(name);
+    if (g === undefined) {
+      if (!isPlainName(name)) return -1;
+      g = this.groupNamed(name);
+    }
+    if (previous !== -1) this.nextGroup[previous] = g;
+    return g;
   }
 
   private readHeader(line: string, lineNumber: number): void {
@@ -305,40 +363,93 @@ class SeriesReader {
     this.valueCol = valueCol;
     this.groupCol = header.indexOf('group');
     if (this.groupCol === -1) {
-      this.single = { group: null, dates: [], days: [], values: [], next: null };
-      this.groups.push(this.single);
+      this.names.push(null);
+      this.nextGroup.push(-1);
     }
   }
 
-  groupNamed(name: string): Group {
+  groupNamed(name: string): number {
     let g = this.byName.get(name);
     if (g === undefined) {
-      g = { group: name, dates: [], days: [], values: [], next: null };
+      g = this.names.length;
+      this.names.push(name);
+      this.nextGroup.push(-1);
       this.byName.set(name, g);
-      this.groups.push(g);
     }
     return g;
   }
 
-  add(target: Group, day: number, value: number): void {
+  add(group: number, day: number, value: number): void {
     if (day !== this.lastDay) {
-      let date = this.dateText.get(day);
-      if (date === undefined) {
-        date = `${String(Math.floor(day / 10000)).padStart(4, '0')}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`;
-        this.dateText.set(day, date);
+      let id = this.dateIdOf.get(day);
+      if (id === undefined) {
+        id = this.dateTexts.length;
+        this.dateTexts.push(`${String(Math.floor(day / 10000)).padStart(4, '0')}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`);
+        this.dateIdOf.set(day, id);
       }
       this.lastDay = day;
-      this.lastDate = date;
+      this.lastDateId = id;
     }
-    target.dates.push(this.lastDate);
-    target.days.push(day);
-    target.values.push(value);
+    if (this.count === this.valueOf.length) this.grow();
+    const k = this.count++;
+    this.groupOf[k] = group;
+    this.dayOf[k] = day;
+    this.dateIdOfPoint[k] = this.lastDateId;
+    this.valueOf[k] = value;
   }
 
-  finish(): SeriesColumns[] {
-    if (this.width === 0) fail(`The series file is empty. ${HEADER_HELP}`);
-    return this.groups.map(({ group, dates, days, values }) => ({ group, dates, days, values }));
+  private grow(): void {
+    const size = this.valueOf.length * 2;
+    const groupOf = new Int32Array(size);
+    groupOf.set(this.groupOf);
+    this.groupOf = groupOf;
+    const dayOf = new Int32Array(size);
+    dayOf.set(this.dayOf);
+    this.dayOf = dayOf;
+    const dateIds = new Int32Array(size);
+    dateIds.set(this.dateIdOfPoint);
+    this.dateIdOfPoint = dateIds;
+    const values = new Float64Array(size);
+    values.set(this.valueOf);
+    this.valueOf = values;
   }
+
+  /** The table: points gathered group by group (a stable counting sort, so each group keeps file order). */
+  finish(): SeriesTable {
+    if (this.width === 0) fail(`The series file is empty. ${HEADER_HELP}`);
+    const groups = this.names.length;
+    const n = this.count;
+    const start = new Int32Array(groups + 1);
+    for (let k = 0; k < n; k++) start[this.groupOf[k] + 1]++;
+    for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+    const next = start.slice(0, groups);
+    const days = new Int32Array(n);
+    const dateIds = new Int32Array(n);
+    const values = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const at = next[this.groupOf[k]]++;
+      days[at] = this.dayOf[k];
+      dateIds[at] = this.dateIdOfPoint[k];
+      values[at] = this.valueOf[k];
+    }
+    return { groups: this.names, start, days, dateIds, dateTexts: this.dateTexts, values };
+  }
+}
+
+/** parseSeriesTable's groups one by one, as plain arrays. */
+export function parseSeriesColumns(text: string, lineByLine = false): SeriesColumns[] {
+  const table = parseSeriesTable(text, lineByLine);
+  return table.groups.map((group, g) => {
+    const dates: string[] = [];
+    const days: number[] = [];
+    const values: number[] = [];
+    for (let k = table.start[g]; k < table.start[g + 1]; k++) {
+      dates.push(table.dateTexts[table.dateIds[k]]);
+      days.push(table.days[k]);
+      values.push(table.values[k]);
+    }
+    return { group, dates, days, values };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Direction, RunChartPhase } from '../model';
 import { cleanNumber, median } from './median';
+import { booleansOf } from './flags';
 import { sideOf } from './sides';
 
 /** NHS Highland's runcharter default: 9 consecutive points on the improving side start a new phase. */
@@ -35,20 +36,40 @@ export function findPhases(
 ): Phasing {
   const n = values.length;
   const phaseOf = new Array<number>(n).fill(0);
-  const inRephaseRun = new Array<boolean>(n).fill(false);
-  if (n === 0) return { phases: [], phaseOf, inRephaseRun };
+  const flags = new Uint8Array(n);
+  const phases = markPhases(values, baselineCount, baselineMedian, runLength, direction, phaseOf, flags, 1);
+  return { phases, phaseOf, inRephaseRun: booleansOf(flags, 1) };
+}
+
+/**
+ * findPhases for a chart: writes each point's phase into `phaseOf`, sets
+ * `bit` in `flags` for the points whose run started a new phase, and returns
+ * the phases.
+ */
+export function markPhases(
+  values: ArrayLike<number>,
+  baselineCount: number,
+  baselineMedian: number,
+  runLength: number | null,
+  direction: Direction,
+  phaseOf: { [i: number]: number },
+  flags: Uint8Array,
+  bit: number,
+): RunChartPhase[] {
+  const n = values.length;
+  if (n === 0) return [];
   const phases: RunChartPhase[] = [
     { phase: 0, firstIndex: 0, lastIndex: n - 1, median: baselineMedian, medianFrom: [0, baselineCount - 1] },
   ];
   if (runLength !== null && runLength >= 1) {
     const improving = direction === 'down' ? -1 : 1;
     let current = baselineMedian;
-    let run: number[] = [];
+    const run: number[] = [];
     for (let i = baselineCount; i < n; i++) {
       const s = sideOf(values[i], current);
       if (s === 0) continue;
       if (s !== improving) {
-        run = [];
+        run.length = 0;
         continue;
       }
       run.push(i);
@@ -63,12 +84,12 @@ export function findPhases(
           median: newMedian,
           medianFrom: [run[0], run[run.length - 1]],
         });
-        for (const k of run) inRephaseRun[k] = true;
+        for (const k of run) flags[k] |= bit;
         current = newMedian;
-        run = [];
+        run.length = 0;
       }
     }
   }
   for (const p of phases) for (let i = p.firstIndex; i <= p.lastIndex; i++) phaseOf[i] = p.phase;
-  return { phases, phaseOf, inRephaseRun };
+  return phases;
 }
