@@ -5,6 +5,7 @@
  * it is written, and the JSON goes out as bytes a megabyte at a time: compact
  * with --json, indented with --pretty (for people reading it).
  */
+import { isAscii } from 'buffer';
 import * as fs from 'fs';
 import { UserFacingError } from '../core/errors';
 import { dayFromIso } from '../core/dates/serial';
@@ -30,7 +31,9 @@ export async function runchart(argv: string[], io: Io): Promise<number> {
   const file = args.positional[0];
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    const bytes = fs.readFileSync(file);
+    // Plain ASCII (what exports usually are) needs no UTF-8 decoding: one copy makes the text.
+    text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch {
     throw new UserFacingError('unreadableFile', `${file} cannot be read: check the name and that it exists.`);
   }

@@ -1,4 +1,5 @@
 import { booleansOf } from './flags';
+import { sortedCopy } from './median';
 
 /**
  * Astronomical points are flagged for the user's judgement, never decided
@@ -30,7 +31,7 @@ export function findAstronomical(values: readonly number[]): boolean[] {
 export function markAstronomical(values: ArrayLike<number>, flags: Uint8Array, bit: number): void {
   const n = values.length;
   if (n < ASTRONOMICAL_MIN_POINTS) return;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortedCopy(values);
   const q1 = quantile7(sorted, 0.25);
   const q3 = quantile7(sorted, 0.75);
   const iqr = q3 - q1;

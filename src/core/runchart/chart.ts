@@ -5,7 +5,7 @@ import { markAstronomical } from './astronomical';
 import { BaselineChoice, chooseBaseline } from './baseline';
 import type { SeriesTable } from './csv';
 import { ASTRONOMICAL, BASELINE, REPHASE_RUN_FLAG, SHIFT, TREND } from './flags';
-import { cleanNumber, median } from './median';
+import { cleanNumber, medianOf } from './median';
 import { markPhases, REPHASE_RUN } from './rephase';
 import { runsTest, runsTestFrom } from './runsTest';
 import { markShifts } from './shift';
@@ -68,6 +68,9 @@ export interface RunChartColumns {
   dateIds: ArrayLike<number>;
   dateTexts: readonly string[];
   values: ArrayLike<number>;
+  /** Each point's value as an index into `valueTable` (a file's distinct values: each is turned into text once). */
+  valueIds: ArrayLike<number>;
+  valueTable: readonly number[];
   /** Each point's phase (its centre is that phase's median). */
   phaseOf: ArrayLike<number>;
   /** Each point's five flags as bits (flags.ts): baseline, shift, trend, rephaseRun, astronomical. */
@@ -85,33 +88,38 @@ export interface RunChartColumns {
  * `values`), as columns. See computeRunChart for what each rule does.
  */
 export function computeRunChartColumns(dates: readonly string[], values: readonly number[], options: RunChartOptions = {}): RunChartColumns {
-  const dateIds = new Int32Array(dates.length);
-  for (let i = 0; i < dateIds.length; i++) dateIds[i] = i;
-  return runChartColumnsOf(dateIds, dates, values, chooseBaseline(dates, options.baseline), options);
+  const ids = new Int32Array(dates.length);
+  for (let i = 0; i < ids.length; i++) ids[i] = i;
+  return runChartColumnsOf({ dateIds: ids, dateTexts: dates, valueIds: ids, valueTable: values }, values, chooseBaseline(dates, options.baseline), options);
 }
 
 /**
  * computeRunChartColumns with the baseline already chosen: the rules, each
  * marking its bit of one flags array, over any array of values (a typed
- * array's slice of a whole file included).
+ * array's slice of a whole file included). `columns` (one entry per point)
+ * receive the flags and phases when given, else new arrays do.
  */
 export function runChartColumnsOf(
-  dateIds: ArrayLike<number>,
-  dateTexts: readonly string[],
+  points: Pick<RunChartColumns, 'dateIds' | 'dateTexts' | 'valueIds' | 'valueTable'>,
   values: ArrayLike<number>,
   baseline: BaselineChoice,
   options: RunChartOptions,
+  columns?: { flags: Uint8Array; phaseOf: Int32Array },
 ): RunChartColumns {
   const rules = options.rules ?? 'ihi';
   const direction = options.direction ?? 'down';
   const rephaseRun = options.rephaseRun === undefined ? REPHASE_RUN : options.rephaseRun;
   const n = values.length;
-  const flags = new Uint8Array(n);
-  const phaseOf = new Int32Array(n);
-  const chart = { rules, direction, dateIds, dateTexts, values, phaseOf, flags, baselineCount: baseline.count, baselineFallback: baseline.fallback };
-  if (n === 0) return { ...chart, phases: [], runs: runsTest([], null), anhoej: anhoejTest([], null) };
+  const into = columns ?? { flags: new Uint8Array(n), phaseOf: new Int32Array(n) };
+  const { flags, phaseOf } = into;
+  if (n === 0) {
+    return {
+      ...points, rules, direction, values, phaseOf, flags, baselineCount: 0, phases: [], runs: runsTest([], null), anhoej: anhoejTest([], null), baselineFallback: baseline.fallback,
+    };
+  }
+  flags.fill(0);
   flags.fill(BASELINE, 0, baseline.count);
-  const baselineMedian = cleanNumber(median(Array.prototype.slice.call(values, 0, baseline.count) as number[]) as number);
+  const baselineMedian = cleanNumber(medianOf(values, 0, baseline.count) as number);
   const phases = markPhases(values, baseline.count, baselineMedian, rephaseRun, direction, phaseOf, flags, REPHASE_RUN_FLAG);
   // One pass for the runs about the baseline median: the runs rule and Anhøj's both count them.
   const counts = countSideRuns(values, baselineMedian);
@@ -124,14 +132,19 @@ export function runChartColumnsOf(
       }
     }
   } else {
-    const centres = new Float64Array(n);
+    if (centreScratch.length < n) centreScratch = new Float64Array(Math.max(n, centreScratch.length * 2));
+    const centres = centreScratch;
     for (let i = 0; i < n; i++) centres[i] = phases[phaseOf[i]].median;
     markShifts(values, centres, phaseOf, flags, SHIFT);
     markTrends(values, flags, TREND);
     markAstronomical(values, flags, ASTRONOMICAL);
   }
-  return { ...chart, phases, runs, anhoej };
+  const { dateIds, dateTexts, valueIds, valueTable } = points;
+  return { rules, direction, dateIds, dateTexts, values, valueIds, valueTable, phaseOf, flags, baselineCount: baseline.count, phases, runs, anhoej, baselineFallback: baseline.fallback };
 }
+
+/** Each point's centre line, in space reused from chart to chart (markShifts reads it at once). */
+let centreScratch = new Float64Array(256);
 
 /** The order of a group's points by date (ties in file order), or null when they already are in order (the usual case). */
 export function dateOrder(days: ArrayLike<number>): Int32Array | null {
@@ -150,29 +163,48 @@ export function dateOrder(days: ArrayLike<number>): Int32Array | null {
 
 /**
  * The run chart of group `g` of a SeriesTable (file order, finite values,
- * real dates): sorted by date first when it is not already.
+ * real dates): sorted by date first when it is not already. The charts of a
+ * table keep their flags and phases in two arrays shared by the whole table
+ * (no allocation per chart): charting the same group again overwrites them.
  */
 export function runChartOfTableGroup(table: SeriesTable, g: number, options: RunChartOptions = {}): RunChartColumns {
   const from = table.start[g];
   const to = table.start[g + 1];
   let dateIds = table.dateIds.subarray(from, to);
+  let valueIds = table.valueIds.subarray(from, to);
   let values = table.values.subarray(from, to);
   const n = to - from;
   const order = n >= MAX_FAST_SORT ? stableOrder(table, from, to) : dateOrder(table.days.subarray(from, to));
   if (order !== null) {
-    const sortedIds = new Int32Array(n);
+    const sortedDateIds = new Int32Array(n);
+    const sortedValueIds = new Int32Array(n);
     const sortedValues = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      sortedIds[k] = dateIds[order[k]];
+      sortedDateIds[k] = dateIds[order[k]];
+      sortedValueIds[k] = valueIds[order[k]];
       sortedValues[k] = values[order[k]];
     }
-    dateIds = sortedIds;
+    dateIds = sortedDateIds;
+    valueIds = sortedValueIds;
     values = sortedValues;
   }
   // The dates as text only when a baseline date needs comparing with them.
   const baseline = options.baseline;
   const dates = baseline !== undefined && 'before' in baseline ? Array.from(dateIds, (id) => table.dateTexts[id]) : { length: n };
-  return runChartColumnsOf(dateIds, table.dateTexts, values, chooseBaseline(dates, baseline), options);
+  const columns = chartColumnsOf(table);
+  const into = { flags: columns.flags.subarray(from, to), phaseOf: columns.phaseOf.subarray(from, to) };
+  return runChartColumnsOf({ dateIds, dateTexts: table.dateTexts, valueIds, valueTable: table.valueTable }, values, chooseBaseline(dates, baseline), options, into);
+}
+
+/** One flags array and one phase array for all the charts of a table (each chart has its own stretch of them). */
+const tableColumns = new WeakMap<SeriesTable, { flags: Uint8Array; phaseOf: Int32Array }>();
+function chartColumnsOf(table: SeriesTable): { flags: Uint8Array; phaseOf: Int32Array } {
+  let columns = tableColumns.get(table);
+  if (columns === undefined) {
+    columns = { flags: new Uint8Array(table.values.length), phaseOf: new Int32Array(table.values.length) };
+    tableColumns.set(table, columns);
+  }
+  return columns;
 }
 
 /** dateOrder for a million points or more (past what its numeric keys can hold): a comparison sort. */

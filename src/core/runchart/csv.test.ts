@@ -130,7 +130,7 @@ describe('parseSeriesColumns: the one-pass reading of plain files gives what the
   const DATES = ['2023-01-02', '2023-01-09', '2022-12-26', '09/01/2023', '2023-1-9', '2023-02-29', '2024-02-29', '2023-13-01', 'soon', ''];
   const VALUES = ['12', '12.5', '-3.25', '0', '-0', '007', '.5', '5.', '+5', '1e2', '12.50', '1234567890123456', '3 weeks', '', 'NaN'];
   // Names the one pass must leave to the general reader too: padded, quoted, with a tab, a comma or a lone carriage return.
-  const GROUPS = ['North', 'South', 'Team 1', 'x', '', 'Tîm a Tuath', ' North', 'South ', '"North"', '"A, B"', 'Nor\tth', 'a"b', 'a\rb'];
+  const GROUPS = ['North', 'South', 'Team 1', 'x', '', 'Tîm a Tuath', ' North', 'South ', '"North"', '"A, B"', 'Nor\tth', 'a"b', 'a\rb', 'a\u2028b', '1\u00a0'];
 
   it('agrees on 400 seeded files mixing good lines, bad lines, blank lines and CRLF', () => {
     const random = rng(42);

@@ -118,52 +118,10 @@ export interface SeriesTable {
   dateIds: Int32Array;
   /** Each distinct date once, yyyy-mm-dd. */
   dateTexts: string[];
+  /** Each point's value as an index into valueTable (each distinct value written once in the output). */
+  valueIds: Int32Array;
+  valueTable: number[];
   values: Float64Array;
-}
-
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/**
- * A plain decimal (-12.5, 40) read straight from the text, or NaN when the
- * field is anything else (the line then takes the general path). With at
- * most 15 digits, digits / 10^decimals is one correctly rounded division of
- * two exact numbers: the same double Number() gives.
- */
-function quickValue(text: string, start: number, end: number): number {
-  let i = start;
-  const negative = text.charCodeAt(i) === 45;
-  if (negative) i++;
-  let digits = 0;
-  let count = 0;
-  let decimals = -1;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 && decimals === -1) {
-      decimals = 0;
-      continue;
-    }
-    const d = c - 48;
-    if (d < 0 || d > 9) return NaN;
-    digits = digits * 10 + d;
-    count++;
-    if (decimals !== -1) decimals++;
-  }
-  if (count === 0 || count > 15 || decimals === 0) return NaN;
-  const v = decimals > 0 ? digits / POW10[decimals] : digits;
-  return negative ? -v : v;
-}
-
-/** yyyymmdd for a real date written exactly yyyy-mm-dd, or -1 (the line then takes the general path). */
-function quickDay(text: string, start: number, end: number): number {
-  if (end - start !== 10 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return -1;
-  let key = 0;
-  for (let i = start; i < end; i++) {
-    if (i === start + 4 || i === start + 7) continue;
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    key = key * 10 + d;
-  }
-  return isRealDate(Math.floor(key / 10000), Math.floor(key / 100) % 100, key % 100) ? key : -1;
 }
 
 function dayOfIso(iso: string): number {
@@ -171,31 +129,31 @@ function dayOfIso(iso: string): number {
 }
 
 /**
- * A group name the general reader would read exactly as it stands: no quote,
- * no control character (tab, lone carriage return), nothing trim() removes
- * at either end.
+ * The fields of a plain point, one pattern per column: a date written exactly
+ * yyyy-mm-dd, a plain decimal (Number() reads it as the general reader's
+ * parseSeriesValue does), a group name with no quote, comma or control
+ * character (whether trim() would change it is checked once per new name).
  */
-function isPlainName(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c < 32 || c === 34 || c === 127) return false;
-  }
-  return name.trim() === name;
-}
+const PLAIN_FIELD: Record<string, string> = {
+  date: '(\\d{4}-\\d\\d-\\d\\d)',
+  value: '(-?\\d+(?:\\.\\d+)?)',
+  group: '([^\\x00-\\x1f\\x7f",]*)',
+};
 
 /**
- * parseSeriesCsv's reading, into one SeriesTable. Lines are found with the
- * text's own search functions (no splitting into lines or fields); a line
- * that is simply a valid point (a yyyy-mm-dd date, a plain decimal, a group
- * name that needs no trimming or unquoting) is read in place, and any other
- * line goes through the general reader, so the rules and every message are
- * the same either way. A file with a carriage return that does not end a
+ * parseSeriesCsv's reading, into one SeriesTable. Each line is first tried
+ * against one sticky regular expression for a plain point (a yyyy-mm-dd date,
+ * a plain decimal, a group name that needs no trimming or unquoting), which
+ * reads it in place without splitting the text into lines or fields; any
+ * other line goes through the general reader, so the rules and every message
+ * are the same either way. A file with a carriage return that does not end a
  * line (old Mac line ends) goes wholly through the general reader, which
  * splits lines there too; so does every file when `lineByLine` (for tests).
  */
 export function parseSeriesTable(input: string, lineByLine = false): SeriesTable {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const reader = new SeriesReader();
+  // A point's line is at least 16 characters with a group ("2023-01-02,1,N\r\n"), 13 without.
+  const reader = new SeriesReader(Math.ceil(text.length / 13));
   if (lineByLine || (text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text))) {
     const lines = text.split(/\r\n|\n|\r/);
     for (let k = 0; k < lines.length; k++) reader.line(lines[k], k + 1);
@@ -231,12 +189,23 @@ class SeriesReader {
   private readonly dateTexts: string[] = [];
   private lastDay = -1;
   private lastDateId = -1;
+  private readonly valueIdOf = new Map<string, number>();
+  private readonly valueTable: number[] = [];
   // The points in file order, in growing typed arrays.
   private count = 0;
-  private groupOf = new Int32Array(1024);
-  private dayOf = new Int32Array(1024);
-  private dateIdOfPoint = new Int32Array(1024);
-  private valueOf = new Float64Array(1024);
+  private groupOf: Int32Array;
+  private dayOf: Int32Array;
+  private dateIdOfPoint: Int32Array;
+  private valueIdOfPoint: Int32Array;
+
+  /** `expected`: about how many points the file holds (the arrays grow if it holds more). */
+  constructor(expected: number) {
+    const size = Math.max(64, expected);
+    this.groupOf = new Int32Array(size);
+    this.dayOf = new Int32Array(size);
+    this.dateIdOfPoint = new Int32Array(size);
+    this.valueIdOfPoint = new Int32Array(size);
+  }
 
   line(line: string, lineNumber: number): void {
     if (/^[\s,]*$/.test(line)) return;
@@ -256,7 +225,7 @@ class SeriesReader {
     if (value === null) {
       fail(`Line ${lineNumber}: the value "${fields[this.valueCol]}" is not a number. Write it like 23.4, with a full stop for decimals and no units.`);
     }
-    this.add(this.groupCol === -1 ? 0 : this.groupNamed(fields[this.groupCol]), dayOfIso(date as string), value as number);
+    this.add(this.groupCol === -1 ? 0 : this.groupNamed(fields[this.groupCol]), dayOfIso(date as string), this.valueId(fields[this.valueCol]));
   }
 
   /**
@@ -265,87 +234,70 @@ class SeriesReader {
    */
   readPlainLines(text: string, pos: number, lineNumber: number): number {
     const n = text.length;
-    const { width, dateCol, valueCol, groupCol } = this;
-    const starts = [0, 0, 0];
-    const ends = [0, 0, 0];
+    const { dateCol, valueCol, groupCol } = this;
+    // One capture per column, in the header's order; $ (multiline) stops before the line feed.
+    const plain = new RegExp(`${this.header.map((h) => PLAIN_FIELD[h]).join(',')}\\r?$`, 'my');
+    const names = this.names;
+    const nextGroup = this.nextGroup;
     let lastDate = '';
     let lastDay = -1;
     let group = groupCol === -1 ? 0 : -1;
     while (pos <= n) {
-      let end = text.indexOf('\n', pos);
-      if (end === -1) end = n;
-      const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       lineNumber++;
-      const start = pos;
-      pos = end + 1;
-      // Fields by their commas; exactly `width` of them, else the general reader explains.
-      let fields = 0;
-      let at = start;
-      for (;;) {
-        const comma = text.indexOf(',', at);
-        const fieldEnd = comma === -1 || comma > lineEnd ? lineEnd : comma;
-        if (fields < 3) {
-          starts[fields] = at;
-          ends[fields] = fieldEnd;
-        }
-        fields++;
-        if (fieldEnd === lineEnd) break;
-        at = fieldEnd + 1;
-      }
-      if (fields === width) {
-        const ds = starts[dateCol];
-        const de = ends[dateCol];
+      plain.lastIndex = pos;
+      const m = plain.exec(text);
+      // A match must end the line (multiline $ also stops before a line or paragraph separator).
+      if (m !== null && (plain.lastIndex === n || text.charCodeAt(plain.lastIndex) === 10)) {
+        const date = m[dateCol + 1];
         let day = lastDay;
-        // Most lines repeat the last date: compare in place before reading it.
-        if (lastDay === -1 || de - ds !== 10 || !text.startsWith(lastDate, ds)) {
-          day = quickDay(text, ds, de);
-          if (day !== -1) {
-            lastDate = text.slice(ds, de);
+        if (date !== lastDate) {
+          day = Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+          if (!isRealDate(Math.floor(day / 10000), Math.floor(day / 100) % 100, day % 100)) day = -1;
+          else {
+            lastDate = date;
             lastDay = day;
           }
         }
-        const value = quickValue(text, starts[valueCol], ends[valueCol]);
-        if (day !== -1 && value === value) {
-          let g = group;
-          if (groupCol !== -1) g = this.plainGroup(text, starts[groupCol], ends[groupCol], group);
-          if (g !== -1) {
-            group = g;
-            this.add(g, day, value);
-            continue;
+        const valueId = day === -1 ? -1 : this.valueId(m[valueCol + 1]);
+        let g = group;
+        if (groupCol !== -1 && valueId !== -1) {
+          // Most lines belong to the group predicted from the last line: compare before looking the name up.
+          const name = m[groupCol + 1];
+          const guess = group === -1 ? -1 : nextGroup[group];
+          if (guess !== -1 && names[guess] === name) g = guess;
+          else if (group !== -1 && names[group] === name) g = group;
+          else {
+            g = this.byName.get(name) ?? (name.trim() === name ? this.groupNamed(name) : -1);
+            if (g !== -1 && group !== -1) nextGroup[group] = g;
           }
         }
+        if (valueId !== -1 && g !== -1) {
+          group = g;
+          this.add(g, day, valueId);
+          pos = plain.lastIndex + 1;
+          continue;
+        }
       }
-      this.line(text.slice(start, lineEnd), lineNumber);
+      let end = text.indexOf('\n', pos);
+      if (end === -1) end = n;
+      this.line(text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end), lineNumber);
+      pos = end + 1;
       if (groupCol !== -1 && this.count > 0) group = this.groupOf[this.count - 1];
     }
     return lineNumber;
   }
 
-  /**
-   * The group of a name written plainly at text[start, end), after group
-   * `previous`; -1 when the name is not plain (the general reader then reads
-   * the line). Most lines belong to the group predicted from the last line:
-   * compared in place, no string made.
-   */
-  private plainGroup(text: string, start: number, end: number, previous: number): number {
-    const length = end - start;
-    if (previous !== -1) {
-      const guess = this.nextGroup[previous];
-      if (guess !== -1) {
-        const name = this.names[guess] as string;
-        if (name.length === length && text.startsWith(name, start)) return guess;
-      }
-      const same = this.names[previous] as string;
-      if (same.length === length && text.startsWith(same, start)) return previous;
+  /** The id of a value written `text` (each distinct text read once), or -1 when it is not a finite number. */
+  private valueId(text: string): number {
+    let id = this.valueIdOf.get(text);
+    if (id === undefined) {
+      const value = Number(text);
+      if (!Number.isFinite(value)) return -1;
+      id = this.valueTable.length;
+      this.valueTable.push(value);
+      this.valueIdOf.set(text, id);
     }
-    const name = text.slice(start, end);
-    let g = this.byName.get(name);
-    if (g === undefined) {
-      if (!isPlainName(name)) return -1;
-      g = this.groupNamed(name);
-    }
-    if (previous !== -1) this.nextGroup[previous] = g;
-    return g;
+    return id;
   }
 
   private readHeader(line: string, lineNumber: number): void {
@@ -379,7 +331,7 @@ class SeriesReader {
     return g;
   }
 
-  add(group: number, day: number, value: number): void {
+  add(group: number, day: number, valueId: number): void {
     if (day !== this.lastDay) {
       let id = this.dateIdOf.get(day);
       if (id === undefined) {
@@ -390,16 +342,16 @@ class SeriesReader {
       this.lastDay = day;
       this.lastDateId = id;
     }
-    if (this.count === this.valueOf.length) this.grow();
+    if (this.count === this.groupOf.length) this.grow();
     const k = this.count++;
     this.groupOf[k] = group;
     this.dayOf[k] = day;
     this.dateIdOfPoint[k] = this.lastDateId;
-    this.valueOf[k] = value;
+    this.valueIdOfPoint[k] = valueId;
   }
 
   private grow(): void {
-    const size = this.valueOf.length * 2;
+    const size = this.groupOf.length * 2;
     const groupOf = new Int32Array(size);
     groupOf.set(this.groupOf);
     this.groupOf = groupOf;
@@ -409,9 +361,9 @@ class SeriesReader {
     const dateIds = new Int32Array(size);
     dateIds.set(this.dateIdOfPoint);
     this.dateIdOfPoint = dateIds;
-    const values = new Float64Array(size);
-    values.set(this.valueOf);
-    this.valueOf = values;
+    const valueIds = new Int32Array(size);
+    valueIds.set(this.valueIdOfPoint);
+    this.valueIdOfPoint = valueIds;
   }
 
   /** The table: points gathered group by group (a stable counting sort, so each group keeps file order). */
@@ -425,14 +377,18 @@ class SeriesReader {
     const next = start.slice(0, groups);
     const days = new Int32Array(n);
     const dateIds = new Int32Array(n);
+    const valueIds = new Int32Array(n);
     const values = new Float64Array(n);
+    const valueTable = this.valueTable;
     for (let k = 0; k < n; k++) {
       const at = next[this.groupOf[k]]++;
       days[at] = this.dayOf[k];
       dateIds[at] = this.dateIdOfPoint[k];
-      values[at] = this.valueOf[k];
+      const id = this.valueIdOfPoint[k];
+      valueIds[at] = id;
+      values[at] = valueTable[id];
     }
-    return { groups: this.names, start, days, dateIds, dateTexts: this.dateTexts, values };
+    return { groups: this.names, start, days, dateIds, dateTexts: this.dateTexts, valueIds, valueTable, values };
   }
 }
 

@@ -54,36 +54,37 @@ const FLAG_NAMES = ['baseline', 'shift', 'trend', 'rephaseRun', 'astronomical'];
 /** `,"baseline":…,"astronomical":…}` for each of the 32 combinations of the five flag bits (flags.ts). */
 const FLAG_TAILS = Array.from({ length: 32 }, (_, mask) => encoder.encode(`${FLAG_NAMES.map((name, bit) => `,"${name}":${(mask >> bit) & 1 ? 'true' : 'false'}`).join('')}}`));
 
-// Series repeat their values (whole weeks, one decimal): each distinct one is
-// turned into text once. Bounded, so a series of all-different values costs a
-// little memory and no more.
-const CACHE_LIMIT = 1 << 16;
-const valuePieces = new Map<number, Uint8Array>();
-
-/** A value as the JSON text of round4(value), in bytes. */
-function valuePiece(value: number): Uint8Array {
-  let piece = valuePieces.get(value);
-  if (piece === undefined) {
-    if (valuePieces.size >= CACHE_LIMIT) valuePieces.clear();
-    piece = encoder.encode(String(round4(value)));
-    valuePieces.set(value, piece);
-  }
-  return piece;
-}
-
-/** `{"date":"…","value":` for each date of a file, made when first written (dates are shared by every chart of the file). */
-class DatePieces {
-  private texts: readonly string[] | null = null;
+/**
+ * The JSON text of each entry of a file's list (its dates or its values), in
+ * bytes, made when first written: the charts of a file share the lists, and
+ * series repeat their dates and values (whole weeks, one decimal).
+ */
+class Pieces<T> {
+  private list: readonly T[] | null = null;
   private pieces: Array<Uint8Array | undefined> = [];
+  constructor(private readonly textOf: (entry: T) => string) {}
 
-  of(texts: readonly string[]): Array<Uint8Array | undefined> {
-    if (texts !== this.texts) {
-      this.texts = texts;
-      this.pieces = new Array<Uint8Array | undefined>(texts.length);
+  of(list: readonly T[]): Array<Uint8Array | undefined> {
+    if (list !== this.list) {
+      this.list = list;
+      this.pieces = new Array<Uint8Array | undefined>(list.length);
     }
     return this.pieces;
   }
+
+  make(list: readonly T[], id: number): Uint8Array {
+    const piece = encoder.encode(this.textOf(list[id]));
+    this.pieces[id] = piece;
+    return piece;
+  }
 }
+
+/** `{"date":"…","value":` and the value as the JSON text of round4(value). */
+const piecesOfDocument = () => ({
+  dates: new Pieces<string>((date) => `{"date":${JSON.stringify(date)},"value":`),
+  values: new Pieces<number>((value) => String(round4(value))),
+});
+type DocumentPieces = ReturnType<typeof piecesOfDocument>;
 
 /** runChartToJson's object for a chart held as columns (for pretty output and tests). */
 export function runChartColumnsToJson(c: RunChartColumns): RunChartJson {
@@ -113,25 +114,21 @@ export function runChartColumnsToJson(c: RunChartColumns): RunChartJson {
 }
 
 /** One RUNCHART, compact, preceded by `"group":…` when `group` is given. */
-function writeRunChartCompact(out: ByteWriter, dates: DatePieces, c: RunChartColumns, group?: string): void {
+function writeRunChartCompact(out: ByteWriter, pieces: DocumentPieces, c: RunChartColumns, group?: string): void {
   out.text(`{${group === undefined ? '' : `"group":${JSON.stringify(group)},`}"rules":${JSON.stringify(c.rules)},"direction":${JSON.stringify(c.direction)},"points":[`);
   // What follows the value: the centre and phase, the same for every point of a phase.
   const phasePieces = c.phases.map((ph) => encoder.encode(`,"centre":${round4(ph.median)},"phase":${ph.phase}`));
-  const datePieces = dates.of(c.dateTexts);
-  const { dateIds, dateTexts, values, phaseOf, flags } = c;
+  const datePieces = pieces.dates.of(c.dateTexts);
+  const valuePieces = pieces.values.of(c.valueTable);
+  const { dateIds, valueIds, phaseOf, flags } = c;
   let buffer = out.buffer;
   let at = out.position;
-  for (let i = 0; i < values.length; i++) {
-    const id = dateIds[i];
-    let datePiece = datePieces[id];
-    if (datePiece === undefined) {
-      datePiece = encoder.encode(`{"date":${JSON.stringify(dateTexts[id])},"value":`);
-      datePieces[id] = datePiece;
-    }
-    const valueBytes = valuePiece(values[i]);
+  for (let i = 0; i < flags.length; i++) {
+    const datePiece = datePieces[dateIds[i]] ?? pieces.dates.make(c.dateTexts, dateIds[i]);
+    const valuePiece = valuePieces[valueIds[i]] ?? pieces.values.make(c.valueTable, valueIds[i]);
     const phasePiece = phasePieces[phaseOf[i]];
     const tail = FLAG_TAILS[flags[i]];
-    const length = 1 + datePiece.length + valueBytes.length + phasePiece.length + tail.length;
+    const length = 1 + datePiece.length + valuePiece.length + phasePiece.length + tail.length;
     if (at + length > buffer.length) {
       out.position = at;
       out.room(length);
@@ -141,8 +138,8 @@ function writeRunChartCompact(out: ByteWriter, dates: DatePieces, c: RunChartCol
     if (i > 0) buffer[at++] = 44; // ,
     buffer.set(datePiece, at);
     at += datePiece.length;
-    buffer.set(valueBytes, at);
-    at += valueBytes.length;
+    buffer.set(valuePiece, at);
+    at += valuePiece.length;
     buffer.set(phasePiece, at);
     at += phasePiece.length;
     buffer.set(tail, at);
@@ -182,11 +179,11 @@ export function writeRunChartDocument(
   pretty: boolean,
 ): void {
   const out = new ByteWriter(write);
-  const dates = new DatePieces();
+  const pieces = piecesOfDocument();
   if (!grouped) {
     for (const { chart } of charts) {
       if (pretty) out.text(JSON.stringify(runChartColumnsToJson(chart), null, 2));
-      else writeRunChartCompact(out, dates, chart);
+      else writeRunChartCompact(out, pieces, chart);
     }
     out.text('\n');
     out.flush();
@@ -200,7 +197,7 @@ export function writeRunChartDocument(
       out.text(`${first ? '' : ','}\n    ${text.replace(/\n/g, '\n    ')}`);
     } else {
       if (!first) out.text(',');
-      writeRunChartCompact(out, dates, chart, group as string);
+      writeRunChartCompact(out, pieces, chart, group as string);
     }
     first = false;
   }

@@ -22,3 +22,27 @@ export function cleanNumber(x: number): number {
   }
   return clean;
 }
+
+/** Sorting space reused from chart to chart (grown when needed), so a thousand charts do not allocate a thousand arrays. */
+let scratch = new Float64Array(256);
+
+/**
+ * values[from, to) sorted ascending, in shared working space: valid until the
+ * next call (use it at once).
+ */
+export function sortedCopy(values: ArrayLike<number>, from = 0, to = values.length): Float64Array {
+  const n = to - from;
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+  const sorted = scratch.subarray(0, n);
+  for (let i = 0; i < n; i++) sorted[i] = values[from + i];
+  return sorted.sort();
+}
+
+/** median (the project's one) of values[from, to), without copying them into a new array; null for none. */
+export function medianOf(values: ArrayLike<number>, from = 0, to = values.length): number | null {
+  const n = to - from;
+  if (n <= 0) return null;
+  const sorted = sortedCopy(values, from, to);
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
