@@ -1,7 +1,7 @@
 import type { Direction, RunChartPhase } from '../model';
 import { cleanNumber, median } from './median';
 import { booleansOf } from './flags';
-import { sideOf } from './sides';
+import { sideTolerance } from './sides';
 
 /** NHS Highland's runcharter default: 9 consecutive points on the improving side start a new phase. */
 export const REPHASE_RUN = 9;
@@ -64,10 +64,13 @@ export function markPhases(
   if (runLength !== null && runLength >= 1) {
     const improving = direction === 'down' ? -1 : 1;
     let current = baselineMedian;
+    let tolerance = sideTolerance(current);
     const run: number[] = [];
     for (let i = baselineCount; i < n; i++) {
-      const s = sideOf(values[i], current);
-      if (s === 0) continue;
+      // sideOf(values[i], current), in place.
+      const diff = values[i] - current;
+      if (diff <= tolerance && diff >= -tolerance) continue;
+      const s = diff > 0 ? 1 : -1;
       if (s !== improving) {
         run.length = 0;
         continue;
@@ -86,6 +89,7 @@ export function markPhases(
         });
         for (const k of run) flags[k] |= bit;
         current = newMedian;
+        tolerance = sideTolerance(current);
         run.length = 0;
       }
     }

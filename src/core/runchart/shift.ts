@@ -1,5 +1,5 @@
 import { booleansOf } from './flags';
-import { sideOf, Side } from './sides';
+import { sideOf, sideTolerance, Side } from './sides';
 
 /** NHS Scotland / IHI: a shift is 6 or more consecutive points on one side of the centre line. */
 export const SHIFT_LENGTH = 6;
@@ -38,9 +38,20 @@ export function markShifts(
   let first = 0;
   let last = -1;
   let count = 0;
+  // sideOf in place: the tolerance is worked out again only when the centre changes.
+  let centre = NaN;
+  let tolerance = 0;
   for (let i = 0; i <= n; i++) {
+    let s: Side = 0;
+    if (i < n) {
+      if (centres[i] !== centre) {
+        centre = centres[i];
+        tolerance = sideTolerance(centre);
+      }
+      const diff = values[i] - centre;
+      s = diff <= tolerance && diff >= -tolerance ? 0 : diff > 0 ? 1 : -1;
+    }
     // Past the last point, or a new phase, or a change of side: the run so far is over.
-    const s: Side = i === n ? 0 : sideOf(values[i], centres[i]);
     const ends = i === n || phases[i] !== runPhase || (s !== 0 && s !== runSide);
     if (ends) {
       if (count >= minLength) {

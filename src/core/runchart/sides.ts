@@ -9,8 +9,18 @@ export type Side = -1 | 0 | 1;
 
 export function sideOf(value: number, centre: number): Side {
   const diff = value - centre;
-  if (Math.abs(diff) <= 1e-9 * Math.max(1, Math.abs(centre))) return 0;
+  const tolerance = sideTolerance(centre);
+  if (diff <= tolerance && diff >= -tolerance) return 0;
   return diff > 0 ? 1 : -1;
+}
+
+/**
+ * How far from `centre` a value still counts as on the line. The loops over
+ * every point of a chart work it out once per centre and compare in place
+ * (diff <= tolerance && diff >= -tolerance is sideOf's "on the line").
+ */
+export function sideTolerance(centre: number): number {
+  return 1e-9 * Math.max(1, Math.abs(centre));
 }
 
 /** Runs of useful points (not on the line) against one centre line, in order. */
@@ -57,9 +67,11 @@ export function countSideRuns(values: ArrayLike<number>, centre: number): SideRu
   let longest = 0;
   let length = 0;
   let side = 0;
+  const tolerance = sideTolerance(centre);
   for (let i = 0; i < values.length; i++) {
-    const s = sideOf(values[i], centre);
-    if (s === 0) continue;
+    const diff = values[i] - centre;
+    if (diff <= tolerance && diff >= -tolerance) continue;
+    const s = diff > 0 ? 1 : -1;
     useful++;
     if (s === side) {
       length++;
