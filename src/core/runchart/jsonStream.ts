@@ -5,6 +5,7 @@
  * order and numbers); pretty output is exactly JSON.stringify(…, null, 2) of
  * it. Pure: the chunks go to a `write` callback.
  */
+import type { RunChartPhase } from '../model';
 import type { RunChartColumns } from './chart';
 import { ASTRONOMICAL, BASELINE, REPHASE_RUN_FLAG, SHIFT, TREND } from './flags';
 import { round4, RunChartJson } from './json';
@@ -117,7 +118,7 @@ export function runChartColumnsToJson(c: RunChartColumns): RunChartJson {
 function writeRunChartCompact(out: ByteWriter, pieces: DocumentPieces, c: RunChartColumns, group?: string): void {
   out.text(`{${group === undefined ? '' : `"group":${JSON.stringify(group)},`}"rules":${JSON.stringify(c.rules)},"direction":${JSON.stringify(c.direction)},"points":[`);
   // What follows the value: the centre and phase, the same for every point of a phase.
-  const phasePieces = c.phases.map((ph) => encoder.encode(`,"centre":${round4(ph.median)},"phase":${ph.phase}`));
+  const phasePieces = phasePiecesOf(c.phases);
   const datePieces = pieces.dates.of(c.dateTexts);
   const valuePieces = pieces.values.of(c.valueTable);
   const { dateIds, valueIds, phaseOf, flags } = c;
@@ -148,6 +149,22 @@ function writeRunChartCompact(out: ByteWriter, pieces: DocumentPieces, c: RunCha
   out.position = at;
   const rest = chartTail(c);
   out.text(`],"phases":${JSON.stringify(rest.phases)},"runs":${JSON.stringify(rest.runs)},"anhoej":${JSON.stringify(rest.anhoej)}${c.baselineFallback ? ',"baselineFallback":true' : ''}}`);
+}
+
+/** Space for one chart's phase pieces, reused from chart to chart (views on it, not an array buffer per piece). */
+let phaseSpace = new Uint8Array(1024);
+
+/** `,"centre":…,"phase":…` for each phase, in bytes: valid until the next chart's. */
+function phasePiecesOf(phases: readonly RunChartPhase[]): Uint8Array[] {
+  const texts = phases.map((ph) => `,"centre":${round4(ph.median)},"phase":${ph.phase}`);
+  const bytes = texts.reduce((sum, t) => sum + t.length * 3, 0);
+  if (phaseSpace.length < bytes) phaseSpace = new Uint8Array(bytes * 2);
+  let at = 0;
+  return texts.map((t) => {
+    const written = encoder.encodeInto(t, phaseSpace.subarray(at)).written as number;
+    at += written;
+    return phaseSpace.subarray(at - written, at);
+  });
 }
 
 /** What follows the points, as runChartToJson gives it. */
