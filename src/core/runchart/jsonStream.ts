@@ -54,30 +54,37 @@ export class ByteWriter {
 const FLAG_NAMES = ['baseline', 'shift', 'trend', 'rephaseRun', 'astronomical'];
 /** `,"baseline":…,"astronomical":…}` for each of the 32 combinations of the five flag bits (flags.ts). */
 const FLAG_TAILS = Array.from({ length: 32 }, (_, mask) => encoder.encode(`${FLAG_NAMES.map((name, bit) => `,"${name}":${(mask >> bit) & 1 ? 'true' : 'false'}`).join('')}}`));
+const FLAG_TAIL_LONGEST = Math.max(...FLAG_TAILS.map((t) => t.length));
 
 /**
- * The JSON text of each entry of a file's list (its dates or its values), in
- * bytes, made when first written: the charts of a file share the lists, and
- * series repeat their dates and values (whole weeks, one decimal).
+ * The JSON text of every entry of a file's list (its dates or its values), in
+ * bytes, made when the list is first met: the charts of a file share the
+ * lists, and series repeat their dates and values (whole weeks, one decimal),
+ * so each distinct one is turned into text once.
  */
 class Pieces<T> {
-  private list: readonly T[] | null = null;
-  private pieces: Array<Uint8Array | undefined> = [];
+  private list: readonly T[] = [];
+  private pieces: Uint8Array[] = [];
+  /** The longest piece's length. */
+  longest = 0;
   constructor(private readonly textOf: (entry: T) => string) {}
 
-  of(list: readonly T[]): Array<Uint8Array | undefined> {
+  of(list: readonly T[]): Uint8Array[] {
     if (list !== this.list) {
       this.list = list;
-      this.pieces = new Array<Uint8Array | undefined>(list.length);
+      this.pieces = encodeAll(list.map(this.textOf));
+      this.longest = this.pieces.reduce((most, p) => Math.max(most, p.length), 0);
     }
     return this.pieces;
   }
+}
 
-  make(list: readonly T[], id: number): Uint8Array {
-    const piece = encoder.encode(this.textOf(list[id]));
-    this.pieces[id] = piece;
-    return piece;
-  }
+/** Each text in bytes: views on one encoding of them all when they are ASCII (the usual case), else one by one. */
+function encodeAll(texts: string[]): Uint8Array[] {
+  const all = encoder.encode(texts.join(''));
+  let at = 0;
+  const pieces = texts.map((t) => all.subarray(at, (at += t.length)));
+  return at === all.length ? pieces : texts.map((t) => encoder.encode(t));
 }
 
 /** `{"date":"…","value":` and the value as the JSON text of round4(value). */
@@ -121,34 +128,45 @@ function writeRunChartCompact(out: ByteWriter, pieces: DocumentPieces, c: RunCha
   const phasePieces = phasePiecesOf(c.phases);
   const datePieces = pieces.dates.of(c.dateTexts);
   const valuePieces = pieces.values.of(c.valueTable);
-  const { dateIds, valueIds, phaseOf, flags } = c;
-  let buffer = out.buffer;
-  let at = out.position;
-  for (let i = 0; i < flags.length; i++) {
-    const datePiece = datePieces[dateIds[i]] ?? pieces.dates.make(c.dateTexts, dateIds[i]);
-    const valuePiece = valuePieces[valueIds[i]] ?? pieces.values.make(c.valueTable, valueIds[i]);
-    const phasePiece = phasePieces[phaseOf[i]];
-    const tail = FLAG_TAILS[flags[i]];
-    const length = 1 + datePiece.length + valuePiece.length + phasePiece.length + tail.length;
-    if (at + length > buffer.length) {
-      out.position = at;
-      out.room(length);
-      buffer = out.buffer;
-      at = out.position;
-    }
-    if (i > 0) buffer[at++] = 44; // ,
-    buffer.set(datePiece, at);
-    at += datePiece.length;
-    buffer.set(valuePiece, at);
-    at += valuePiece.length;
-    buffer.set(phasePiece, at);
-    at += phasePiece.length;
-    buffer.set(tail, at);
-    at += tail.length;
-  }
-  out.position = at;
+  const longestPoint = 1 + pieces.dates.longest + pieces.values.longest + phasePieces.reduce((most, p) => Math.max(most, p.length), 0) + FLAG_TAIL_LONGEST;
+  out.position = writePoints(out, datePieces, valuePieces, phasePieces, c, longestPoint);
   const rest = chartTail(c);
   out.text(`],"phases":${JSON.stringify(rest.phases)},"runs":${JSON.stringify(rest.runs)},"anhoej":${JSON.stringify(rest.anhoej)}${c.baselineFallback ? ',"baselineFallback":true' : ''}}`);
+}
+
+/**
+ * The points of one chart, comma-separated, into `out` from its position
+ * (`longestPoint`: no point takes more bytes); returns the position after them. The loop every byte of a large document
+ * goes through: kept small and alone, so that it is optimised early.
+ */
+function writePoints(out: ByteWriter, datePieces: Uint8Array[], valuePieces: Uint8Array[], phasePieces: Uint8Array[], c: RunChartColumns, longestPoint: number): number {
+  const { dateIds, valueIds, phaseOf, flags } = c;
+  const n = flags.length;
+  // Block by block, each with room made for it first: no test for room per point.
+  const perBlock = Math.max(1, Math.floor(out.buffer.length / longestPoint) >> 1);
+  for (let from = 0; from < n; from += perBlock) {
+    const to = Math.min(n, from + perBlock);
+    out.room((to - from) * longestPoint);
+    const buffer = out.buffer;
+    let at = out.position;
+    for (let i = from; i < to; i++) {
+      if (i > 0) buffer[at++] = 44; // ,
+      let piece = datePieces[dateIds[i]];
+      buffer.set(piece, at);
+      at += piece.length;
+      piece = valuePieces[valueIds[i]];
+      buffer.set(piece, at);
+      at += piece.length;
+      piece = phasePieces[phaseOf[i]];
+      buffer.set(piece, at);
+      at += piece.length;
+      piece = FLAG_TAILS[flags[i]];
+      buffer.set(piece, at);
+      at += piece.length;
+    }
+    out.position = at;
+  }
+  return out.position;
 }
 
 /** Space for one chart's phase pieces, reused from chart to chart (views on it, not an array buffer per piece). */
