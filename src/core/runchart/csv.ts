@@ -124,6 +124,12 @@ export interface SeriesTable {
   values: Float64Array;
 }
 
+/** yyyymmdd of a date written yyyy-mm-dd (digits already checked), or -1 when it is not a real date. */
+function plainDay(date: string): number {
+  const day = Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  return isRealDate(Math.floor(day / 10000), Math.floor(day / 100) % 100, day % 100) ? day : -1;
+}
+
 function dayOfIso(iso: string): number {
   return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
 }
@@ -251,9 +257,8 @@ class SeriesReader {
         const date = m[dateCol + 1];
         let day = lastDay;
         if (date !== lastDate) {
-          day = Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
-          if (!isRealDate(Math.floor(day / 10000), Math.floor(day / 100) % 100, day % 100)) day = -1;
-          else {
+          day = plainDay(date);
+          if (day !== -1) {
             lastDate = date;
             lastDay = day;
           }
@@ -266,10 +271,7 @@ class SeriesReader {
           const guess = group === -1 ? -1 : nextGroup[group];
           if (guess !== -1 && names[guess] === name) g = guess;
           else if (group !== -1 && names[group] === name) g = group;
-          else {
-            g = this.byName.get(name) ?? (name.trim() === name ? this.groupNamed(name) : -1);
-            if (g !== -1 && group !== -1) nextGroup[group] = g;
-          }
+          else g = this.plainGroup(name, group);
         }
         if (valueId !== -1 && g !== -1) {
           group = g;
@@ -278,13 +280,27 @@ class SeriesReader {
           continue;
         }
       }
-      let end = text.indexOf('\n', pos);
-      if (end === -1) end = n;
-      this.line(text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end), lineNumber);
-      pos = end + 1;
+      pos = this.generalLine(text, pos, lineNumber);
       if (groupCol !== -1 && this.count > 0) group = this.groupOf[this.count - 1];
     }
     return lineNumber;
+  }
+
+  // The rarer paths of readPlainLines, out of its loop so that the loop stays small (and is optimised quickly).
+
+  /** The group named `name` (plain) after group `previous`, remembered as what follows it; -1 when trim() would change the name. */
+  private plainGroup(name: string, previous: number): number {
+    const g = this.byName.get(name) ?? (name.trim() === name ? this.groupNamed(name) : -1);
+    if (g !== -1 && previous !== -1) this.nextGroup[previous] = g;
+    return g;
+  }
+
+  /** The line starting at `pos` through the general reader; returns where the next line starts. */
+  private generalLine(text: string, pos: number, lineNumber: number): number {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    this.line(text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end), lineNumber);
+    return end + 1;
   }
 
   /** The id of a value written `text` (each distinct text read once), or -1 when it is not a finite number. */

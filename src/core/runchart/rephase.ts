@@ -41,6 +41,15 @@ export function findPhases(
   return { phases, phaseOf, inRephaseRun: booleansOf(flags, 1) };
 }
 
+/** A new phase from the run that earned it (out of markPhases' loop: rare, and kept apart so the loop stays small); returns its median. */
+function startPhase(values: ArrayLike<number>, run: readonly number[], phases: RunChartPhase[], n: number, flags: Uint8Array, bit: number): number {
+  const newMedian = cleanNumber(median(run.map((k) => values[k])) as number);
+  phases[phases.length - 1].lastIndex = run[0] - 1;
+  phases.push({ phase: phases.length, firstIndex: run[0], lastIndex: n - 1, median: newMedian, medianFrom: [run[0], run[run.length - 1]] });
+  for (const k of run) flags[k] |= bit;
+  return newMedian;
+}
+
 /**
  * findPhases for a chart: writes each point's phase into `phaseOf`, sets
  * `bit` in `flags` for the points whose run started a new phase, and returns
@@ -77,18 +86,7 @@ export function markPhases(
       }
       run.push(i);
       if (run.length === runLength) {
-        const newMedian = cleanNumber(median(run.map((k) => values[k])) as number);
-        const previous = phases[phases.length - 1];
-        previous.lastIndex = run[0] - 1;
-        phases.push({
-          phase: phases.length,
-          firstIndex: run[0],
-          lastIndex: n - 1,
-          median: newMedian,
-          medianFrom: [run[0], run[run.length - 1]],
-        });
-        for (const k of run) flags[k] |= bit;
-        current = newMedian;
+        current = startPhase(values, run, phases, n, flags, bit);
         tolerance = sideTolerance(current);
         run.length = 0;
       }
