@@ -191,6 +191,7 @@ async function wholeCommands(dir: string, workbook: string, asOf: string, childr
   const run = timeCommand(args, 10, out);
   line('runchart 1,000 series × 100 points --json (to a file)', ms(run.min), '≈ 110 ms');
   line(`  median of ${run.runs} runs`, ms(run.median));
+  line('  after Node start (minus node -e 0)', ms(run.min - bare));
   line(`  JSON written`, `${(fs.statSync(out).size / 1e6).toFixed(1)} MB`);
   line('  ratio to runcharter (11.2 s)', `${((RUNCHARTER_SECONDS * 1000) / run.min).toFixed(0)}× faster`, '≥ 100×');
   if (hyperfineAvailable()) {
