@@ -42,30 +42,21 @@ export function sortedCopy(values: ArrayLike<number>, from = 0, to = values.leng
 export function medianOf(values: ArrayLike<number>, from = 0, to = values.length): number | null {
   const n = to - from;
   if (n <= 0) return null;
+  const sorted = sortedCopy(values, from, to);
   const mid = n >> 1;
-  // The middle order statistics by selection (a sort is a runtime call per chart); sorted when a NaN needs sorting's order.
-  const work = workingCopy(values, from, to);
-  if (work === null) {
-    const sorted = sortedCopy(values, from, to);
-    return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
-  if (n % 2 === 1) return selectInPlace(work, mid);
-  const below = selectInPlace(work, mid - 1);
-  let above = work[mid];
-  for (let i = mid + 1; i < n; i++) if (work[i] < above) above = work[i];
-  return (below + above) / 2;
+  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Working space for selecting order statistics, reused like sortedCopy's. */
 let work = new Float64Array(256);
 
-/** values[from, to) copied into shared working space (valid until the next call), or null when one is NaN (selection needs an order). */
-export function workingCopy(values: ArrayLike<number>, from = 0, to = values.length): Float64Array | null {
-  const n = to - from;
+/** values copied into shared working space (valid until the next call), or null when one is NaN (selection needs an order). */
+export function workingCopy(values: ArrayLike<number>): Float64Array | null {
+  const n = values.length;
   if (work.length < n) work = new Float64Array(Math.max(n, work.length * 2));
   const copy = work.subarray(0, n);
   for (let i = 0; i < n; i++) {
-    const v = values[from + i];
+    const v = values[i];
     if (v !== v) return null;
     copy[i] = v;
   }

@@ -1,5 +1,5 @@
 import type { Direction, RunChartPhase } from '../model';
-import { cleanNumber, medianOf } from './median';
+import { cleanNumber, median } from './median';
 import { booleansOf } from './flags';
 import { sideTolerance } from './sides';
 
@@ -43,7 +43,7 @@ export function findPhases(
 
 /** A new phase from the run that earned it (out of markPhases' loop: rare, and kept apart so the loop stays small); returns its median. */
 function startPhase(values: ArrayLike<number>, run: readonly number[], phases: RunChartPhase[], n: number, flags: Uint8Array, bit: number): number {
-  const newMedian = cleanNumber(medianOf(run.map((k) => values[k])) as number);
+  const newMedian = cleanNumber(median(run.map((k) => values[k])) as number);
   phases[phases.length - 1].lastIndex = run[0] - 1;
   phases.push({ phase: phases.length, firstIndex: run[0], lastIndex: n - 1, median: newMedian, medianFrom: [run[0], run[run.length - 1]] });
   for (const k of run) flags[k] |= bit;
