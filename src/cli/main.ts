@@ -9,16 +9,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isUserFacingError, UserFacingError } from '../core/errors';
 import { COMMAND_HELP, isCommandName, wantsHelp } from './help';
+import { writeStdoutBytes } from './stdout';
 import { forCommandLine } from './wording';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Bytes (UTF-8) for standard output, written before it returns; when absent they are decoded and given to `out`. */
+  outBytes?: (bytes: Uint8Array) => void;
 }
 
 const defaultIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
+  outBytes: writeStdoutBytes,
 };
 
 export const USAGE = `pace-tracker: read a PACE permanence tracking workbook, check its dates, and measure its aims.

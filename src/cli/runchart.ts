@@ -1,16 +1,17 @@
 /**
  * `pace-tracker runchart SERIES.csv`: loads only the run-chart engine (never
  * exceljs, the report writers or the submission code). The file is parsed in
- * one pass into columns, each group's chart is computed when it is written,
- * and the JSON goes out in chunks: compact with --json, indented with
- * --pretty (for people reading it).
+ * one pass into a table of typed columns, each group's chart is computed when
+ * it is written, and the JSON goes out as bytes a megabyte at a time: compact
+ * with --json, indented with --pretty (for people reading it).
  */
+import { isAscii } from 'buffer';
 import * as fs from 'fs';
 import { UserFacingError } from '../core/errors';
 import { dayFromIso } from '../core/dates/serial';
 import type { RunChartOptions } from '../core/model';
-import { parseSeriesColumns, SeriesColumns } from '../core/runchart/csv';
-import { runChartFromColumns, runChartOfGroup } from '../core/runchart/chart';
+import { parseSeriesTable, SeriesTable } from '../core/runchart/csv';
+import { computeRunChart, runChartFromColumns, runChartOfTableGroup } from '../core/runchart/chart';
 import { writeRunChartDocument } from '../core/runchart/jsonStream';
 import { intOption, parseArgs, stringOption } from './args';
 import type { Io } from './main';
@@ -30,7 +31,9 @@ export async function runchart(argv: string[], io: Io): Promise<number> {
   const file = args.positional[0];
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    const bytes = fs.readFileSync(file);
+    // Plain ASCII (what exports usually are) needs no UTF-8 decoding: one copy makes the text.
+    text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch {
     throw new UserFacingError('unreadableFile', `${file} cannot be read: check the name and that it exists.`);
   }
@@ -56,25 +59,28 @@ export async function runchart(argv: string[], io: Io): Promise<number> {
     direction,
     rules,
   };
-  const groups = parseSeriesColumns(text);
+  const table = parseSeriesTable(text);
   // Grouped by the header, not by the data: a date,value,group file with no points is still { groups: [] }.
-  const grouped = !(groups.length === 1 && groups[0].group === null);
-  const charts = chartsOf(groups, options);
+  const grouped = !(table.groups.length === 1 && table.groups[0] === null);
+  const charts = chartsOf(table, options);
   const pretty = args.options.has('pretty');
   if (args.options.has('json') || pretty) {
-    writeRunChartDocument(io.out, grouped, charts, pretty);
+    writeRunChartDocument(io.outBytes ?? decodedTo(io.out), grouped, charts, pretty);
     return 0;
   }
   const { formatRunChart } = await import('./text');
   for (const { group, chart } of charts) io.out(formatRunChart(runChartFromColumns(chart), group));
-  if (groups.length === 0) io.out(formatRunChart(runChartFromColumns(runChartOfGroup([], [], [], options)), null));
+  if (table.groups.length === 0) io.out(formatRunChart(computeRunChart([], options), null));
   return 0;
 }
 
-/** Each group's chart, computed only when asked for (one alive at a time); the group's points are let go once charted. */
-function* chartsOf(groups: SeriesColumns[], options: RunChartOptions) {
-  for (let k = 0; k < groups.length; k++) {
-    const g = groups[k];
-    yield { group: g.group, chart: runChartOfGroup(g.dates, g.days, g.values, options) };
-  }
+/** Each group's chart, computed only when asked for (one alive at a time). */
+function* chartsOf(table: SeriesTable, options: RunChartOptions) {
+  for (let g = 0; g < table.groups.length; g++) yield { group: table.groups[g], chart: runChartOfTableGroup(table, g, options) };
+}
+
+/** Bytes as text for an `out` that takes text (a chunk may end inside a character: the decoder holds it over). */
+function decodedTo(out: (text: string) => void): (bytes: Uint8Array) => void {
+  const decoder = new TextDecoder();
+  return (bytes) => out(decoder.decode(bytes, { stream: true }));
 }

@@ -51,8 +51,8 @@ describe('commands load only what they need', () => {
     }
   });
 
-  // The dispatcher: main, the plain-error type, each command's help text and the command-line wording of messages.
-  const DISPATCHER = ['cli/help.js', 'cli/keyFile.js', 'cli/main.js', 'cli/wording.js', 'core/errors.js'].map((f) => path.join('dist', 'node', ...f.split('/')));
+  // The dispatcher: main, the plain-error type, each command's help text, the command-line wording of messages and standard output as bytes.
+  const DISPATCHER = ['cli/help.js', 'cli/keyFile.js', 'cli/main.js', 'cli/stdout.js', 'cli/wording.js', 'core/errors.js'].map((f) => path.join('dist', 'node', ...f.split('/')));
 
   it('--version and --help load only the dispatcher', () => {
     const version = loadedBy(['--version']);

@@ -38,7 +38,7 @@ export function runsBeyondLimit(runs: readonly SideRun[], limit: number | null):
 }
 
 /** Anhøj's test against one centre line (the baseline median) over the whole series. */
-export function anhoejTest(values: readonly number[], centre: number | null): AnhoejTest {
+export function anhoejTest(values: ArrayLike<number>, centre: number | null): AnhoejTest {
   return anhoejTestOf(centre === null ? [] : sideRuns(values, centre));
 }
 
@@ -50,7 +50,12 @@ export function anhoejTestOf(runs: readonly SideRun[]): AnhoejTest {
     useful += r.length;
     if (r.length > longestRun) longestRun = r.length;
   }
-  const crossings = Math.max(runs.length - 1, 0);
+  return anhoejTestFrom(useful, runs.length, longestRun);
+}
+
+/** anhoejTest from the counts alone (countSideRuns): useful points, number of runs, longest run. */
+export function anhoejTestFrom(useful: number, runs: number, longestRun: number): AnhoejTest {
+  const crossings = Math.max(runs - 1, 0);
   const runLimit = longestRunLimit(useful);
   const crossLimit = crossingsLimit(useful);
   const signal = runLimit !== null && crossLimit !== null && (longestRun > runLimit || crossings < crossLimit);

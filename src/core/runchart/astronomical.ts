@@ -1,3 +1,6 @@
+import { booleansOf } from './flags';
+import { quantileUnsorted7, sortedCopy, workingCopy } from './median';
+
 /**
  * Astronomical points are flagged for the user's judgement, never decided
  * automatically (IHI: "a point any observer would agree is unusual").
@@ -19,15 +22,30 @@ export function quantile7(sorted: ArrayLike<number>, p: number): number {
 }
 
 export function findAstronomical(values: readonly number[]): boolean[] {
-  const flags = new Array<boolean>(values.length).fill(false);
-  if (values.length < ASTRONOMICAL_MIN_POINTS) return flags;
-  const sorted = Float64Array.from(values).sort();
-  const q1 = quantile7(sorted, 0.25);
-  const q3 = quantile7(sorted, 0.75);
+  const flags = new Uint8Array(values.length);
+  markAstronomical(values, flags, 1);
+  return booleansOf(flags, 1);
+}
+
+/** findAstronomical for a chart: sets `bit` in `flags` for every astronomical point. */
+export function markAstronomical(values: ArrayLike<number>, flags: Uint8Array, bit: number): void {
+  const n = values.length;
+  if (n < ASTRONOMICAL_MIN_POINTS) return;
+  // Only four order statistics are needed: selected in place, not a whole sort (which dominated a thousand small charts).
+  const work = workingCopy(values);
+  if (work === null) {
+    const sorted = sortedCopy(values);
+    markFences(values, quantile7(sorted, 0.25), quantile7(sorted, 0.75), flags, bit);
+    return;
+  }
+  markFences(values, quantileUnsorted7(work, 0.25), quantileUnsorted7(work, 0.75), flags, bit);
+}
+
+function markFences(values: ArrayLike<number>, q1: number, q3: number, flags: Uint8Array, bit: number): void {
+  const n = values.length;
   const iqr = q3 - q1;
-  if (!(iqr > 0)) return flags;
+  if (!(iqr > 0)) return;
   const low = q1 - ASTRONOMICAL_IQR_MULTIPLE * iqr;
   const high = q3 + ASTRONOMICAL_IQR_MULTIPLE * iqr;
-  for (let i = 0; i < values.length; i++) flags[i] = values[i] < low || values[i] > high;
-  return flags;
+  for (let i = 0; i < n; i++) if (values[i] < low || values[i] > high) flags[i] |= bit;
 }

@@ -18,7 +18,7 @@ export interface BaselineChoice {
  *   "before" to measure against: the default first 12 points are used and
  *   `fallback` says so, so the chart can tell the user.
  */
-export function chooseBaseline(sortedDates: readonly string[], baseline: Baseline | undefined): BaselineChoice {
+export function chooseBaseline(sortedDates: ArrayLike<string>, baseline: Baseline | undefined): BaselineChoice {
   const n = sortedDates.length;
   if (n === 0) return { count: 0, fallback: false };
   if (baseline !== undefined && 'before' in baseline) {

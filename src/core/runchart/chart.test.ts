@@ -1,5 +1,7 @@
 import type { SeriesPoint } from '../model';
-import { computeRunChart, sortByDate } from './chart';
+import fc from 'fast-check';
+import { computeRunChart, runChartFromColumns, runChartOfTableGroup, sortByDate } from './chart';
+import { parseSeriesCsv, parseSeriesTable } from './csv';
 
 const monthly = (values: number[], startYear = 2021): SeriesPoint[] =>
   values.map((value, i) => ({
@@ -178,5 +180,23 @@ describe('computeRunChart: order and edge cases', () => {
     const copy = JSON.parse(JSON.stringify(points));
     computeRunChart(points);
     expect(points).toEqual(copy);
+  });
+});
+
+describe('runChartOfTableGroup: the command line\'s charts, straight from the file\'s columns', () => {
+  const DAYS = ['2023-01-02', '2023-01-09', '2023-01-16', '2023-01-23', '2023-01-30', '2023-02-06', '2023-02-13', '2023-02-20'];
+  const line = fc.record({ date: fc.constantFrom(...DAYS), value: fc.integer({ min: 0, max: 9 }), group: fc.constantFrom('N', 'S', 'E') });
+  const OPTIONS = [{}, { baseline: { points: 3 }, rephaseRun: 2 }, { baseline: { before: '2023-01-20' }, direction: 'up' as const }, { rules: 'anhoej' as const, rephaseRun: null }];
+
+  it('gives what computeRunChart gives for each group, dates out of order and repeated included', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 80 }), fc.constantFrom(...OPTIONS), (lines, options) => {
+        const text = `date,value,group\n${lines.map((l) => `${l.date},${l.value},${l.group}`).join('\n')}\n`;
+        const table = parseSeriesTable(text);
+        const expected = parseSeriesCsv(text).groups.map((g) => computeRunChart(g.points, options));
+        expect(table.groups.map((_, g) => runChartFromColumns(runChartOfTableGroup(table, g, options)))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

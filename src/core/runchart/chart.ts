@@ -1,14 +1,16 @@
 /** computeRunChart: the rules put together (pace-domain.md §4, cli-contract.md runchart). */
 import type { AnhoejTest, Direction, RuleSet, RunChart, RunChartOptions, RunChartPhase, RunChartPoint, RunsTest, SeriesPoint } from '../model';
-import { anhoejTest, anhoejTestOf, runsBeyondLimit } from './anhoej';
-import { findAstronomical } from './astronomical';
-import { chooseBaseline } from './baseline';
-import { cleanNumber, median } from './median';
-import { findPhases, REPHASE_RUN } from './rephase';
-import { runsTest, runsTestOf } from './runsTest';
-import { findShifts } from './shift';
-import { sideOf, sideRuns } from './sides';
-import { findTrends } from './trend';
+import { anhoejTest, anhoejTestFrom, runsBeyondLimit } from './anhoej';
+import { markAstronomical } from './astronomical';
+import { BaselineChoice, chooseBaseline } from './baseline';
+import type { SeriesTable } from './csv';
+import { ASTRONOMICAL, BASELINE, REPHASE_RUN_FLAG, SHIFT, TREND } from './flags';
+import { cleanNumber, medianOf } from './median';
+import { markPhases, REPHASE_RUN } from './rephase';
+import { runsTest, runsTestFrom } from './runsTest';
+import { markShifts } from './shift';
+import { countSideRuns, sideOf, sideRuns } from './sides';
+import { markTrends } from './trend';
 
 const MAX_FAST_SORT = 1_000_000;
 
@@ -62,16 +64,19 @@ export function sortByDate(points: readonly SeriesPoint[]): SeriesPoint[] {
 export interface RunChartColumns {
   rules: RuleSet;
   direction: Direction;
-  dates: readonly string[];
-  values: readonly number[];
+  /** Each point's date, as an index into `dateTexts` (one list shared by every chart of a file). */
+  dateIds: ArrayLike<number>;
+  dateTexts: readonly string[];
+  values: ArrayLike<number>;
+  /** Each point's value as an index into `valueTable` (a file's distinct values: each is turned into text once). */
+  valueIds: ArrayLike<number>;
+  valueTable: readonly number[];
   /** Each point's phase (its centre is that phase's median). */
-  phaseOf: readonly number[];
+  phaseOf: ArrayLike<number>;
+  /** Each point's five flags as bits (flags.ts): baseline, shift, trend, rephaseRun, astronomical. */
+  flags: Uint8Array;
   /** The first `baselineCount` points form the baseline. */
   baselineCount: number;
-  shift: readonly boolean[];
-  trend: readonly boolean[];
-  rephaseRun: readonly boolean[];
-  astronomical: readonly boolean[];
   phases: RunChartPhase[];
   runs: RunsTest;
   anhoej: AnhoejTest;
@@ -83,50 +88,66 @@ export interface RunChartColumns {
  * `values`), as columns. See computeRunChart for what each rule does.
  */
 export function computeRunChartColumns(dates: readonly string[], values: readonly number[], options: RunChartOptions = {}): RunChartColumns {
+  const ids = new Int32Array(dates.length);
+  for (let i = 0; i < ids.length; i++) ids[i] = i;
+  return runChartColumnsOf({ dateIds: ids, dateTexts: dates, valueIds: ids, valueTable: values }, values, chooseBaseline(dates, options.baseline), options);
+}
+
+/**
+ * computeRunChartColumns with the baseline already chosen: the rules, each
+ * marking its bit of one flags array, over any array of values (a typed
+ * array's slice of a whole file included). `columns` (one entry per point)
+ * receive the flags and phases when given, else new arrays do.
+ */
+export function runChartColumnsOf(
+  points: Pick<RunChartColumns, 'dateIds' | 'dateTexts' | 'valueIds' | 'valueTable'>,
+  values: ArrayLike<number>,
+  baseline: BaselineChoice,
+  options: RunChartOptions,
+  columns?: { flags: Uint8Array; phaseOf: Int32Array },
+): RunChartColumns {
   const rules = options.rules ?? 'ihi';
   const direction = options.direction ?? 'down';
   const rephaseRun = options.rephaseRun === undefined ? REPHASE_RUN : options.rephaseRun;
   const n = values.length;
+  const into = columns ?? { flags: new Uint8Array(n), phaseOf: new Int32Array(n) };
+  const { flags, phaseOf } = into;
   if (n === 0) {
-    const none: boolean[] = [];
     return {
-      rules, direction, dates, values, phaseOf: [], baselineCount: 0, shift: none, trend: none, rephaseRun: none, astronomical: none,
-      phases: [], runs: runsTest(values, null), anhoej: anhoejTest(values, null), baselineFallback: false,
+      ...points, rules, direction, values, phaseOf, flags, baselineCount: 0, phases: [], runs: runsTest([], null), anhoej: anhoejTest([], null), baselineFallback: baseline.fallback,
     };
   }
-  const baseline = chooseBaseline(dates, options.baseline);
-  const baselineMedian = cleanNumber(median(values.slice(0, baseline.count)) as number);
-  const phasing = findPhases(values, baseline.count, baselineMedian, rephaseRun, direction);
+  flags.fill(0);
+  flags.fill(BASELINE, 0, baseline.count);
+  const baselineMedian = cleanNumber(medianOf(values, 0, baseline.count) as number);
+  const phases = markPhases(values, baseline.count, baselineMedian, rephaseRun, direction, phaseOf, flags, REPHASE_RUN_FLAG);
   // One pass for the runs about the baseline median: the runs rule and Anhøj's both count them.
-  const sideRunsAll = sideRuns(values, baselineMedian);
-  const runs = runsTestOf(sideRunsAll);
-  const anhoej = anhoejTestOf(sideRunsAll);
-
-  let shift: boolean[];
-  let trend: boolean[];
-  let astronomical: boolean[];
+  const counts = countSideRuns(values, baselineMedian);
+  const runs = runsTestFrom(counts.useful, counts.runs);
+  const anhoej = anhoejTestFrom(counts.useful, counts.runs, counts.longest);
   if (rules === 'anhoej') {
-    shift = new Array<boolean>(n).fill(false);
-    for (const run of runsBeyondLimit(sideRunsAll, anhoej.longestRunLimit)) {
-      for (let k = run.first; k <= run.last; k++) if (sideOf(values[k], baselineMedian) !== 0) shift[k] = true;
+    if (anhoej.longestRunLimit !== null && anhoej.longestRun > anhoej.longestRunLimit) {
+      for (const run of runsBeyondLimit(sideRuns(values, baselineMedian), anhoej.longestRunLimit)) {
+        for (let k = run.first; k <= run.last; k++) if (sideOf(values[k], baselineMedian) !== 0) flags[k] |= SHIFT;
+      }
     }
-    trend = new Array<boolean>(n).fill(false);
-    astronomical = trend;
   } else {
-    const centres = new Array<number>(n);
-    for (let i = 0; i < n; i++) centres[i] = phasing.phases[phasing.phaseOf[i]].median;
-    shift = findShifts(values, centres, phasing.phaseOf);
-    trend = findTrends(values);
-    astronomical = findAstronomical(values);
+    if (centreScratch.length < n) centreScratch = new Float64Array(Math.max(n, centreScratch.length * 2));
+    const centres = centreScratch;
+    for (let i = 0; i < n; i++) centres[i] = phases[phaseOf[i]].median;
+    markShifts(values, centres, phaseOf, flags, SHIFT);
+    markTrends(values, flags, TREND);
+    markAstronomical(values, flags, ASTRONOMICAL);
   }
-  return {
-    rules, direction, dates, values, phaseOf: phasing.phaseOf, baselineCount: baseline.count, shift, trend,
-    rephaseRun: phasing.inRephaseRun, astronomical, phases: phasing.phases, runs, anhoej, baselineFallback: baseline.fallback,
-  };
+  const { dateIds, dateTexts, valueIds, valueTable } = points;
+  return { rules, direction, dateIds, dateTexts, values, valueIds, valueTable, phaseOf, flags, baselineCount: baseline.count, phases, runs, anhoej, baselineFallback: baseline.fallback };
 }
 
+/** Each point's centre line, in space reused from chart to chart (markShifts reads it at once). */
+let centreScratch = new Float64Array(256);
+
 /** The order of a group's points by date (ties in file order), or null when they already are in order (the usual case). */
-export function dateOrder(days: readonly number[]): Int32Array | null {
+export function dateOrder(days: ArrayLike<number>): Int32Array | null {
   const n = days.length;
   let ordered = true;
   for (let i = 1; i < n && ordered; i++) ordered = days[i - 1] <= days[i];
@@ -141,24 +162,56 @@ export function dateOrder(days: readonly number[]): Int32Array | null {
 }
 
 /**
- * runChartColumns for one group as parseSeriesColumns reads it (file order,
- * finite values, real dates): sorted by date first when it is not already.
+ * The run chart of group `g` of a SeriesTable (file order, finite values,
+ * real dates): sorted by date first when it is not already. The charts of a
+ * table keep their flags and phases in two arrays shared by the whole table
+ * (no allocation per chart): charting the same group again overwrites them.
  */
-export function runChartOfGroup(dates: string[], days: readonly number[], values: number[], options: RunChartOptions = {}): RunChartColumns {
-  if (days.length >= MAX_FAST_SORT) {
-    const sorted = sortByDate(values.map((value, i) => ({ date: dates[i], value })));
-    return computeRunChartColumns(sorted.map((p) => p.date), sorted.map((p) => p.value), options);
+export function runChartOfTableGroup(table: SeriesTable, g: number, options: RunChartOptions = {}): RunChartColumns {
+  const from = table.start[g];
+  const to = table.start[g + 1];
+  let dateIds = table.dateIds.subarray(from, to);
+  let valueIds = table.valueIds.subarray(from, to);
+  let values = table.values.subarray(from, to);
+  const n = to - from;
+  const order = n >= MAX_FAST_SORT ? stableOrder(table, from, to) : dateOrder(table.days.subarray(from, to));
+  if (order !== null) {
+    const sortedDateIds = new Int32Array(n);
+    const sortedValueIds = new Int32Array(n);
+    const sortedValues = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      sortedDateIds[k] = dateIds[order[k]];
+      sortedValueIds[k] = valueIds[order[k]];
+      sortedValues[k] = values[order[k]];
+    }
+    dateIds = sortedDateIds;
+    valueIds = sortedValueIds;
+    values = sortedValues;
   }
-  const order = dateOrder(days);
-  if (order === null) return computeRunChartColumns(dates, values, options);
-  const n = order.length;
-  const sortedDates = new Array<string>(n);
-  const sortedValues = new Array<number>(n);
-  for (let k = 0; k < n; k++) {
-    sortedDates[k] = dates[order[k]];
-    sortedValues[k] = values[order[k]];
+  // The dates as text only when a baseline date needs comparing with them.
+  const baseline = options.baseline;
+  const dates = baseline !== undefined && 'before' in baseline ? Array.from(dateIds, (id) => table.dateTexts[id]) : { length: n };
+  const columns = chartColumnsOf(table);
+  const into = { flags: columns.flags.subarray(from, to), phaseOf: columns.phaseOf.subarray(from, to) };
+  return runChartColumnsOf({ dateIds, dateTexts: table.dateTexts, valueIds, valueTable: table.valueTable }, values, chooseBaseline(dates, baseline), options, into);
+}
+
+/** One flags array and one phase array for all the charts of a table (each chart has its own stretch of them). */
+const tableColumns = new WeakMap<SeriesTable, { flags: Uint8Array; phaseOf: Int32Array }>();
+function chartColumnsOf(table: SeriesTable): { flags: Uint8Array; phaseOf: Int32Array } {
+  let columns = tableColumns.get(table);
+  if (columns === undefined) {
+    columns = { flags: new Uint8Array(table.values.length), phaseOf: new Int32Array(table.values.length) };
+    tableColumns.set(table, columns);
   }
-  return computeRunChartColumns(sortedDates, sortedValues, options);
+  return columns;
+}
+
+/** dateOrder for a million points or more (past what its numeric keys can hold): a comparison sort. */
+function stableOrder(table: SeriesTable, from: number, to: number): Int32Array {
+  const order = Array.from({ length: to - from }, (_, k) => k);
+  order.sort((a, b) => table.days[from + a] - table.days[from + b] || a - b);
+  return Int32Array.from(order);
 }
 
 /**
@@ -193,16 +246,17 @@ export function runChartFromColumns(c: RunChartColumns): RunChart {
   const n = c.values.length;
   const chartPoints = new Array<RunChartPoint>(n);
   for (let i = 0; i < n; i++) {
+    const f = c.flags[i];
     chartPoints[i] = {
-      date: c.dates[i],
+      date: c.dateTexts[c.dateIds[i]],
       value: c.values[i],
       centre: c.phases[c.phaseOf[i]].median,
       phase: c.phaseOf[i],
-      baseline: i < c.baselineCount,
-      shift: c.shift[i],
-      trend: c.trend[i],
-      rephaseRun: c.rephaseRun[i],
-      astronomical: c.astronomical[i],
+      baseline: (f & BASELINE) !== 0,
+      shift: (f & SHIFT) !== 0,
+      trend: (f & TREND) !== 0,
+      rephaseRun: (f & REPHASE_RUN_FLAG) !== 0,
+      astronomical: (f & ASTRONOMICAL) !== 0,
     };
   }
   const chart: RunChart = { rules: c.rules, direction: c.direction, points: chartPoints, phases: c.phases, runs: c.runs, anhoej: c.anhoej };

@@ -92,7 +92,7 @@ export function parseSeriesValue(text: string): number | null {
 
 const HEADER_HELP = 'The first line must be the header date,value (or date,value,group for several series).';
 
-/** One group's points as columns, in file order: far fewer objects than one per point. */
+/** One group's points as columns, in file order. */
 export interface SeriesColumns {
   /** The group's name, or null when the file has no group column. */
   group: string | null;
@@ -103,54 +103,31 @@ export interface SeriesColumns {
   values: number[];
 }
 
-interface Group extends SeriesColumns {
-  /** The group met on the line after this group's last line: usually the next line's group again (files come sorted by date or by group). */
-  next: Group | null;
-}
-
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
 /**
- * A plain decimal (-12.5, 40) read straight from the text, or NaN when the
- * field is anything else (the line then takes the general path). With at
- * most 15 digits, digits / 10^decimals is one correctly rounded division of
- * two exact numbers: the same double Number() gives.
+ * A whole SERIES.csv as a few flat columns (typed arrays: no object and no
+ * array per point, so 100,000 points cost the garbage collector nothing).
+ * Group k's points are positions start[k] to start[k + 1] − 1, in file order.
  */
-function quickValue(text: string, start: number, end: number): number {
-  let i = start;
-  const negative = text.charCodeAt(i) === 45;
-  if (negative) i++;
-  let digits = 0;
-  let count = 0;
-  let decimals = -1;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 && decimals === -1) {
-      decimals = 0;
-      continue;
-    }
-    const d = c - 48;
-    if (d < 0 || d > 9) return NaN;
-    digits = digits * 10 + d;
-    count++;
-    if (decimals !== -1) decimals++;
-  }
-  if (count === 0 || count > 15 || decimals === 0) return NaN;
-  const v = decimals > 0 ? digits / POW10[decimals] : digits;
-  return negative ? -v : v;
+export interface SeriesTable {
+  /** Group names in order of first appearance; [null] for a file without a group column. */
+  groups: Array<string | null>;
+  start: Int32Array;
+  /** Each point's date as the number yyyymmdd (sorts as the date does). */
+  days: Int32Array;
+  /** Each point's date as an index into dateTexts. */
+  dateIds: Int32Array;
+  /** Each distinct date once, yyyy-mm-dd. */
+  dateTexts: string[];
+  /** Each point's value as an index into valueTable (each distinct value written once in the output). */
+  valueIds: Int32Array;
+  valueTable: number[];
+  values: Float64Array;
 }
 
-/** yyyymmdd for a real date written exactly yyyy-mm-dd, or -1 (the line then takes the general path). */
-function quickDay(text: string, start: number, end: number): number {
-  if (end - start !== 10 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return -1;
-  let key = 0;
-  for (let i = start; i < end; i++) {
-    if (i === start + 4 || i === start + 7) continue;
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    key = key * 10 + d;
-  }
-  return isRealDate(Math.floor(key / 10000), Math.floor(key / 100) % 100, key % 100) ? key : -1;
+/** yyyymmdd of a date written yyyy-mm-dd (digits already checked), or -1 when it is not a real date. */
+function plainDay(date: string): number {
+  const day = Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  return isRealDate(Math.floor(day / 10000), Math.floor(day / 100) % 100, day % 100) ? day : -1;
 }
 
 function dayOfIso(iso: string): number {
@@ -158,24 +135,32 @@ function dayOfIso(iso: string): number {
 }
 
 /**
- * Anything that makes a file other than plain: a character outside printable
- * ASCII (tabs, non-ASCII spaces), a quote, a carriage return not followed by
- * a line feed, or a space at the edge of a field (which would be trimmed).
+ * The fields of a plain point, one pattern per column: a date written exactly
+ * yyyy-mm-dd, a plain decimal (Number() reads it as the general reader's
+ * parseSeriesValue does), a group name with no quote, comma or control
+ * character (whether trim() would change it is checked once per new name).
  */
-const NOT_PLAIN = /[^\x20-\x7e\r\n]|"|\r(?!\n)|(?:^|,) | (?=,|\r?$)/m;
+const PLAIN_FIELD: Record<string, string> = {
+  date: '(\\d{4}-\\d\\d-\\d\\d)',
+  value: '(-?\\d+(?:\\.\\d+)?)',
+  group: '([^\\x00-\\x1f\\x7f",]*)',
+};
 
 /**
- * parseSeriesCsv's reading, into columns. A plain file (what exports write:
- * printable ASCII, no quotes, no padded fields, \n or \r\n line ends) is read
- * in one pass with the text's own search functions, without splitting it
- * into lines or fields; any line there that is not simply a valid point, and
- * every line of any other file, goes through the general reader, so the rules
- * and every message are the same either way.
+ * parseSeriesCsv's reading, into one SeriesTable. Each line is first tried
+ * against one sticky regular expression for a plain point (a yyyy-mm-dd date,
+ * a plain decimal, a group name that needs no trimming or unquoting), which
+ * reads it in place without splitting the text into lines or fields; any
+ * other line goes through the general reader, so the rules and every message
+ * are the same either way. A file with a carriage return that does not end a
+ * line (old Mac line ends) goes wholly through the general reader, which
+ * splits lines there too; so does every file when `lineByLine` (for tests).
  */
-export function parseSeriesColumns(input: string): SeriesColumns[] {
+export function parseSeriesTable(input: string, lineByLine = false): SeriesTable {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const reader = new SeriesReader();
-  if (NOT_PLAIN.test(text)) {
+  // A point's line is at least 16 characters with a group ("2023-01-02,1,N\r\n"), 13 without.
+  const reader = new SeriesReader(Math.ceil(text.length / 13));
+  if (lineByLine || (text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text))) {
     const lines = text.split(/\r\n|\n|\r/);
     for (let k = 0; k < lines.length; k++) reader.line(lines[k], k + 1);
     return reader.finish();
@@ -191,67 +176,7 @@ export function parseSeriesColumns(input: string): SeriesColumns[] {
     reader.line(text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end), lineNumber);
     pos = end + 1;
   }
-  const { width, dateCol, valueCol, groupCol } = reader;
-  const starts = [0, 0, 0];
-  const ends = [0, 0, 0];
-  let lastDate = '';
-  let lastDay = -1;
-  let group: Group | null = reader.single;
-  while (pos <= n) {
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = n;
-    const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    lineNumber++;
-    const start = pos;
-    pos = end + 1;
-    // Fields by their commas; exactly `width` of them, else the general reader explains.
-    let fields = 0;
-    let at = start;
-    for (;;) {
-      const comma = text.indexOf(',', at);
-      const fieldEnd = comma === -1 || comma > lineEnd ? lineEnd : comma;
-      if (fields < 3) {
-        starts[fields] = at;
-        ends[fields] = fieldEnd;
-      }
-      fields++;
-      if (fieldEnd === lineEnd) break;
-      at = fieldEnd + 1;
-    }
-    if (fields === width) {
-      const ds = starts[dateCol];
-      const de = ends[dateCol];
-      let day = lastDay;
-      if (lastDay === -1 || de - ds !== 10 || !text.startsWith(lastDate, ds)) {
-        day = quickDay(text, ds, de);
-        if (day !== -1) {
-          lastDate = text.slice(ds, de);
-          lastDay = day;
-        }
-      }
-      const value = quickValue(text, starts[valueCol], ends[valueCol]);
-      if (day !== -1 && value === value) {
-        if (groupCol !== -1) {
-          const gs = starts[groupCol];
-          const ge = ends[groupCol];
-          // Most lines belong to the group predicted from the last line; compare in place before making a name.
-          const guess: Group | null = group === null ? null : group.next;
-          if (guess !== null && guess.group!.length === ge - gs && text.startsWith(guess.group!, gs)) {
-            group = guess;
-          } else if (group !== null && group.group!.length === ge - gs && text.startsWith(group.group!, gs)) {
-            // the same group again (a file sorted by group)
-          } else {
-            const found = reader.groupNamed(text.slice(gs, ge));
-            if (group !== null) group.next = found;
-            group = found;
-          }
-        }
-        reader.add(group!, day, value);
-        continue;
-      }
-    }
-    reader.line(text.slice(start, lineEnd), lineNumber);
-  }
+  lineNumber = reader.readPlainLines(text, pos, lineNumber);
   return reader.finish();
 }
 
@@ -262,12 +187,31 @@ class SeriesReader {
   dateCol = -1;
   valueCol = -1;
   groupCol = -1;
-  single: Group | null = null;
-  private readonly groups: Group[] = [];
-  private readonly byName = new Map<string, Group>();
-  private readonly dateText = new Map<number, string>();
+  private readonly names: Array<string | null> = [];
+  /** For each group, the group met on the line after its last line: usually the next line's group (files come sorted by date or by group). */
+  private readonly nextGroup: number[] = [];
+  private readonly byName = new Map<string, number>();
+  private readonly dateIdOf = new Map<number, number>();
+  private readonly dateTexts: string[] = [];
   private lastDay = -1;
-  private lastDate = '';
+  private lastDateId = -1;
+  private readonly valueIdOf = new Map<string, number>();
+  private readonly valueTable: number[] = [];
+  // The points in file order, in growing typed arrays.
+  private count = 0;
+  private groupOf: Int32Array;
+  private dayOf: Int32Array;
+  private dateIdOfPoint: Int32Array;
+  private valueIdOfPoint: Int32Array;
+
+  /** `expected`: about how many points the file holds (the arrays grow if it holds more). */
+  constructor(expected: number) {
+    const size = Math.max(64, expected);
+    this.groupOf = new Int32Array(size);
+    this.dayOf = new Int32Array(size);
+    this.dateIdOfPoint = new Int32Array(size);
+    this.valueIdOfPoint = new Int32Array(size);
+  }
 
   line(line: string, lineNumber: number): void {
     if (/^[\s,]*$/.test(line)) return;
@@ -287,7 +231,89 @@ class SeriesReader {
     if (value === null) {
       fail(`Line ${lineNumber}: the value "${fields[this.valueCol]}" is not a number. Write it like 23.4, with a full stop for decimals and no units.`);
     }
-    this.add(this.single ?? this.groupNamed(fields[this.groupCol]), dayOfIso(date as string), value as number);
+    this.add(this.groupCol === -1 ? 0 : this.groupNamed(fields[this.groupCol]), dayOfIso(date as string), this.valueId(fields[this.valueCol]));
+  }
+
+  /**
+   * Every line from `pos` on (the header has been read): in place when it is
+   * simply a valid point, else by `line`. Returns the last line number.
+   */
+  readPlainLines(text: string, pos: number, lineNumber: number): number {
+    const n = text.length;
+    const { dateCol, valueCol, groupCol } = this;
+    // One capture per column, in the header's order; $ (multiline) stops before the line feed.
+    const plain = new RegExp(`${this.header.map((h) => PLAIN_FIELD[h]).join(',')}\\r?$`, 'my');
+    const names = this.names;
+    const nextGroup = this.nextGroup;
+    let lastDate = '';
+    let lastDay = -1;
+    let group = groupCol === -1 ? 0 : -1;
+    while (pos <= n) {
+      lineNumber++;
+      plain.lastIndex = pos;
+      const m = plain.exec(text);
+      // A match must end the line (multiline $ also stops before a line or paragraph separator).
+      if (m !== null && (plain.lastIndex === n || text.charCodeAt(plain.lastIndex) === 10)) {
+        const date = m[dateCol + 1];
+        let day = lastDay;
+        if (date !== lastDate) {
+          day = plainDay(date);
+          if (day !== -1) {
+            lastDate = date;
+            lastDay = day;
+          }
+        }
+        const valueId = day === -1 ? -1 : this.valueId(m[valueCol + 1]);
+        let g = group;
+        if (groupCol !== -1 && valueId !== -1) {
+          // Most lines belong to the group predicted from the last line: compare before looking the name up.
+          const name = m[groupCol + 1];
+          const guess = group === -1 ? -1 : nextGroup[group];
+          if (guess !== -1 && names[guess] === name) g = guess;
+          else if (group !== -1 && names[group] === name) g = group;
+          else g = this.plainGroup(name, group);
+        }
+        if (valueId !== -1 && g !== -1) {
+          group = g;
+          this.add(g, day, valueId);
+          pos = plain.lastIndex + 1;
+          continue;
+        }
+      }
+      pos = this.generalLine(text, pos, lineNumber);
+      if (groupCol !== -1 && this.count > 0) group = this.groupOf[this.count - 1];
+    }
+    return lineNumber;
+  }
+
+  // The rarer paths of readPlainLines, out of its loop so that the loop stays small (and is optimised quickly).
+
+  /** The group named `name` (plain) after group `previous`, remembered as what follows it; -1 when trim() would change the name. */
+  private plainGroup(name: string, previous: number): number {
+    const g = this.byName.get(name) ?? (name.trim() === name ? this.groupNamed(name) : -1);
+    if (g !== -1 && previous !== -1) this.nextGroup[previous] = g;
+    return g;
+  }
+
+  /** The line starting at `pos` through the general reader; returns where the next line starts. */
+  private generalLine(text: string, pos: number, lineNumber: number): number {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    this.line(text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end), lineNumber);
+    return end + 1;
+  }
+
+  /** The id of a value written `text` (each distinct text read once), or -1 when it is not a finite number. */
+  private valueId(text: string): number {
+    let id = this.valueIdOf.get(text);
+    if (id === undefined) {
+      const value = Number(text);
+      if (!Number.isFinite(value)) return -1;
+      id = this.valueTable.length;
+      this.valueTable.push(value);
+      this.valueIdOf.set(text, id);
+    }
+    return id;
   }
 
   private readHeader(line: string, lineNumber: number): void {
@@ -305,40 +331,97 @@ class SeriesReader {
     this.valueCol = valueCol;
     this.groupCol = header.indexOf('group');
     if (this.groupCol === -1) {
-      this.single = { group: null, dates: [], days: [], values: [], next: null };
-      this.groups.push(this.single);
+      this.names.push(null);
+      this.nextGroup.push(-1);
     }
   }
 
-  groupNamed(name: string): Group {
+  groupNamed(name: string): number {
     let g = this.byName.get(name);
     if (g === undefined) {
-      g = { group: name, dates: [], days: [], values: [], next: null };
+      g = this.names.length;
+      this.names.push(name);
+      this.nextGroup.push(-1);
       this.byName.set(name, g);
-      this.groups.push(g);
     }
     return g;
   }
 
-  add(target: Group, day: number, value: number): void {
+  add(group: number, day: number, valueId: number): void {
     if (day !== this.lastDay) {
-      let date = this.dateText.get(day);
-      if (date === undefined) {
-        date = `${String(Math.floor(day / 10000)).padStart(4, '0')}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`;
-        this.dateText.set(day, date);
+      let id = this.dateIdOf.get(day);
+      if (id === undefined) {
+        id = this.dateTexts.length;
+        this.dateTexts.push(`${String(Math.floor(day / 10000)).padStart(4, '0')}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`);
+        this.dateIdOf.set(day, id);
       }
       this.lastDay = day;
-      this.lastDate = date;
+      this.lastDateId = id;
     }
-    target.dates.push(this.lastDate);
-    target.days.push(day);
-    target.values.push(value);
+    if (this.count === this.groupOf.length) this.grow();
+    const k = this.count++;
+    this.groupOf[k] = group;
+    this.dayOf[k] = day;
+    this.dateIdOfPoint[k] = this.lastDateId;
+    this.valueIdOfPoint[k] = valueId;
   }
 
-  finish(): SeriesColumns[] {
-    if (this.width === 0) fail(`The series file is empty. ${HEADER_HELP}`);
-    return this.groups.map(({ group, dates, days, values }) => ({ group, dates, days, values }));
+  private grow(): void {
+    const size = this.groupOf.length * 2;
+    const groupOf = new Int32Array(size);
+    groupOf.set(this.groupOf);
+    this.groupOf = groupOf;
+    const dayOf = new Int32Array(size);
+    dayOf.set(this.dayOf);
+    this.dayOf = dayOf;
+    const dateIds = new Int32Array(size);
+    dateIds.set(this.dateIdOfPoint);
+    this.dateIdOfPoint = dateIds;
+    const valueIds = new Int32Array(size);
+    valueIds.set(this.valueIdOfPoint);
+    this.valueIdOfPoint = valueIds;
   }
+
+  /** The table: points gathered group by group (a stable counting sort, so each group keeps file order). */
+  finish(): SeriesTable {
+    if (this.width === 0) fail(`The series file is empty. ${HEADER_HELP}`);
+    const groups = this.names.length;
+    const n = this.count;
+    const start = new Int32Array(groups + 1);
+    for (let k = 0; k < n; k++) start[this.groupOf[k] + 1]++;
+    for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+    const next = start.slice(0, groups);
+    const days = new Int32Array(n);
+    const dateIds = new Int32Array(n);
+    const valueIds = new Int32Array(n);
+    const values = new Float64Array(n);
+    const valueTable = this.valueTable;
+    for (let k = 0; k < n; k++) {
+      const at = next[this.groupOf[k]]++;
+      days[at] = this.dayOf[k];
+      dateIds[at] = this.dateIdOfPoint[k];
+      const id = this.valueIdOfPoint[k];
+      valueIds[at] = id;
+      values[at] = valueTable[id];
+    }
+    return { groups: this.names, start, days, dateIds, dateTexts: this.dateTexts, valueIds, valueTable, values };
+  }
+}
+
+/** parseSeriesTable's groups one by one, as plain arrays. */
+export function parseSeriesColumns(text: string, lineByLine = false): SeriesColumns[] {
+  const table = parseSeriesTable(text, lineByLine);
+  return table.groups.map((group, g) => {
+    const dates: string[] = [];
+    const days: number[] = [];
+    const values: number[] = [];
+    for (let k = table.start[g]; k < table.start[g + 1]; k++) {
+      dates.push(table.dateTexts[table.dateIds[k]]);
+      days.push(table.days[k]);
+      values.push(table.values[k]);
+    }
+    return { group, dates, days, values };
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SeriesPoint } from '../model';
 import { computeRunChart, computeRunChartColumns, runChartFromColumns, sortByDate } from './chart';
 import { runChartToJson } from './json';
-import { ChunkedWriter, runChartColumnsToJson, writeRunChartDocument } from './jsonStream';
+import { ByteWriter, runChartColumnsToJson, writeRunChartDocument } from './jsonStream';
 
 const weekly = (values: number[]): SeriesPoint[] =>
   values.map((value, i) => ({ date: new Date(Date.UTC(2023, 0, 2 + 7 * i)).toISOString().slice(0, 10), value }));
@@ -19,12 +19,12 @@ const SERIES: Array<[string, SeriesPoint[], object]> = [
   ['no points', [], {}],
 ];
 
-function written(grouped: boolean, charts: Array<{ group: string | null; chart: ReturnType<typeof columnsOf> }>, pretty: boolean, chunk = 1 << 16): { text: string; pieces: number } {
-  const pieces: string[] = [];
-  writeRunChartDocument((t) => pieces.push(t), grouped, charts, pretty);
+/** The document as text, and how many chunks it came in (each copied: the writer reuses its buffer). */
+function written(grouped: boolean, charts: Array<{ group: string | null; chart: ReturnType<typeof columnsOf> }>, pretty: boolean): { text: string; pieces: number } {
+  const pieces: Uint8Array[] = [];
+  writeRunChartDocument((b) => pieces.push(b.slice()), grouped, charts, pretty);
   expect(pieces.every((p) => p.length > 0)).toBe(true);
-  void chunk;
-  return { text: pieces.join(''), pieces: pieces.length };
+  return { text: Buffer.concat(pieces).toString('utf8'), pieces: pieces.length };
 }
 
 describe('writeRunChartDocument', () => {
@@ -48,25 +48,46 @@ describe('writeRunChartDocument', () => {
     expect(written(true, [], true).text).toBe(`${JSON.stringify({ groups: [] }, null, 2)}\n`);
   });
 
-  it('sends a long document in chunks rather than one string', () => {
-    const long = weekly(Array.from({ length: 5000 }, (_, i) => (i * 37) % 101));
+  it('sends a long document in chunks of about a megabyte rather than in one piece', () => {
+    const long = weekly(Array.from({ length: 20000 }, (_, i) => (i * 37) % 101));
     const { text, pieces } = written(false, [{ group: null, chart: columnsOf(long) }], false);
-    expect(pieces).toBeGreaterThan(5);
-    expect(JSON.parse(text).points).toHaveLength(5000);
+    expect(pieces).toBeGreaterThan(1);
+    expect(JSON.parse(text).points).toHaveLength(20000);
+    expect(text).toBe(`${JSON.stringify(runChartToJson(computeRunChart(long)))}\n`);
+  });
+
+  it('writes names outside ASCII as UTF-8', () => {
+    const charts = [{ group: 'Tîm Gàidhlig – Ceann a Tuath', chart: columnsOf(SERIES[0][1]) }];
+    expect(written(true, charts, false).text).toBe(`${JSON.stringify({ groups: [{ group: charts[0].group, ...runChartToJson(computeRunChart(SERIES[0][1])) }] })}\n`);
   });
 });
 
-describe('ChunkedWriter', () => {
-  it('passes pieces on once they reach the chunk size, and the rest on flush', () => {
+describe('ByteWriter', () => {
+  const chunks = (size: number, work: (w: ByteWriter) => void): string[] => {
     const out: string[] = [];
-    const w = new ChunkedWriter((t) => out.push(t), 4);
-    w.add('ab');
-    expect(out).toEqual([]);
-    w.add('cde');
-    expect(out).toEqual(['abcde']);
-    w.add('f');
-    w.flush();
-    w.flush();
-    expect(out).toEqual(['abcde', 'f']);
+    const w = new ByteWriter((b) => out.push(Buffer.from(b).toString('utf8')), size);
+    work(w);
+    return out;
+  };
+
+  it('passes bytes on when the buffer would overflow, and the rest on flush', () => {
+    expect(
+      chunks(4, (w) => {
+        w.bytes(new Uint8Array([97, 98]));
+        w.bytes(new Uint8Array([99, 100, 101]));
+        w.flush();
+        w.flush();
+      }),
+    ).toEqual(['ab', 'cde']);
+  });
+
+  it('grows for a piece larger than its buffer, and writes text as UTF-8', () => {
+    expect(
+      chunks(2, (w) => {
+        w.text('é');
+        w.text('abcdef');
+        w.flush();
+      }),
+    ).toEqual(['é', 'abcdef']);
   });
 });

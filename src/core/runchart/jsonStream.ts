@@ -1,81 +1,114 @@
 /**
- * The `runchart` command's JSON written piece by piece, so 100,000 points
- * never sit in memory as one string or as objects. Compact output is exactly
- * JSON.stringify of runChartToJson's object (same keys, order and numbers);
- * pretty output is exactly JSON.stringify(…, null, 2) of it. Pure: the
- * pieces go to a `write` callback.
+ * The `runchart` command's JSON written piece by piece as UTF-8 bytes, so
+ * 100,000 points never sit in memory as one string or as objects. Compact
+ * output is exactly JSON.stringify of runChartToJson's object (same keys,
+ * order and numbers); pretty output is exactly JSON.stringify(…, null, 2) of
+ * it. Pure: the chunks go to a `write` callback.
  */
+import type { RunChartPhase } from '../model';
 import type { RunChartColumns } from './chart';
+import { ASTRONOMICAL, BASELINE, REPHASE_RUN_FLAG, SHIFT, TREND } from './flags';
 import { round4, RunChartJson } from './json';
 
-export type Write = (chunk: string) => void;
+/** Takes each chunk of the document; the bytes are reused once it returns, so use (or copy) them before. */
+export type WriteBytes = (bytes: Uint8Array) => void;
 
-/** Gathers small pieces and passes them on in chunks of about `size` characters. */
-export class ChunkedWriter {
-  private buffer = '';
+const encoder = new TextEncoder();
+
+/** Gathers the document's bytes in one buffer and passes them on when it is full (about `size` bytes at a time). */
+export class ByteWriter {
+  buffer: Uint8Array;
+  position = 0;
   constructor(
-    private readonly write: Write,
-    private readonly size = 1 << 16,
-  ) {}
+    private readonly write: WriteBytes,
+    size = 1 << 20,
+  ) {
+    this.buffer = new Uint8Array(size);
+  }
 
-  add(piece: string): void {
-    this.buffer += piece;
-    if (this.buffer.length >= this.size) this.flush();
+  /** Makes room for `length` more bytes (passing on what is there when needed). */
+  room(length: number): void {
+    if (this.position + length <= this.buffer.length) return;
+    this.flush();
+    if (length > this.buffer.length) this.buffer = new Uint8Array(length);
+  }
+
+  bytes(piece: Uint8Array): void {
+    this.room(piece.length);
+    this.buffer.set(piece, this.position);
+    this.position += piece.length;
+  }
+
+  /** Text as UTF-8. */
+  text(piece: string): void {
+    this.room(piece.length * 3);
+    this.position += encoder.encodeInto(piece, this.buffer.subarray(this.position)).written as number;
   }
 
   flush(): void {
-    if (this.buffer.length > 0) this.write(this.buffer);
-    this.buffer = '';
+    if (this.position > 0) this.write(this.buffer.subarray(0, this.position));
+    this.position = 0;
   }
 }
 
 const FLAG_NAMES = ['baseline', 'shift', 'trend', 'rephaseRun', 'astronomical'];
-/** `,"baseline":…,"astronomical":…}` for each of the 32 combinations of the five flags (bit 0 = baseline). */
-const FLAG_TAILS = Array.from({ length: 32 }, (_, mask) => `${FLAG_NAMES.map((name, bit) => `,"${name}":${(mask >> bit) & 1 ? 'true' : 'false'}`).join('')}}`);
+/** `,"baseline":…,"astronomical":…}` for each of the 32 combinations of the five flag bits (flags.ts). */
+const FLAG_TAILS = Array.from({ length: 32 }, (_, mask) => encoder.encode(`${FLAG_NAMES.map((name, bit) => `,"${name}":${(mask >> bit) & 1 ? 'true' : 'false'}`).join('')}}`));
+const FLAG_TAIL_LONGEST = Math.max(...FLAG_TAILS.map((t) => t.length));
 
-// Series repeat their dates and values (whole weeks, one decimal): writing each
-// distinct one once saves most of the number-to-text work. Bounded, so a series
-// of all-different values costs a little memory and no more.
-const CACHE_LIMIT = 1 << 16;
-const datePrefixes = new Map<string, string>();
-const valueTexts = new Map<number, string>();
+/**
+ * The JSON text of every entry of a file's list (its dates or its values), in
+ * bytes, made when the list is first met: the charts of a file share the
+ * lists, and series repeat their dates and values (whole weeks, one decimal),
+ * so each distinct one is turned into text once.
+ */
+class Pieces<T> {
+  private list: readonly T[] = [];
+  private pieces: Uint8Array[] = [];
+  /** The longest piece's length. */
+  longest = 0;
+  constructor(private readonly textOf: (entry: T) => string) {}
 
-/** `{"date":"…","value":` for a date. */
-function datePart(date: string): string {
-  let part = datePrefixes.get(date);
-  if (part === undefined) {
-    if (datePrefixes.size >= CACHE_LIMIT) datePrefixes.clear();
-    part = `{"date":${JSON.stringify(date)},"value":`;
-    datePrefixes.set(date, part);
+  of(list: readonly T[]): Uint8Array[] {
+    if (list !== this.list) {
+      this.list = list;
+      this.pieces = encodeAll(list.map(this.textOf));
+      this.longest = this.pieces.reduce((most, p) => Math.max(most, p.length), 0);
+    }
+    return this.pieces;
   }
-  return part;
 }
 
-/** A value as the JSON text of round4(value). */
-function valueText(value: number): string {
-  let text = valueTexts.get(value);
-  if (text === undefined) {
-    if (valueTexts.size >= CACHE_LIMIT) valueTexts.clear();
-    text = String(round4(value));
-    valueTexts.set(value, text);
-  }
-  return text;
+/** Each text in bytes: views on one encoding of them all when they are ASCII (the usual case), else one by one. */
+function encodeAll(texts: string[]): Uint8Array[] {
+  const all = encoder.encode(texts.join(''));
+  let at = 0;
+  const pieces = texts.map((t) => all.subarray(at, (at += t.length)));
+  return at === all.length ? pieces : texts.map((t) => encoder.encode(t));
 }
+
+/** `{"date":"…","value":` and the value as the JSON text of round4(value). */
+const piecesOfDocument = () => ({
+  dates: new Pieces<string>((date) => `{"date":${JSON.stringify(date)},"value":`),
+  values: new Pieces<number>((value) => String(round4(value))),
+});
+type DocumentPieces = ReturnType<typeof piecesOfDocument>;
 
 /** runChartToJson's object for a chart held as columns (for pretty output and tests). */
 export function runChartColumnsToJson(c: RunChartColumns): RunChartJson {
   const points = new Array<RunChartJson['points'][number]>(c.values.length);
   for (let i = 0; i < points.length; i++) {
+    const f = c.flags[i];
     points[i] = {
-      date: c.dates[i],
+      date: c.dateTexts[c.dateIds[i]],
       value: round4(c.values[i]),
       centre: round4(c.phases[c.phaseOf[i]].median),
       phase: c.phaseOf[i],
-      baseline: i < c.baselineCount,
-      shift: c.shift[i],
-      trend: c.trend[i],
-      rephaseRun: c.rephaseRun[i],
-      astronomical: c.astronomical[i],
+      baseline: (f & BASELINE) !== 0,
+      shift: (f & SHIFT) !== 0,
+      trend: (f & TREND) !== 0,
+      rephaseRun: (f & REPHASE_RUN_FLAG) !== 0,
+      astronomical: (f & ASTRONOMICAL) !== 0,
     };
   }
   const json: RunChartJson = {
@@ -89,17 +122,67 @@ export function runChartColumnsToJson(c: RunChartColumns): RunChartJson {
 }
 
 /** One RUNCHART, compact, preceded by `"group":…` when `group` is given. */
-export function writeRunChartCompact(out: ChunkedWriter, c: RunChartColumns, group?: string): void {
-  out.add(`{${group === undefined ? '' : `"group":${JSON.stringify(group)},`}"rules":${JSON.stringify(c.rules)},"direction":${JSON.stringify(c.direction)},"points":[`);
+function writeRunChartCompact(out: ByteWriter, pieces: DocumentPieces, c: RunChartColumns, group?: string): void {
+  out.text(`{${group === undefined ? '' : `"group":${JSON.stringify(group)},`}"rules":${JSON.stringify(c.rules)},"direction":${JSON.stringify(c.direction)},"points":[`);
   // What follows the value: the centre and phase, the same for every point of a phase.
-  const phaseParts = c.phases.map((ph) => `,"centre":${round4(ph.median)},"phase":${ph.phase}`);
-  const { dates, values, phaseOf, shift, trend, rephaseRun, astronomical, baselineCount } = c;
-  for (let i = 0; i < values.length; i++) {
-    const mask = (i < baselineCount ? 1 : 0) | (shift[i] ? 2 : 0) | (trend[i] ? 4 : 0) | (rephaseRun[i] ? 8 : 0) | (astronomical[i] ? 16 : 0);
-    out.add(`${i === 0 ? '' : ','}${datePart(dates[i])}${valueText(values[i])}${phaseParts[phaseOf[i]]}${FLAG_TAILS[mask]}`);
-  }
+  const phasePieces = phasePiecesOf(c.phases);
+  const datePieces = pieces.dates.of(c.dateTexts);
+  const valuePieces = pieces.values.of(c.valueTable);
+  const longestPoint = 1 + pieces.dates.longest + pieces.values.longest + phasePieces.reduce((most, p) => Math.max(most, p.length), 0) + FLAG_TAIL_LONGEST;
+  out.position = writePoints(out, datePieces, valuePieces, phasePieces, c, longestPoint);
   const rest = chartTail(c);
-  out.add(`],"phases":${JSON.stringify(rest.phases)},"runs":${JSON.stringify(rest.runs)},"anhoej":${JSON.stringify(rest.anhoej)}${c.baselineFallback ? ',"baselineFallback":true' : ''}}`);
+  out.text(`],"phases":${JSON.stringify(rest.phases)},"runs":${JSON.stringify(rest.runs)},"anhoej":${JSON.stringify(rest.anhoej)}${c.baselineFallback ? ',"baselineFallback":true' : ''}}`);
+}
+
+/**
+ * The points of one chart, comma-separated, into `out` from its position
+ * (`longestPoint`: no point takes more bytes); returns the position after them. The loop every byte of a large document
+ * goes through: kept small and alone, so that it is optimised early.
+ */
+function writePoints(out: ByteWriter, datePieces: Uint8Array[], valuePieces: Uint8Array[], phasePieces: Uint8Array[], c: RunChartColumns, longestPoint: number): number {
+  const { dateIds, valueIds, phaseOf, flags } = c;
+  const n = flags.length;
+  // Block by block, each with room made for it first: no test for room per point.
+  const perBlock = Math.max(1, Math.floor(out.buffer.length / longestPoint) >> 1);
+  for (let from = 0; from < n; from += perBlock) {
+    const to = Math.min(n, from + perBlock);
+    out.room((to - from) * longestPoint);
+    const buffer = out.buffer;
+    let at = out.position;
+    for (let i = from; i < to; i++) {
+      if (i > 0) buffer[at++] = 44; // ,
+      let piece = datePieces[dateIds[i]];
+      buffer.set(piece, at);
+      at += piece.length;
+      piece = valuePieces[valueIds[i]];
+      buffer.set(piece, at);
+      at += piece.length;
+      piece = phasePieces[phaseOf[i]];
+      buffer.set(piece, at);
+      at += piece.length;
+      piece = FLAG_TAILS[flags[i]];
+      buffer.set(piece, at);
+      at += piece.length;
+    }
+    out.position = at;
+  }
+  return out.position;
+}
+
+/** Space for one chart's phase pieces, reused from chart to chart (views on it, not an array buffer per piece). */
+let phaseSpace = new Uint8Array(1024);
+
+/** `,"centre":…,"phase":…` for each phase, in bytes: valid until the next chart's. */
+function phasePiecesOf(phases: readonly RunChartPhase[]): Uint8Array[] {
+  const texts = phases.map((ph) => `,"centre":${round4(ph.median)},"phase":${ph.phase}`);
+  const bytes = texts.reduce((sum, t) => sum + t.length * 3, 0);
+  if (phaseSpace.length < bytes) phaseSpace = new Uint8Array(bytes * 2);
+  let at = 0;
+  return texts.map((t) => {
+    const written = encoder.encodeInto(t, phaseSpace.subarray(at)).written as number;
+    at += written;
+    return phaseSpace.subarray(at - written, at);
+  });
 }
 
 /** What follows the points, as runChartToJson gives it. */
@@ -118,38 +201,41 @@ function chartTail(c: RunChartColumns): Pick<RunChartJson, 'phases' | 'runs' | '
 }
 
 /**
- * The whole command's document, one chart at a time: a single RUNCHART for a
- * file without a group column, `{ "groups": [...] }` otherwise. `charts`
- * yields each group's chart when asked, so only one is alive at a time.
+ * The whole command's document as UTF-8, one chart at a time: a single
+ * RUNCHART for a file without a group column, `{ "groups": [...] }`
+ * otherwise. `charts` yields each group's chart when asked, so only one is
+ * alive at a time. Compact output goes byte by byte into one buffer passed on
+ * when full (no string per point); pretty output is JSON.stringify's.
  */
 export function writeRunChartDocument(
-  write: Write,
+  write: WriteBytes,
   grouped: boolean,
   charts: Iterable<{ group: string | null; chart: RunChartColumns }>,
   pretty: boolean,
 ): void {
-  const out = new ChunkedWriter(write);
+  const out = new ByteWriter(write);
+  const pieces = piecesOfDocument();
   if (!grouped) {
     for (const { chart } of charts) {
-      if (pretty) out.add(JSON.stringify(runChartColumnsToJson(chart), null, 2));
-      else writeRunChartCompact(out, chart);
+      if (pretty) out.text(JSON.stringify(runChartColumnsToJson(chart), null, 2));
+      else writeRunChartCompact(out, pieces, chart);
     }
-    out.add('\n');
+    out.text('\n');
     out.flush();
     return;
   }
   let first = true;
-  out.add(pretty ? '{\n  "groups": [' : '{"groups":[');
+  out.text(pretty ? '{\n  "groups": [' : '{"groups":[');
   for (const { group, chart } of charts) {
     if (pretty) {
       const text = JSON.stringify({ group, ...runChartColumnsToJson(chart) }, null, 2);
-      out.add(`${first ? '' : ','}\n    ${text.replace(/\n/g, '\n    ')}`);
+      out.text(`${first ? '' : ','}\n    ${text.replace(/\n/g, '\n    ')}`);
     } else {
-      if (!first) out.add(',');
-      writeRunChartCompact(out, chart, group as string);
+      if (!first) out.text(',');
+      writeRunChartCompact(out, pieces, chart, group as string);
     }
     first = false;
   }
-  out.add(pretty ? (first ? ']\n}\n' : '\n  ]\n}\n') : ']}\n');
+  out.text(pretty ? (first ? ']\n}\n' : '\n  ]\n}\n') : ']}\n');
   out.flush();
 }

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { findShifts } from './shift';
-import { sideOf } from './sides';
+import { countSideRuns, sideOf, sideRuns } from './sides';
 import { findTrends } from './trend';
 import { median } from './median';
 
@@ -86,6 +86,20 @@ describe('rules against their definitions', () => {
         expect(twice.filter((_, i) => i % 2 === 0)).toEqual(once);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('countSideRuns counts exactly the runs sideRuns makes', () => {
+    fc.assert(
+      fc.property(smallInts, fc.integer({ min: 0, max: 6 }), (values, centre) => {
+        const runs = sideRuns(values, centre);
+        expect(countSideRuns(values, centre)).toEqual({
+          useful: runs.reduce((sum, r) => sum + r.length, 0),
+          runs: runs.length,
+          longest: Math.max(0, ...runs.map((r) => r.length)),
+        });
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { Direction, RunChartPhase } from '../model';
 import { cleanNumber, median } from './median';
-import { sideOf } from './sides';
+import { booleansOf } from './flags';
+import { sideTolerance } from './sides';
 
 /** NHS Highland's runcharter default: 9 consecutive points on the improving side start a new phase. */
 export const REPHASE_RUN = 9;
@@ -35,40 +36,62 @@ export function findPhases(
 ): Phasing {
   const n = values.length;
   const phaseOf = new Array<number>(n).fill(0);
-  const inRephaseRun = new Array<boolean>(n).fill(false);
-  if (n === 0) return { phases: [], phaseOf, inRephaseRun };
+  const flags = new Uint8Array(n);
+  const phases = markPhases(values, baselineCount, baselineMedian, runLength, direction, phaseOf, flags, 1);
+  return { phases, phaseOf, inRephaseRun: booleansOf(flags, 1) };
+}
+
+/** A new phase from the run that earned it (out of markPhases' loop: rare, and kept apart so the loop stays small); returns its median. */
+function startPhase(values: ArrayLike<number>, run: readonly number[], phases: RunChartPhase[], n: number, flags: Uint8Array, bit: number): number {
+  const newMedian = cleanNumber(median(run.map((k) => values[k])) as number);
+  phases[phases.length - 1].lastIndex = run[0] - 1;
+  phases.push({ phase: phases.length, firstIndex: run[0], lastIndex: n - 1, median: newMedian, medianFrom: [run[0], run[run.length - 1]] });
+  for (const k of run) flags[k] |= bit;
+  return newMedian;
+}
+
+/**
+ * findPhases for a chart: writes each point's phase into `phaseOf`, sets
+ * `bit` in `flags` for the points whose run started a new phase, and returns
+ * the phases.
+ */
+export function markPhases(
+  values: ArrayLike<number>,
+  baselineCount: number,
+  baselineMedian: number,
+  runLength: number | null,
+  direction: Direction,
+  phaseOf: { [i: number]: number },
+  flags: Uint8Array,
+  bit: number,
+): RunChartPhase[] {
+  const n = values.length;
+  if (n === 0) return [];
   const phases: RunChartPhase[] = [
     { phase: 0, firstIndex: 0, lastIndex: n - 1, median: baselineMedian, medianFrom: [0, baselineCount - 1] },
   ];
   if (runLength !== null && runLength >= 1) {
     const improving = direction === 'down' ? -1 : 1;
     let current = baselineMedian;
-    let run: number[] = [];
+    let tolerance = sideTolerance(current);
+    const run: number[] = [];
     for (let i = baselineCount; i < n; i++) {
-      const s = sideOf(values[i], current);
-      if (s === 0) continue;
+      // sideOf(values[i], current), in place.
+      const diff = values[i] - current;
+      if (diff <= tolerance && diff >= -tolerance) continue;
+      const s = diff > 0 ? 1 : -1;
       if (s !== improving) {
-        run = [];
+        run.length = 0;
         continue;
       }
       run.push(i);
       if (run.length === runLength) {
-        const newMedian = cleanNumber(median(run.map((k) => values[k])) as number);
-        const previous = phases[phases.length - 1];
-        previous.lastIndex = run[0] - 1;
-        phases.push({
-          phase: phases.length,
-          firstIndex: run[0],
-          lastIndex: n - 1,
-          median: newMedian,
-          medianFrom: [run[0], run[run.length - 1]],
-        });
-        for (const k of run) inRephaseRun[k] = true;
-        current = newMedian;
-        run = [];
+        current = startPhase(values, run, phases, n, flags, bit);
+        tolerance = sideTolerance(current);
+        run.length = 0;
       }
     }
   }
   for (const p of phases) for (let i = p.firstIndex; i <= p.lastIndex; i++) phaseOf[i] = p.phase;
-  return { phases, phaseOf, inRephaseRun };
+  return phases;
 }

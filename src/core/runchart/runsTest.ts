@@ -138,14 +138,19 @@ export function runsTest(values: readonly number[], centre: number | null): Runs
 export function runsTestOf(runs: readonly SideRun[]): RunsTest {
   let useful = 0;
   for (const r of runs) useful += r.length;
+  return runsTestFrom(useful, runs.length);
+}
+
+/** runsTest from the counts alone: `useful` observations in `runs` runs (countSideRuns). */
+export function runsTestFrom(useful: number, runs: number): RunsTest {
   const limits = runsLimitsFor(useful);
   return {
     useful,
-    runs: runs.length,
+    runs,
     lower: limits?.lower ?? null,
     upper: limits?.upper ?? null,
-    tooFew: limits !== null && runs.length < limits.lower,
-    tooMany: limits !== null && runs.length > limits.upper,
+    tooFew: limits !== null && runs < limits.lower,
+    tooMany: limits !== null && runs > limits.upper,
     limitsFrom: limits?.limitsFrom ?? null,
   };
 }

@@ -9,8 +9,18 @@ export type Side = -1 | 0 | 1;
 
 export function sideOf(value: number, centre: number): Side {
   const diff = value - centre;
-  if (Math.abs(diff) <= 1e-9 * Math.max(1, Math.abs(centre))) return 0;
+  const tolerance = sideTolerance(centre);
+  if (diff <= tolerance && diff >= -tolerance) return 0;
   return diff > 0 ? 1 : -1;
+}
+
+/**
+ * How far from `centre` a value still counts as on the line. The loops over
+ * every point of a chart work it out once per centre and compare in place
+ * (diff <= tolerance && diff >= -tolerance is sideOf's "on the line").
+ */
+export function sideTolerance(centre: number): number {
+  return 1e-9 * Math.max(1, Math.abs(centre));
 }
 
 /** Runs of useful points (not on the line) against one centre line, in order. */
@@ -23,7 +33,7 @@ export interface SideRun {
 }
 
 /** Splits a series into runs of consecutive useful points on one side of `centre`. */
-export function sideRuns(values: readonly number[], centre: number): SideRun[] {
+export function sideRuns(values: ArrayLike<number>, centre: number): SideRun[] {
   const runs: SideRun[] = [];
   let current: SideRun | null = null;
   for (let i = 0; i < values.length; i++) {
@@ -38,4 +48,39 @@ export function sideRuns(values: readonly number[], centre: number): SideRun[] {
     }
   }
   return runs;
+}
+
+/** What the runs rule and Anhøj's need of sideRuns, counted without making the runs. */
+export interface SideRunCounts {
+  /** Useful points (not on the line). */
+  useful: number;
+  /** How many runs. */
+  runs: number;
+  /** The longest run's length. */
+  longest: number;
+}
+
+/** sideRuns' counts: the same runs, none of them built. */
+export function countSideRuns(values: ArrayLike<number>, centre: number): SideRunCounts {
+  let useful = 0;
+  let runs = 0;
+  let longest = 0;
+  let length = 0;
+  let side = 0;
+  const tolerance = sideTolerance(centre);
+  for (let i = 0; i < values.length; i++) {
+    const diff = values[i] - centre;
+    if (diff <= tolerance && diff >= -tolerance) continue;
+    const s = diff > 0 ? 1 : -1;
+    useful++;
+    if (s === side) {
+      length++;
+    } else {
+      runs++;
+      side = s;
+      length = 1;
+    }
+    if (length > longest) longest = length;
+  }
+  return { useful, runs, longest };
 }

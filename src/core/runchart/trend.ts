@@ -1,3 +1,5 @@
+import { booleansOf } from './flags';
+
 /** NHS Scotland / IHI: a trend is 5 or more consecutive points all going up or all going down. */
 export const TREND_LENGTH = 5;
 
@@ -9,16 +11,19 @@ export const TREND_LENGTH = 5;
  * values the next trend starts from the first of them.
  */
 export function findTrends(values: readonly number[], minLength: number = TREND_LENGTH): boolean[] {
+  const flags = new Uint8Array(values.length);
+  markTrends(values, flags, 1, minLength);
+  return booleansOf(flags, 1);
+}
+
+/** findTrends for a chart: sets `bit` in `flags` for every point in a trend. */
+export function markTrends(values: ArrayLike<number>, flags: Uint8Array, bit: number, minLength: number = TREND_LENGTH): void {
   const n = values.length;
-  const flags = new Array<boolean>(n).fill(false);
-  if (n === 0) return flags;
+  if (n === 0) return;
   let lastCounted = 0; // index of the last point that counted (not a repeat)
   let direction = 0;
   let counted = 1; // points counted in the current monotone run
   let start = 0;
-  const close = (end: number) => {
-    if (counted >= minLength) for (let k = start; k <= end; k++) flags[k] = true;
-  };
   for (let i = 1; i < n; i++) {
     const diff = values[i] - values[lastCounted];
     if (diff === 0) continue;
@@ -26,13 +31,12 @@ export function findTrends(values: readonly number[], minLength: number = TREND_
     if (d === direction) {
       counted++;
     } else {
-      close(i - 1);
+      if (counted >= minLength) for (let k = start; k < i; k++) flags[k] |= bit;
       direction = d;
       counted = 2;
       start = lastCounted;
     }
     lastCounted = i;
   }
-  close(n - 1);
-  return flags;
+  if (counted >= minLength) for (let k = start; k < n; k++) flags[k] |= bit;
 }
