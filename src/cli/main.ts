@@ -37,18 +37,21 @@ Usage:
                        [--rephase N | --no-rephase] [--direction down|up] [--rules ihi|anhoej] [--json | --pretty]
   pace-tracker report FILE [-o OUT.xlsx] [--force] [--sheet NAME] [--as-of DATE] [--date-order COLUMN=mdy|dmy]…
                        [--aims AIMS.json] [--include-outside-population] [--min-month-children N] [--by-quarter]
+                       [--last LAST.xlsx [--last-sheet NAME] [--last-as-of DATE] [--key-file KEY]]
   pace-tracker submission FILE -o OUT.xlsx [--sheet NAME] [--key-file KEY] [--dob month|age]
                        [--as-of DATE] [--force] [--yes] [--include-outside-population]
-  pace-tracker timeline FILE (--children ID,ID | --group COLUMN=VALUE) [--align calendar|start] [-o OUT.xlsx]
-  pace-tracker compare LAST THIS [--as-of DATE] [--last-as-of DATE] [--key-file KEY] [-o OUT.xlsx] [--json]
+  pace-tracker timeline FILE (--children ID,ID | --group COLUMN=VALUE) [--align calendar|start] [--sheet NAME]
+                       [--as-of DATE] [--date-order COLUMN=mdy|dmy]… [-o OUT.xlsx] [--force] [--json]
+  pace-tracker compare LAST THIS [--sheet NAME] [--last-sheet NAME] [--as-of DATE] [--last-as-of DATE]
+                       [--changed-days N] [--key-file KEY] [-o OUT.xlsx] [--force] [--json]
   pace-tracker --version
 
 FILE is the tracking workbook (.xlsx) or a CSV export of it. DATE is written 31/03/2024 or 2024-03-31;
 the as-of date defaults to today; a date in the sheet's title ("as at 31/03/2024") is offered, never used
 unasked. --date-order G=mdy reads the dates typed as text in column G (a letter or a field id) month first;
-aims and report wait for it when a column's text dates look month/day/year. Rows outside the PACE population (ceased to be looked after more than
-a year before the as-of date) are flagged and left out of the figures and the copy unless you give
---include-outside-population. Each command's options and an example: pace-tracker help COMMAND
+aims, report and timeline wait for it when a column's text dates look month/day/year. Rows outside the
+PACE population (ceased to be looked after more than a year before the as-of date) are flagged and left
+out of the figures and the copy unless you give --include-outside-population. Each command's options and an example: pace-tracker help COMMAND
 (or pace-tracker COMMAND --help). Nothing is sent anywhere: files are read and written on this computer only.
 `;
 
