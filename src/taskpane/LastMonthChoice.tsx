@@ -7,7 +7,7 @@
 import * as React from 'react';
 import { Button, Checkbox } from '@fluentui/react-components';
 import type { ChosenFile } from '../core/usecases/types';
-import { useStepStyles } from './parts';
+import { useStepStyles, XlsxFileInput } from './parts';
 
 export interface LastMonthChoiceProps {
   /** The chosen file, or null (not asked for, or no file chosen yet). */
@@ -32,20 +32,10 @@ export function LastMonthChoice({ file, wanted, onWanted, onFile, disabled }: La
       />
       {wanted && (
         <div className={styles.row}>
-          <input
+          <XlsxFileInput
             ref={input}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            hidden
-            data-testid="last-month-file"
-            aria-label="Last month's workbook (.xlsx)"
-            onChange={(e) => {
-              const chosen = e.target.files?.[0];
-              // Cleared so that choosing the same file again reads it again.
-              e.target.value = '';
-              // Read here in the pane: the file is never uploaded anywhere.
-              if (chosen) void chosen.arrayBuffer().then((buffer) => onFile({ name: chosen.name, bytes: new Uint8Array(buffer) }));
-            }}
+            testId="last-month-file"
+            onFile={(chosen) => void chosen.arrayBuffer().then((buffer) => onFile({ name: chosen.name, bytes: new Uint8Array(buffer) }))}
           />
           <Button disabled={disabled} onClick={() => input.current?.click()}>
             {file ? 'Choose another file…' : 'Choose last month’s file…'}

@@ -10,7 +10,7 @@
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import type { CompareSummary, Problem, TimelineAlign, TimelineWritten } from '../core/usecases/types';
-import { Busy, Done, ProblemBar, useStepStyles, type StepProps } from './parts';
+import { Busy, Done, ProblemBar, useStepStyles, XlsxFileInput, type StepProps } from './parts';
 import { useTask } from './useTask';
 import { compareDoneText, defaultGroup, groupValueLabel, shownCounts, timelineDoneText } from './moreView';
 import { SEVERITY_WORD } from './view';
@@ -138,20 +138,7 @@ export function MoreStep({ session, state, asOf }: MoreStepProps): JSX.Element {
         <p className={styles.plain}>
           Choose last month’s copy of the tracker, or the submission file this workbook produced. It is read on this computer; nothing is sent anywhere.
         </p>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          hidden
-          data-testid="compare-file"
-          aria-label="Last month's workbook (.xlsx)"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            // Cleared so that choosing the same file again compares again.
-            e.target.value = '';
-            if (file) void compareWith(file);
-          }}
-        />
+        <XlsxFileInput ref={fileInput} testId="compare-file" onFile={(file) => void compareWith(file)} />
         <div>
           <Button appearance="primary" disabled={task.busy || !asOf} onClick={() => fileInput.current?.click()}>
             Compare with…

@@ -1,7 +1,9 @@
 /**
  * Small building blocks shared by the steps: a problem message bar, a busy
- * indicator with live progress text, and the common layout styles.
+ * indicator with live progress text, the common layout styles, and the
+ * hidden chooser for last month's .xlsx file.
  */
+import * as React from 'react';
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, tokens } from '@fluentui/react-components';
 import type { PaceSessionApi, Problem, ProgressStep, SheetState } from '../core/usecases/types';
 import { EXPECTED_HEADINGS, problemTitle } from './view';
@@ -118,3 +120,27 @@ export function Done(props: { text: string; title?: string; intent?: 'success' |
     </div>
   );
 }
+
+/**
+ * A hidden chooser for one .xlsx file (last month's tracker or submission
+ * copy), opened by a button of the step's own through `ref`. The file is
+ * handed over as it is; it is read in the pane and never uploaded anywhere.
+ */
+export const XlsxFileInput = React.forwardRef<HTMLInputElement, { testId: string; onFile(file: File): void }>(function XlsxFileInput({ testId, onFile }, ref) {
+  return (
+    <input
+      ref={ref}
+      type="file"
+      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      hidden
+      data-testid={testId}
+      aria-label="Last month's workbook (.xlsx)"
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        // Cleared so that choosing the same file again reads it again.
+        e.target.value = '';
+        if (file) onFile(file);
+      }}
+    />
+  );
+});
