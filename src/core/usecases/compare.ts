@@ -12,7 +12,7 @@ import { compareMonths, type Comparison } from '../compare/compare';
 import { endOfPreviousMonth, lastMonthAsOf, matchChildren } from '../compare/matching';
 import { planChangesSheet } from '../report/changesSheet';
 import type { ReportPlan } from '../report/plan';
-import { aimsOrPresets, type LoadedSheet } from './pipeline';
+import { aimsOrPresets, withDateOrderOf, type LoadedSheet } from './pipeline';
 
 export { endOfPreviousMonth };
 
@@ -49,7 +49,9 @@ function dateFieldsOf(sheet: LoadedSheet): string[] {
   return [...canonical, ...sheet.localLabels.keys()];
 }
 
-export function compareSheets(input: CompareSheetsInput): ComparedSheets {
+export function compareSheets(compared: CompareSheetsInput): ComparedSheets {
+  // Last month read with this month's confirmed date orders, so a month-first column is read alike in both.
+  const input = { ...compared, last: withDateOrderOf(compared.last, compared.now) };
   const lastAsOf = lastMonthAsOf(input.thisAsOf, input.lastAsOf);
   const { matchedBy, lastIdOf, leftOutOfLast } = matchChildren(input.last.records, input.now.records, input.thisAsOf, input.hmacHexOf);
   const lastFields = new Set(dateFieldsOf(input.last));

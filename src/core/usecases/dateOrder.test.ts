@@ -1,7 +1,8 @@
 import type { CellValue, SheetGrid } from '../grid';
 import { UserFacingError } from '../errors';
 import { dayFromParts, isoFromDay } from '../dates/serial';
-import { aimsOrPresets, analyseSheet, runAims, runCheck } from './pipeline';
+import { aimsOrPresets, analyseSheet, lastMonthPoints, runAims, runCheck, withDateOrderOf } from './pipeline';
+import { compareSheets } from './compare';
 import { resolveDateOrder } from './dateOrder';
 import { planIssuesSheet } from '../report/issuesSheet';
 
@@ -144,5 +145,45 @@ describe('resolveDateOrder', () => {
       ['month-first-column', 'E2'],
       ['unreadable-date', 'E5'],
     ]);
+  });
+});
+
+describe("last month's file beside a sheet whose month-first column is confirmed", () => {
+  // Last month's copy of the same sheet, its order never confirmed (the CLI's LAST, or a file read in the pane).
+  const now = () => analyseSheet(usSheet(), false, undefined, { E: 'mdy' });
+  const lastMonth = () => analyseSheet(usSheet(), false);
+
+  test('is read with this month’s order, field by field', () => {
+    const carried = withDateOrderOf(lastMonth(), now());
+    expect(carried.monthFirstColumns.map((c) => [c.field, c.order])).toEqual([['permanenceRecommendation', 'mdy']]);
+    // C1's 03/20/2023 month first: 20/03/2023, as this month reads it.
+    expect(isoFromDay(carried.records[0].dates.permanenceRecommendation?.day as number)).toBe('2023-03-20');
+  });
+
+  test('is left as it is when this month confirms nothing, or it already has its own order', () => {
+    const last = lastMonth();
+    expect(withDateOrderOf(last, analyseSheet(usSheet(), false))).toBe(last);
+    const own = analyseSheet(usSheet(), false, undefined, { E: 'dmy' });
+    expect(withDateOrderOf(own, now())).toBe(own);
+  });
+
+  test('compare finds no change between two copies of the same sheet', () => {
+    const { comparison } = compareSheets({ last: lastMonth(), now: now(), thisAsOf: AS_OF, lastName: 'March.xlsx' });
+    expect(comparison.changes).toEqual([]);
+  });
+
+  test('last month’s run-chart points sit on this month’s', () => {
+    const sheet = now();
+    const measured = runAims(sheet, aimsOrPresets(null), AS_OF);
+    const points = lastMonthPoints(sheet, measured, AS_OF, { sheet: lastMonth(), name: 'March.xlsx', asOf: AS_OF });
+    expect(points.matched).toBe(3);
+    // 64, 44 and 231 days (worked above), last month as this month; read day first, C1 and C3 would be off the chart.
+    expect(new Map([...points.aims[0].entries()].map(([id, p]) => [id, p.weeks]))).toEqual(
+      new Map([
+        ['C1', 64 / 7],
+        ['C2', 44 / 7],
+        ['C3', 231 / 7],
+      ]),
+    );
   });
 });

@@ -257,11 +257,32 @@ export interface LastMonthInput {
 }
 
 /** Each aim's points as they were last month, matched to this month's children as the comparison matches them. */
+/**
+ * Last month's sheet read with the date orders confirmed on this month's (by
+ * field): a column typed month first this month was typed so last month too,
+ * and read day first there it would move every point in it, or leave its
+ * dates unused while this month's count. Orders last month's sheet already
+ * has are kept; columns it lacks are passed over.
+ */
+export function withDateOrderOf(last: LoadedSheet, current: LoadedSheet): LoadedSheet {
+  const choice: DateOrderChoice = {};
+  for (const c of last.monthFirstColumns) if (c.order !== null) choice[c.field] = c.order;
+  const lastFields = new Set(withLocalMilestones(last.layout).columns.map((c) => String(c.field)));
+  let carried = false;
+  for (const c of current.monthFirstColumns) {
+    if (c.order === null || choice[c.field] !== undefined || !lastFields.has(c.field)) continue;
+    choice[c.field] = c.order;
+    carried = true;
+  }
+  return carried ? loaded(last.grid, last.layout, last.date1904, choice) : last;
+}
+
 export function lastMonthPoints(sheet: LoadedSheet, measured: MeasuredAims, asOf: DayNumber, last: LastMonthInput, options: FigureOptions = {}): LastMonthPoints {
   const lastAsOf = lastMonthAsOf(asOf, last.asOf);
-  const matching = matchChildren(last.sheet.records, sheet.records, asOf, last.hmacHexOf);
+  const lastSheet = withDateOrderOf(last.sheet, sheet);
+  const matching = matchChildren(lastSheet.records, sheet.records, asOf, last.hmacHexOf);
   const definitions = measured.aims.map((a) => a.definition);
-  const aims = lastMonthWeeks(last.sheet.records, sheet.records, definitions, lastAsOf, matching, options.includeOutsidePopulation === true);
+  const aims = lastMonthWeeks(lastSheet.records, sheet.records, definitions, lastAsOf, matching, options.includeOutsidePopulation === true);
   return { name: last.name, asOf: lastAsOf, aims, matchedBy: matching.matchedBy, matched: aims[0]?.size ?? 0 };
 }
 
