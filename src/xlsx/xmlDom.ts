@@ -219,7 +219,8 @@ export function canonicalText(el: Element): string {
  * names as written (exceljs looks for <row> and r:id, not <x:row> or rel:id).
  */
 export function withNamespaceAsDefault(doc: Document, ns: string, prefixes: Record<string, string> = {}): string {
-  const out = new DOMParser().parseFromString(`<placeholder/>`, 'text/xml');
+  // A new document to copy into; its stand-in root is replaced by the copied root below.
+  const out = new DOMParser().parseFromString(`<root/>`, 'text/xml');
   const rename = (uri: string | null, qualified: string, local: string): string => (uri && prefixes[uri] ? `${prefixes[uri]}:${local}` : qualified);
   const copy = (src: Element): Element => {
     const el =
