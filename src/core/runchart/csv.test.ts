@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { UserFacingError } from '../errors';
 import { parseSeriesColumns, parseSeriesCsv, parseSeriesDate, parseSeriesTable, parseSeriesValue, splitCsvLine } from './csv';
 
@@ -175,6 +176,73 @@ describe('parseSeriesColumns: the one-pass reading of plain files gives what the
     const lf = 'date,value,group\n2023-01-02,1,N\n2023-01-09,2,N\n';
     expect(parseSeriesColumns(lf.replace(/\n/g, '\r'))).toEqual(parseSeriesColumns(lf));
     expect(outcome('date,value\r2023-01-02,1\r2023-01-09,x\r')).toEqual({ error: expect.stringContaining('Line 3') });
+  });
+});
+
+describe('parseSeriesColumns: the quickest path (a line like the last, read in place) gives what the general reader gives', () => {
+  const outcome = (text: string, lineByLine = false) => {
+    try {
+      return { groups: parseSeriesColumns(text, lineByLine) };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  };
+
+  it('reads every value of up to four digits, with any decimal places and either sign, as Number() does', () => {
+    const texts: string[] = [];
+    for (let digits = 1; digits <= 5; digits++) {
+      for (let n = 0; n < 10 ** digits; n += digits === 5 ? 7 : 1) {
+        const plain = String(n).padStart(digits, '0');
+        for (let places = 0; places < digits; places++) {
+          const text = places === 0 ? plain : `${plain.slice(0, digits - places)}.${plain.slice(digits - places)}`;
+          texts.push(text, `-${text}`);
+        }
+      }
+    }
+    // One date and one group, so every line after the first is a candidate for the quickest path.
+    const file = `date,value,group\n${texts.map((t) => `2024-01-01,${t},N`).join('\n')}\n`;
+    const read = parseSeriesColumns(file)[0].values;
+    expect(read).toHaveLength(texts.length);
+    const wrong = texts.filter((t, i) => !Object.is(read[i], Number(t)));
+    expect(wrong).toEqual([]);
+  });
+
+  // Lines close to the plain form, in date blocks with the groups in turn (as exports come), so most are candidates.
+  const VALUE = fc.oneof(
+    fc.integer({ min: 0, max: 99999 }).map(String),
+    fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${b}`),
+    fc.constantFrom('-0', '-12.5', '007', '5.', '.5', '+5', '1e2', '12.50', '', 'x', '1 ', ' 1', '-', '1.2.3'),
+  );
+  const GROUP = fc.constantFrom('North', 'South', 'Team 1', 'Team 10', '', ' North', 'North ', '"North"', '"A, B"', 'A, B', 'a"b', 'Nor\tth', 'a\u2028b');
+  const DATE = fc.constantFrom('2023-01-02', '2023-01-09', '2023-02-29', '09/01/2023', '2023-1-9');
+  const LINE_END = fc.constantFrom('\n', '\r\n');
+  const FILE = fc
+    .record({
+      grouped: fc.boolean(),
+      blocks: fc.array(fc.record({ date: DATE, lines: fc.array(fc.record({ value: VALUE, group: GROUP, odd: fc.constantFrom('', '', '', '', ',extra', '\n', '\n,,') }), { minLength: 1, maxLength: 8 }) }), { minLength: 1, maxLength: 6 }),
+      end: LINE_END,
+      last: fc.constantFrom('', '\n', '\r\n'),
+    })
+    .map(({ grouped, blocks, end, last }) => {
+      const lines = [grouped ? 'date,value,group' : 'date,value'];
+      for (const block of blocks) for (const l of block.lines) lines.push(`${block.date},${l.value}${grouped ? `,${l.group}` : ''}${l.odd}`);
+      return lines.join(end) + last;
+    });
+
+  it('compares a line only with names the plain pattern reads as they are', () => {
+    // "A, B" quoted names a group; unquoted on the next line it is four fields, however alike the text.
+    const text = 'date,value,group\n2023-01-02,1,"A, B"\n2023-01-02,2,A, B\n';
+    expect(outcome(text)).toEqual({ error: expect.stringContaining('Line 3 has 4 fields') });
+    expect(outcome(text)).toEqual(outcome(text, true));
+  });
+
+  it('agrees with the general reader on random files of lines close to the plain form', () => {
+    fc.assert(
+      fc.property(FILE, (text) => {
+        expect(outcome(text)).toEqual(outcome(text, true));
+      }),
+      { numRuns: 500, seed: 12 },
+    );
   });
 });
 

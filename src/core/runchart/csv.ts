@@ -147,6 +147,15 @@ const PLAIN_FIELD: Record<string, string> = {
 };
 
 /**
+ * The most digits a value read on the quickest path may have (weeks, days
+ * and percentages to a decimal place or two): digits / 10^k is then exact,
+ * and each value's key (digits, decimal places, sign) indexes a small table.
+ */
+const QUICK_DIGITS = 4;
+const QUICK_KEYS = ((10 ** QUICK_DIGITS - 1) * (QUICK_DIGITS + 1) + QUICK_DIGITS + 1) * 2;
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000];
+
+/**
  * parseSeriesCsv's reading, into one SeriesTable. Each line is first tried
  * against one sticky regular expression for a plain point (a yyyy-mm-dd date,
  * a plain decimal, a group name that needs no trimming or unquoting), which
@@ -196,7 +205,11 @@ class SeriesReader {
   private lastDay = -1;
   private lastDateId = -1;
   private readonly valueIdOf = new Map<string, number>();
+  /** The value ids of the quickest path, by digits, decimal places and sign (see quickLines); made when first needed. */
+  private quickValueIds: Int32Array | null = null;
   private readonly valueTable: number[] = [];
+  /** The last point's date as a plain line wrote it, or '' when the last point came another way (see quickLines). */
+  private quickDate = '';
   // The points in file order, in growing typed arrays.
   private count = 0;
   private groupOf: Int32Array;
@@ -248,7 +261,16 @@ class SeriesReader {
     let lastDate = '';
     let lastDay = -1;
     let group = groupCol === -1 ? 0 : -1;
+    // The quickest path reads the columns in the usual order only: date,value[,group].
+    const quick = dateCol === 0 && valueCol === 1 && (groupCol === 2 || groupCol === -1);
     while (pos <= n) {
+      if (quick && this.quickDate !== '') {
+        const before = this.count;
+        pos = this.quickLines(text, pos, group);
+        lineNumber += this.count - before;
+        if (this.count > before && groupCol !== -1) group = this.groupOf[this.count - 1];
+        if (pos > n) break;
+      }
       lineNumber++;
       plain.lastIndex = pos;
       const m = plain.exec(text);
@@ -276,14 +298,92 @@ class SeriesReader {
         if (valueId !== -1 && g !== -1) {
           group = g;
           this.add(g, day, valueId);
+          this.quickDate = date;
           pos = plain.lastIndex + 1;
           continue;
         }
       }
+      this.quickDate = '';
       pos = this.generalLine(text, pos, lineNumber);
       if (groupCol !== -1 && this.count > 0) group = this.groupOf[this.count - 1];
     }
     return lineNumber;
+  }
+
+  /**
+   * The quickest path of readPlainLines, from `pos` (`group`: the last
+   * line's): each line with the last point's date (written as `quickDate`),
+   * a plain decimal of up to QUICK_DIGITS digits and the group predicted
+   * from the last line (or no group column), read where it lies by comparing
+   * text in place and adding up digits, so no string is made for it. Each
+   * test mirrors a piece of the plain pattern, so a line read here is read
+   * as readPlainLines would read it. (The groups compared with were all read
+   * by that pattern, the last line's included, since `quickDate` is cleared
+   * by any other line: so their names are plain text, with no comma, quote
+   * or space to trim, and equal text means the same group.) Stops at the first other line (or when
+   * the arrays are full) and returns where it starts. Small and alone, so
+   * that it is optimised early.
+   */
+  private quickLines(text: string, pos: number, group: number): number {
+    const n = text.length;
+    const date = this.quickDate;
+    const grouped = this.groupCol !== -1;
+    const { names, nextGroup, groupOf, dayOf, dateIdOfPoint, valueIdOfPoint, lastDay, lastDateId } = this;
+    const valueIds = this.quickValueIds ?? (this.quickValueIds = new Int32Array(QUICK_KEYS).fill(-1));
+    let k = this.count;
+    while (pos < n && k < groupOf.length) {
+      if (text.charCodeAt(pos + 10) !== 44 || !text.startsWith(date, pos)) break;
+      // -?\d+(?:\.\d+)? as digits, decimal places and sign.
+      let at = pos + 11;
+      const negative = text.charCodeAt(at) === 45;
+      if (negative) at++;
+      let digits = 0;
+      let count = 0;
+      let decimals = -1;
+      for (;;) {
+        const c = text.charCodeAt(at);
+        if (c >= 48 && c <= 57) {
+          digits = digits * 10 + (c - 48);
+          count++;
+          if (decimals !== -1) decimals++;
+        } else if (c === 46 && decimals === -1 && count > 0) {
+          decimals = 0;
+        } else {
+          break;
+        }
+        at++;
+      }
+      if (count === 0 || count > QUICK_DIGITS || decimals === 0) break;
+      let g = group;
+      let end = at;
+      if (grouped) {
+        if (text.charCodeAt(at) !== 44 || group === -1) break;
+        const guess = nextGroup[group] === -1 ? group : nextGroup[group];
+        if (text.startsWith(names[guess] as string, at + 1)) g = guess;
+        else if (!text.startsWith(names[group] as string, at + 1)) break;
+        end = at + 1 + (names[g] as string).length;
+      }
+      // \r?$ and then the line feed (or the end of the text).
+      if (text.charCodeAt(end) === 13) end++;
+      if (end !== n && text.charCodeAt(end) !== 10) break;
+      const places = decimals === -1 ? 0 : decimals;
+      const key = ((digits * (QUICK_DIGITS + 1) + places) << 1) | (negative ? 1 : 0);
+      let valueId = valueIds[key];
+      if (valueId === -1) {
+        // digits / 10^k: both exact, so the quotient is the nearest number to the decimal, as Number() gives.
+        const magnitude = digits / POWERS_OF_TEN[places];
+        valueId = valueIds[key] = this.newValue(negative ? -magnitude : magnitude);
+      }
+      groupOf[k] = g;
+      dayOf[k] = lastDay;
+      dateIdOfPoint[k] = lastDateId;
+      valueIdOfPoint[k] = valueId;
+      k++;
+      group = g;
+      pos = end + 1;
+    }
+    this.count = k;
+    return pos;
   }
 
   // The rarer paths of readPlainLines, out of its loop so that the loop stays small (and is optimised quickly).
@@ -309,11 +409,16 @@ class SeriesReader {
     if (id === undefined) {
       const value = Number(text);
       if (!Number.isFinite(value)) return -1;
-      id = this.valueTable.length;
-      this.valueTable.push(value);
+      id = this.newValue(value);
       this.valueIdOf.set(text, id);
     }
     return id;
+  }
+
+  /** A new entry of the value table; returns its id. */
+  private newValue(value: number): number {
+    this.valueTable.push(value);
+    return this.valueTable.length - 1;
   }
 
   private readHeader(line: string, lineNumber: number): void {
