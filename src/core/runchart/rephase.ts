@@ -41,14 +41,19 @@ export function findPhases(
   return { phases, phaseOf, inRephaseRun: booleansOf(flags, 1) };
 }
 
-/** A new phase from the run that earned it (out of markPhases' loop: rare, and kept apart so the loop stays small); returns its median. */
-function startPhase(values: ArrayLike<number>, run: readonly number[], phases: RunChartPhase[], n: number, flags: Uint8Array, bit: number): number {
-  const newMedian = cleanNumber(median(run.map((k) => values[k])) as number);
+/** A new phase from the run that earned it, its points `run[0]` to `run[length - 1]` (out of markPhases' loop: rare, and kept apart so the loop stays small); returns its median. */
+function startPhase(values: ArrayLike<number>, run: Int32Array, length: number, phases: RunChartPhase[], n: number, flags: Uint8Array, bit: number): number {
+  const runValues = new Array<number>(length);
+  for (let k = 0; k < length; k++) runValues[k] = values[run[k]];
+  const newMedian = cleanNumber(median(runValues) as number);
   phases[phases.length - 1].lastIndex = run[0] - 1;
-  phases.push({ phase: phases.length, firstIndex: run[0], lastIndex: n - 1, median: newMedian, medianFrom: [run[0], run[run.length - 1]] });
-  for (const k of run) flags[k] |= bit;
+  phases.push({ phase: phases.length, firstIndex: run[0], lastIndex: n - 1, median: newMedian, medianFrom: [run[0], run[length - 1]] });
+  for (let k = 0; k < length; k++) flags[run[k]] |= bit;
   return newMedian;
 }
+
+/** Room for the current run's points, reused from chart to chart (grown when a longer run is asked for). */
+let runSpace = new Int32Array(16);
 
 /**
  * findPhases for a chart: writes each point's phase into `phaseOf`, sets
@@ -74,21 +79,24 @@ export function markPhases(
     const improving = direction === 'down' ? -1 : 1;
     let current = baselineMedian;
     let tolerance = sideTolerance(current);
-    const run: number[] = [];
+    if (runSpace.length < Math.min(runLength, n)) runSpace = new Int32Array(Math.min(runLength, n));
+    // The current run's points so far: run[0] to run[length - 1] (a count set back to 0, not an array emptied at every point).
+    const run = runSpace;
+    let length = 0;
     for (let i = baselineCount; i < n; i++) {
       // sideOf(values[i], current), in place.
       const diff = values[i] - current;
       if (diff <= tolerance && diff >= -tolerance) continue;
       const s = diff > 0 ? 1 : -1;
       if (s !== improving) {
-        run.length = 0;
+        length = 0;
         continue;
       }
-      run.push(i);
-      if (run.length === runLength) {
-        current = startPhase(values, run, phases, n, flags, bit);
+      run[length++] = i;
+      if (length === runLength) {
+        current = startPhase(values, run, length, phases, n, flags, bit);
         tolerance = sideTolerance(current);
-        run.length = 0;
+        length = 0;
       }
     }
   }
