@@ -214,7 +214,7 @@ describe('parseSeriesColumns: the quickest path (a line like the last, read in p
     fc.constantFrom('-0', '-12.5', '007', '5.', '.5', '+5', '1e2', '12.50', '', 'x', '1 ', ' 1', '-', '1.2.3'),
   );
   const GROUP = fc.constantFrom('North', 'South', 'Team 1', 'Team 10', '', ' North', 'North ', '"North"', '"A, B"', 'A, B', 'a"b', 'Nor\tth', 'a\u2028b');
-  const DATE = fc.constantFrom('2023-01-02', '2023-01-09', '2023-02-29', '09/01/2023', '2023-1-9');
+  const DATE = fc.constantFrom('2023-01-02', '2023-01-09', '2023-02-29', '09/01/2023', '2023-1-9', '+023-01-02', '2023-01- 2', '2023-01-0x');
   const LINE_END = fc.constantFrom('\n', '\r\n');
   const FILE = fc
     .record({

@@ -492,8 +492,10 @@ class SeriesReader {
     if (this.width === 0) fail(`The series file is empty. ${HEADER_HELP}`);
     const groups = this.names.length;
     const n = this.count;
+    // In locals: these loops run over every point, before V8 has optimised them.
+    const { groupOf, dayOf, dateIdOfPoint, valueIdOfPoint } = this;
     const start = new Int32Array(groups + 1);
-    for (let k = 0; k < n; k++) start[this.groupOf[k] + 1]++;
+    for (let k = 0; k < n; k++) start[groupOf[k] + 1]++;
     for (let g = 0; g < groups; g++) start[g + 1] += start[g];
     const next = start.slice(0, groups);
     const days = new Int32Array(n);
@@ -502,10 +504,10 @@ class SeriesReader {
     const values = new Float64Array(n);
     const valueTable = this.valueTable;
     for (let k = 0; k < n; k++) {
-      const at = next[this.groupOf[k]]++;
-      days[at] = this.dayOf[k];
-      dateIds[at] = this.dateIdOfPoint[k];
-      const id = this.valueIdOfPoint[k];
+      const at = next[groupOf[k]]++;
+      days[at] = dayOf[k];
+      dateIds[at] = dateIdOfPoint[k];
+      const id = valueIdOfPoint[k];
       valueIds[at] = id;
       values[at] = valueTable[id];
     }
