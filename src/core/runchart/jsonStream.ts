@@ -129,44 +129,43 @@ function writeRunChartCompact(out: ByteWriter, pieces: DocumentPieces, c: RunCha
   const datePieces = pieces.dates.of(c.dateTexts);
   const valuePieces = pieces.values.of(c.valueTable);
   const longestPoint = 1 + pieces.dates.longest + pieces.values.longest + phasePieces.reduce((most, p) => Math.max(most, p.length), 0) + FLAG_TAIL_LONGEST;
-  out.position = writePoints(out, datePieces, valuePieces, phasePieces, c, longestPoint);
+  // Block by block, each with room made for it first: no test for room per point.
+  const n = c.flags.length;
+  const perBlock = Math.max(1, Math.floor(out.buffer.length / longestPoint) >> 1);
+  for (let from = 0; from < n; from += perBlock) {
+    const to = Math.min(n, from + perBlock);
+    out.room((to - from) * longestPoint);
+    out.position = writePoints(out.buffer, out.position, datePieces, valuePieces, phasePieces, c, from, to);
+  }
   const rest = chartTail(c);
   out.text(`],"phases":${JSON.stringify(rest.phases)},"runs":${JSON.stringify(rest.runs)},"anhoej":${JSON.stringify(rest.anhoej)}${c.baselineFallback ? ',"baselineFallback":true' : ''}}`);
 }
 
 /**
- * The points of one chart, comma-separated, into `out` from its position
- * (`longestPoint`: no point takes more bytes); returns the position after them. The loop every byte of a large document
- * goes through: kept small and alone, so that it is optimised early.
+ * Points `from` to `to` − 1 of a chart, comma-separated, into `buffer` from
+ * `at`, which has room for them; returns the position after them. The loop
+ * every byte of a large document goes through: kept small and alone (room is
+ * made by the caller, so no rarely taken path is left in it to undo V8's
+ * optimising when first taken), so that it is optimised early.
  */
-function writePoints(out: ByteWriter, datePieces: Uint8Array[], valuePieces: Uint8Array[], phasePieces: Uint8Array[], c: RunChartColumns, longestPoint: number): number {
+function writePoints(buffer: Uint8Array, at: number, datePieces: Uint8Array[], valuePieces: Uint8Array[], phasePieces: Uint8Array[], c: RunChartColumns, from: number, to: number): number {
   const { dateIds, valueIds, phaseOf, flags } = c;
-  const n = flags.length;
-  // Block by block, each with room made for it first: no test for room per point.
-  const perBlock = Math.max(1, Math.floor(out.buffer.length / longestPoint) >> 1);
-  for (let from = 0; from < n; from += perBlock) {
-    const to = Math.min(n, from + perBlock);
-    out.room((to - from) * longestPoint);
-    const buffer = out.buffer;
-    let at = out.position;
-    for (let i = from; i < to; i++) {
-      if (i > 0) buffer[at++] = 44; // ,
-      let piece = datePieces[dateIds[i]];
-      buffer.set(piece, at);
-      at += piece.length;
-      piece = valuePieces[valueIds[i]];
-      buffer.set(piece, at);
-      at += piece.length;
-      piece = phasePieces[phaseOf[i]];
-      buffer.set(piece, at);
-      at += piece.length;
-      piece = FLAG_TAILS[flags[i]];
-      buffer.set(piece, at);
-      at += piece.length;
-    }
-    out.position = at;
+  for (let i = from; i < to; i++) {
+    if (i > 0) buffer[at++] = 44; // ,
+    let piece = datePieces[dateIds[i]];
+    buffer.set(piece, at);
+    at += piece.length;
+    piece = valuePieces[valueIds[i]];
+    buffer.set(piece, at);
+    at += piece.length;
+    piece = phasePieces[phaseOf[i]];
+    buffer.set(piece, at);
+    at += piece.length;
+    piece = FLAG_TAILS[flags[i]];
+    buffer.set(piece, at);
+    at += piece.length;
   }
-  return out.position;
+  return at;
 }
 
 /** Space for one chart's phase pieces, reused from chart to chart (views on it, not an array buffer per piece). */

@@ -24,19 +24,24 @@ export function markTrends(values: ArrayLike<number>, flags: Uint8Array, bit: nu
   let direction = 0;
   let counted = 1; // points counted in the current monotone run
   let start = 0;
-  for (let i = 1; i < n; i++) {
-    const diff = values[i] - values[lastCounted];
-    if (diff === 0) continue;
-    const d = diff > 0 ? 1 : -1;
-    if (d === direction) {
-      counted++;
-    } else {
-      if (counted >= minLength) for (let k = start; k < i; k++) flags[k] |= bit;
-      direction = d;
-      counted = 2;
-      start = lastCounted;
+  // Past the last point (i = n) the run so far ends, as at a change of direction: one path marks both, so V8 has
+  // seen it before the end of a series (a path not yet taken undoes its optimising when first taken).
+  for (let i = 1; i <= n; i++) {
+    let d = 0;
+    if (i < n) {
+      const diff = values[i] - values[lastCounted];
+      if (diff === 0) continue;
+      d = diff > 0 ? 1 : -1;
+      if (d === direction) {
+        counted++;
+        lastCounted = i;
+        continue;
+      }
     }
+    if (counted >= minLength) for (let k = start; k < i; k++) flags[k] |= bit;
+    direction = d;
+    counted = 2;
+    start = lastCounted;
     lastCounted = i;
   }
-  if (counted >= minLength) for (let k = start; k < n; k++) flags[k] |= bit;
 }
