@@ -19,7 +19,8 @@ import type { ChosenFile, FieldChoice, Outcome, PaceSessionApi, PopulationSummar
 import type { WorkbookGrid } from '../grid';
 import { looksPseudonymised } from '../compare/compare';
 import { compareSheets } from './compare';
-import { planTimeline, readPlacementsThroughPort } from './timeline';
+import { planTimeline, readPlacementsThroughPort, type SheetsAtLoad } from './timeline';
+import { HEADER_SEARCH_ROWS } from '../layout/detect';
 import { analyseWorkbook } from './pipeline';
 import { compareSummary, rowsOfSelection, timelineGroups } from './paneFlows';
 import { SETTING_SUBMISSION_KEY, checkDobMode, makeSubmissionCopy, normaliseDrop, previewSubmission, submissionFileName, submissionPort, type BuildWorkbook } from './submission';
@@ -31,8 +32,8 @@ export const SETTING_AIMS = 'aims';
 /** Per sheet: the day/month order the user confirmed for its columns ({ "Tracker": { "G": "mdy" } }). */
 export const SETTING_DATE_ORDER = 'dateOrder';
 
-/** Rows read in one preview, enough to find a header under titles. */
-const PREVIEW_ROWS = 30;
+/** Rows read in one preview, enough to find a header under titles (the tracker's, and a placements sheet's). */
+const PREVIEW_ROWS = HEADER_SEARCH_ROWS;
 /** Above this many rows the pane says reading takes a while (it still reads them all, in chunks). */
 const LARGE_SHEET_ROWS = 50_000;
 
@@ -116,6 +117,8 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
   let sheets: SheetSummary[] = [];
   let loaded: LoadedSheet | null = null;
   let current: SheetSummary | null = null;
+  /** The sheets and first rows read to find the tracker, when they were (not when the user named the sheet). */
+  let atLoad: SheetsAtLoad | undefined;
   /*
    * The check results of the loaded sheet, shared by check, the issues sheet,
    * the report and the submission copy (and its aims figures, by the Aims
@@ -207,11 +210,13 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
       );
     }
     let name = sheetName;
+    atLoad = undefined;
     if (name === undefined) {
       const previews = await port.readPreviews(
         candidates.map((s) => s.name),
         PREVIEW_ROWS,
       );
+      atLoad = { sheets, previews };
       const picked = pickSheet(previews);
       if (!picked) {
         throw new UserFacingError(
@@ -369,7 +374,7 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
         // Last month's points beside this month's (asked for on the Report step): read and matched as Compare does.
         const last = lastFile ? { ...(await readLastMonth(lastFile, sheet, onProgress)), name: lastFile.name } : undefined;
         // A placements sheet beside the tracker: the longest waits' timeline draws each child's placements under their bar.
-        const placements = await readPlacementsThroughPort(port, sheet.layout.sheet, sheet.date1904);
+        const placements = await readPlacementsThroughPort(port, sheet.layout.sheet, sheet.date1904, atLoad);
         const { check, measured, plan, lastMonth } = planReport(sheet, file, asOfDay(asOf), {
           ...figures,
           placements,
@@ -413,7 +418,7 @@ export function createPaceSession(port: WorkbookPort, deps: SessionDeps = {}): P
           selection = { kind: 'group', column: choice.column, value: choice.value };
         }
         const aims = await port.loadSetting<AimsFile>(SETTING_AIMS);
-        const placements = await readPlacementsThroughPort(port, sheet.layout.sheet, sheet.date1904);
+        const placements = await readPlacementsThroughPort(port, sheet.layout.sheet, sheet.date1904, atLoad);
         const planned = planTimeline(sheet, selection, { asOf: day, align, aims, placements });
         // replaceEarlierReport is false: only this timeline's sheet is replaced, the report and other timelines stay.
         const [written] = await port.writeReport(planned.plan);

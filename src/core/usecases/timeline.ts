@@ -19,7 +19,8 @@ import { aimsOrPresets, type LoadedSheet } from './pipeline';
 import { requireDateOrderConfirmed } from './dateOrder';
 import { findPlacementsHeader, placementsByChild, readPlacements, type Placement, type PlacementsSheet } from '../timeline/placements';
 import { HEADER_SEARCH_ROWS } from '../layout/detect';
-import type { WorkbookPort } from '../port';
+import type { SheetSummary, WorkbookPort } from '../port';
+import type { SheetGrid } from '../grid';
 
 export type TimelineSelection =
   | { kind: 'children'; childIds: string[] }
@@ -147,19 +148,31 @@ export function planTimeline(sheet: LoadedSheet, selection: TimelineSelection, o
   return { journeys, subject, sheet: planned, plan: { asOf: isoFromDay(options.asOf), sheets: [planned], replaceEarlierReport: false, kind: 'timeline' }, placements, placementsSheet };
 }
 
+/** The sheets and their first rows as the pane read them to find the tracker (every sheet the add-in did not write). */
+export interface SheetsAtLoad {
+  sheets: SheetSummary[];
+  previews: SheetGrid[];
+}
+
 /**
  * The pane's way to the placements sheet: the first rows of every other
  * sheet (not the tracker, not the add-in's own) in one go, then the whole of
  * the first one with placement headings, read in chunks like the tracker.
- * Null when the workbook has none.
+ * Null when the workbook has none. `atLoad`: the sheets and first rows read
+ * when the tracker was (at least HEADER_SEARCH_ROWS of them), looked through
+ * instead of reading them again: the report then uses the workbook as it
+ * was read, like the tracker's own rows.
  */
-export async function readPlacementsThroughPort(port: Pick<WorkbookPort, 'listSheets' | 'readPreviews' | 'readSheet'>, trackerSheet: string, date1904: boolean): Promise<PlacementsSheet | null> {
-  const others = (await port.listSheets()).filter((s) => s.name !== trackerSheet && !s.ownedByAddIn && s.rowCount > 1 && !/^PACE /.test(s.name));
+export async function readPlacementsThroughPort(
+  port: Pick<WorkbookPort, 'listSheets' | 'readPreviews' | 'readSheet'>,
+  trackerSheet: string,
+  date1904: boolean,
+  atLoad?: SheetsAtLoad,
+): Promise<PlacementsSheet | null> {
+  const others = (atLoad?.sheets ?? (await port.listSheets())).filter((s) => s.name !== trackerSheet && !s.ownedByAddIn && s.rowCount > 1 && !/^PACE /.test(s.name));
   if (others.length === 0) return null;
-  const previews = await port.readPreviews(
-    others.map((s) => s.name),
-    HEADER_SEARCH_ROWS,
-  );
+  const names = new Set(others.map((s) => s.name));
+  const previews = atLoad ? atLoad.previews.filter((p) => names.has(p.sheetName)) : await port.readPreviews([...names], HEADER_SEARCH_ROWS);
   const found = previews.find((p) => findPlacementsHeader(p) !== null);
   if (!found) return null;
   return readPlacements(await port.readSheet(found.sheetName), date1904);
