@@ -34,20 +34,23 @@ export interface SelectedRows {
 export interface WorkbookPort {
   /** Every sheet with its size and state (one sync). */
   listSheets(): Promise<SheetSummary[]>;
-  /** The first rows of a sheet (for header detection and picking the sheet). */
-  /** The first rows of several sheets in one go (a fixed number of syncs, not one per sheet). */
+  /** The first rows of several sheets in one go, for finding headers and picking the sheet (a fixed number of syncs, not one per sheet). */
   readPreviews(sheets: string[], rows: number): Promise<SheetGrid[]>;
-  /** The whole used range (or Table) of a sheet, values and number formats, read in chunks. */
-  /** onProgress: rows read so far, of all rows, and (when known) how many the next request fetches. */
+  /**
+   * The whole used range (or Table) of a sheet, values and number formats, read in chunks.
+   * onProgress: rows read so far, of all rows, and (when known) how many the next request fetches.
+   */
   readSheet(sheet: string, onProgress?: (rowsRead: number, totalRows: number, rowsComing?: number) => void): Promise<SheetGrid>;
   /** True when the workbook uses the 1904 date system (inferred without writing). */
   detectDate1904(sheet: string): Promise<boolean>;
   /** Add-in settings stored in the workbook (mapping, aims, as-of…), by key. */
   loadSetting<T>(key: string): Promise<T | null>;
   saveSetting<T>(key: string, value: T): Promise<void>;
-  /** Writes the plan's sheets, replacing the add-in's own earlier ones; never touches other sheets. */
-  /** Returns the names the sheets were written under (a user's own sheet may have taken a planned name). */
-  /** onProgress may say how many of the planned sheets are done (for a progress bar). */
+  /**
+   * Writes the plan's sheets, replacing the add-in's own earlier ones; never touches other sheets.
+   * Returns the names the sheets were written under (a user's own sheet may have taken a planned name).
+   * onProgress may say how many of the planned sheets are done (for a progress bar).
+   */
   writeReport(plan: ReportPlan, onProgress?: (message: string, step?: { done: number; total: number }) => void): Promise<string[]>;
   /** Selects and scrolls to a cell on a sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
