@@ -14,6 +14,7 @@ import { fieldLabel } from '../core/fields';
 import { intOption, parseArgs, stringOption } from './args';
 import { asOfDay } from './asOf';
 import { loadInput } from './load';
+import { DATE_ORDER_OPTION, dateOrderOption } from './dateOptions';
 import { chooseOutput, writeOutput } from './outputPath';
 import { reportBytes } from './reportInput';
 
@@ -50,6 +51,7 @@ export async function runCompare(argv: string[], io: CompareIo): Promise<number>
     output: { value: true, aliases: ['-o'] },
     force: { value: false },
     json: { value: false },
+    ...DATE_ORDER_OPTION,
   });
   if (args.positional.length !== 2) {
     throw new UserFacingError('usage', 'Give two files: last month\'s, then this month\'s (pace-tracker compare LAST.xlsx THIS.xlsx). Run "pace-tracker compare --help" for more.');
@@ -65,7 +67,8 @@ export async function runCompare(argv: string[], io: CompareIo): Promise<number>
   if (given !== undefined) pick();
   const keyFile = stringOption(args, 'key-file');
   const lastInput = await loadInput(lastFile, stringOption(args, 'last-sheet'));
-  const thisInput = await loadInput(thisFile, stringOption(args, 'sheet'));
+  // This month's orders; compareSheets reads last month's file with them too, so a column is read alike in both.
+  const thisInput = await loadInput(thisFile, stringOption(args, 'sheet'), undefined, dateOrderOption(args));
   const last = lastInput.sheet;
   const now = thisInput.sheet;
   const result = compareSheets({

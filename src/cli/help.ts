@@ -6,8 +6,8 @@
 import { DEFAULT_KEY_FILE_NAME } from './keyFile';
 
 const COMPARE_USAGE = `Usage: pace-tracker compare LAST THIS [--sheet NAME] [--last-sheet NAME]
-                       [--as-of DATE] [--last-as-of DATE] [--changed-days N]
-                       [--key-file KEY] [-o OUT.xlsx] [--force] [--json]
+                       [--as-of DATE] [--last-as-of DATE] [--date-order COLUMN=mdy|dmy]
+                       [--changed-days N] [--key-file KEY] [-o OUT.xlsx] [--force] [--json]
 
 Lists what changed between last month's tracker (or last month's submission copy)
 and this month's (each a workbook or a CSV export of it): children added and gone, milestones newly recorded, dates changed
@@ -17,6 +17,9 @@ or removed after they were submitted, route and legal status changes.
   --last-sheet     the sheet to read in LAST (default: likewise)
   --as-of          this month's as-of date, 31/03/2024 or 2024-03-31 (default: today)
   --last-as-of     last month's as-of date (default: the end of the month before --as-of)
+  --date-order COLUMN=mdy|dmy
+                   read the dates typed as text in COLUMN (a letter or a field id) month first
+                   (mdy) or day first (dmy), in both months alike; repeat for several columns
   --changed-days   a submitted date that moved by more than this many days is a warning (default 7)
   --key-file       the key that made last month's submission copy, to match its pseudonyms
   -o OUT.xlsx      also write a copy of THIS with a "PACE Changes" sheet

@@ -43,7 +43,7 @@ Usage:
   pace-tracker timeline FILE (--children ID,ID | --group COLUMN=VALUE) [--align calendar|start] [--sheet NAME]
                        [--as-of DATE] [--date-order COLUMN=mdy|dmy]… [-o OUT.xlsx] [--force] [--json]
   pace-tracker compare LAST THIS [--sheet NAME] [--last-sheet NAME] [--as-of DATE] [--last-as-of DATE]
-                       [--changed-days N] [--key-file KEY] [-o OUT.xlsx] [--force] [--json]
+                       [--date-order COLUMN=mdy|dmy]… [--changed-days N] [--key-file KEY] [-o OUT.xlsx] [--force] [--json]
   pace-tracker --version
 
 FILE is the tracking workbook (.xlsx) or a CSV export of it. DATE is written 31/03/2024 or 2024-03-31;

@@ -1,8 +1,9 @@
 /**
  * A sheet typed with US dates (issue 15.2) and a title naming its as-of date
  * (issue 15.4), through the command line: one finding per month-first column,
- * aims and report held back until --date-order confirms it, and the title's
- * date offered in a hint (never used unasked).
+ * aims and report held back until --date-order confirms it, compare reading
+ * both months with the order given, and the title's date offered in a hint
+ * (never used unasked).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -89,6 +90,32 @@ describe('a column typed month/day/year', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^pace-tracker: [^\n]+\n$/);
     expect(run.stderr).toMatch(value === 'Q=mdy' ? /"Q" is not a date column on this sheet/ : /--date-order takes COLUMN=mdy or COLUMN=dmy/);
+  });
+});
+
+describe('compare with a column typed month/day/year in both months', () => {
+  it('reads the column month first in both with --date-order, so a moved date is what moved', async () => {
+    // This month C2's recommendation is 04/25/2023 (25 April); last month it was 04/05/2023 (5 April, month first).
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Tracker').addRows([
+      ['PACE tracker – data as at 30/04/2024'],
+      ['Child ID', 'Date of birth', 'Date became looked after', 'Date first accommodated', 'Permanence recommendation'],
+      ['C1', '14/05/2015', '15/01/2023', '15/01/2023', '03/20/2023'],
+      ['C2', '14/05/2016', '20/02/2023', '20/02/2023', '04/25/2023'],
+      ['C3', '14/05/2017', '13/06/2022', '13/06/2022', '01/30/2023'],
+    ]);
+    const thisMonth = path.join(dir, 'us-dates-april.xlsx');
+    await wb.xlsx.writeFile(thisMonth);
+    const { run, json } = await runJson(['compare', file, thisMonth, '--as-of', '2024-04-30', '--last-as-of', '2024-03-31', '--date-order', 'E=mdy', '--json']);
+    expect(run.code).toBe(0);
+    const moved = json.changes.filter((c: { kind: string }) => c.kind === 'dateChanged');
+    // Month first in both: 5 April to 25 April 2023, 20 days, past the 7 allowed (a warning). C1 and C3 read alike: no change.
+    expect(moved).toEqual([expect.objectContaining({ childId: 'C2', field: 'permanenceRecommendation', before: '2023-04-05', after: '2023-04-25', severity: 'warning' })]);
+    // Without it both months read day first: last month's 04/05/2023 is 4 May, and this month's 04/25/2023 no date at all.
+    const { json: dayFirst } = await runJson(['compare', file, thisMonth, '--as-of', '2024-04-30', '--last-as-of', '2024-03-31', '--json']);
+    const read = dayFirst.changes.filter((c: { childId: string }) => c.childId === 'C2');
+    expect(read).toEqual([expect.objectContaining({ kind: 'dateChanged', before: '04/05/2023', after: '04/25/2023', severity: 'warning' })]);
+    expect(read[0].message).toContain('which is not a date');
   });
 });
 
