@@ -113,14 +113,16 @@ describe('parseSeriesCsv', () => {
   });
 });
 
+/** What reading `text` gives: its groups, or the message it stops with (so two readings can be compared either way). */
+function outcome(text: string, lineByLine = false): { groups: ReturnType<typeof parseSeriesColumns> } | { error: string } {
+  try {
+    return { groups: parseSeriesColumns(text, lineByLine) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
 describe('parseSeriesColumns: the one-pass reading of plain files gives what the general reader gives', () => {
-  const outcome = (text: string, lineByLine = false) => {
-    try {
-      return { groups: parseSeriesColumns(text, lineByLine) };
-    } catch (e) {
-      return { error: (e as Error).message };
-    }
-  };
   // A small seeded generator (mulberry32) so the cases are the same on every run.
   const rng = (seed: number) => () => {
     seed = (seed + 0x6d2b79f5) >>> 0;
@@ -180,13 +182,6 @@ describe('parseSeriesColumns: the one-pass reading of plain files gives what the
 });
 
 describe('parseSeriesColumns: the quickest path (a line like the last, read in place) gives what the general reader gives', () => {
-  const outcome = (text: string, lineByLine = false) => {
-    try {
-      return { groups: parseSeriesColumns(text, lineByLine) };
-    } catch (e) {
-      return { error: (e as Error).message };
-    }
-  };
 
   it('reads every value of up to four digits, with any decimal places and either sign, as Number() does', () => {
     const texts: string[] = [];
