@@ -112,7 +112,12 @@ function makeConfig(options) {
     output: { path: outDir, filename: '[name].js', clean: { keep: /^node[\\/]/ } },
     // No eval-based source maps: the page's CSP forbids eval.
     devtool: mode === 'production' ? false : 'source-map',
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      // src/xlsx/exceljs.ts asks for exceljs's bundle without polyfills (for Node); the pane keeps the
+      // package's browser build (its "browser" field), as it always had.
+      alias: { 'exceljs/dist/exceljs.bare.min.js$': require.resolve('exceljs/dist/exceljs.min.js') },
+    },
     module: {
       rules: [
         {

@@ -1,7 +1,7 @@
 /**
  * The build's decisions that matter outside the build: the page's
- * Content-Security-Policy, where office.js comes from, and the hosting URL
- * written into the production manifest.
+ * Content-Security-Policy, where office.js comes from, the hosting URL
+ * written into the production manifest, and which exceljs build the pane gets.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,6 +13,7 @@ interface WebpackConfigModule {
     mode: string;
     devtool: string | false;
     entry: Record<string, string>;
+    resolve: { alias: Record<string, string> };
     plugins: { constructor: { name: string }; userOptions?: { templateParameters?: Record<string, string> }; patterns?: { from: string; to: string }[] }[];
   };
 }
@@ -83,5 +84,13 @@ describe('production manifest', () => {
   it('refuses a URL that is not https or would break the XML', () => {
     expect(() => config.substituteAddinUrl(manifest, 'http://pace.example.org')).toThrow(/https/);
     expect(() => config.substituteAddinUrl(manifest, 'https://pace.example.org/"x')).toThrow(/https/);
+  });
+});
+
+describe('exceljs in the pane', () => {
+  it('is the package’s browser build, though the Node code asks for the bundle without polyfills', () => {
+    const pkg = JSON.parse(fs.readFileSync(require.resolve('exceljs/package.json'), 'utf8')) as { browser: string };
+    const alias = config.makeConfig({ mode: 'production' }).resolve.alias['exceljs/dist/exceljs.bare.min.js$'];
+    expect(alias).toBe(path.join(path.dirname(require.resolve('exceljs/package.json')), pkg.browser));
   });
 });

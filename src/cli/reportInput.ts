@@ -6,7 +6,7 @@
  * links point to), plus the report sheets. The CSV itself is not changed.
  */
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../xlsx/exceljs';
 import type { ReportPlan } from '../core/report/plan';
 import type { LoadedSheet } from '../core/usecases/pipeline';
 import { writeReportBuffer } from '../xlsx/writeReport';

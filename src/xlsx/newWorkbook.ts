@@ -4,7 +4,7 @@
  * only what the plan says. Values, number formats, fonts, column widths and
  * frozen headings; the plan must not ask for charts, links or tables.
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import { parseCellAddress } from '../core/grid';
 import type { PlannedSheet, ReportPlan } from '../core/report/plan';
 // From reportStyles, not writeReport: this module is bundled into the task pane, where fs and path do not exist.

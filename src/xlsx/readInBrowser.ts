@@ -6,7 +6,7 @@
  * refusal of XML declarations, then the same grid conversion, formula
  * results included (readGrid in formulaResults.ts).
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import JSZip from 'jszip';
 import type { WorkbookGrid } from '../core/grid';
 import { UserFacingError } from '../core/errors';

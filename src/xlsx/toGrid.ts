@@ -4,7 +4,7 @@
  * Kept apart from read.ts (which needs Node: fs, zlib) so the task pane can
  * read last month's file in the browser with the same conversion.
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../core/grid';
 const MS_PER_DAY = 86400000;
 /** Serial of 1970-01-01 in the 1900 date system (exceljs's own constant). */

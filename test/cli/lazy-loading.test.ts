@@ -66,4 +66,12 @@ describe('commands load only what they need', () => {
     expect(commandHelp.out).toMatch(/^Usage: pace-tracker compare/);
     expect(commandHelp.modules.filter((m) => m.startsWith('dist')).sort()).toEqual(DISPATCHER);
   });
+
+  it('a workbook command loads exceljs as its one-file bundle, not the package’s two hundred modules', () => {
+    const sample = path.join(ROOT, 'samples', 'pace-sample.xlsx');
+    const { modules, out } = loadedBy(['inspect', sample, '--json']);
+    expect(JSON.parse(out).sheet).toBe('Tracker');
+    const exceljs = modules.filter((m) => m.includes(`node_modules${path.sep}exceljs${path.sep}`));
+    expect(exceljs).toEqual([path.join('node_modules', 'exceljs', 'dist', 'exceljs.bare.min.js')]);
+  });
 });

@@ -1,0 +1,5 @@
+// exceljs's one-file bundle (src/xlsx/exceljs.ts) has the package's own types.
+declare module 'exceljs/dist/exceljs.bare.min.js' {
+  import * as ExcelJS from 'exceljs';
+  export = ExcelJS;
+}
