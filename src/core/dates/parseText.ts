@@ -4,7 +4,8 @@
  * (31/02/2020). US month-first forms ("April 3 2019", "04/03/2019" as 3 April)
  * are deliberately not read: in a Scottish sheet they would be wrong.
  */
-import { isExists } from 'date-fns';
+// Its own module, not the package's index: that loads all three hundred of date-fns's functions (about 40 ms at every command's start).
+import { isExists } from 'date-fns/isExists';
 import type { DayNumber } from '../model';
 import { dayFromParts } from './serial';
 
