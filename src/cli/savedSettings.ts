@@ -8,7 +8,7 @@
  * what the add-in stored, and the add-in stores JSON text
  * (src/excel/settings.ts), so a value may be JSON inside JSON.
  */
-import JSZip from 'jszip';
+import JSZip from '../xlsx/jszip';
 import type { AimsFile, ColumnMapping } from '../core/model';
 import { UserFacingError } from '../core/errors';
 import { parseAimsFile } from '../core/aims/definition';

@@ -9,7 +9,7 @@
  * writes; a sheet the user renamed is theirs (kept, its mark dropped), and
  * any other sheet is never touched.
  */
-import JSZip from 'jszip';
+import JSZip from './jszip';
 import type { SheetKind } from '../core/report/plan';
 import { ownershipComment, readOwnershipComment, stillOursUnder } from '../core/report/ownership';
 import { parseAttributes } from './ooxml';

@@ -7,7 +7,7 @@
  * before it edits anything; the input file is never changed.
  */
 import * as zlib from 'zlib';
-import JSZip from 'jszip';
+import JSZip from './jszip';
 import { UserFacingError } from '../core/errors';
 import { readStoredEntries, StoredEntry } from './zipPackage';
 import { damagedPackageMessage, decodeXmlBytes, hasDoctype, hostilePackageMessage, isXmlPartName, parseXml } from './xmlDom';

@@ -7,7 +7,7 @@
 import { readFile } from 'fs/promises';
 import { basename } from 'path';
 import ExcelJS from './exceljs';
-import JSZip from 'jszip';
+import JSZip from './jszip';
 import type { WorkbookGrid } from '../core/grid';
 import { UserFacingError } from '../core/errors';
 import { ownedSheetNames } from './ownership';

@@ -7,7 +7,7 @@
  * results included (readGrid in formulaResults.ts).
  */
 import ExcelJS from './exceljs';
-import JSZip from 'jszip';
+import JSZip from './jszip';
 import type { WorkbookGrid } from '../core/grid';
 import { UserFacingError } from '../core/errors';
 import { damagedPackageMessage, hasDoctype, hostilePackageMessage } from './xmlDom';

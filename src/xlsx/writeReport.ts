@@ -17,7 +17,7 @@
  */
 import { readFile, writeFile } from 'fs/promises';
 import { basename, resolve } from 'path';
-import JSZip from 'jszip';
+import JSZip from './jszip';
 import type { PlannedSheet, ReportPlan } from '../core/report/plan';
 import { UserFacingError } from '../core/errors';
 import { rangeValues } from './planValues';

@@ -67,12 +67,13 @@ describe('commands load only what they need', () => {
     expect(commandHelp.modules.filter((m) => m.startsWith('dist')).sort()).toEqual(DISPATCHER);
   });
 
-  it('a workbook command loads exceljs as its one-file bundle and the one date-fns function it uses, not their hundreds of modules', () => {
+  it('a workbook command loads exceljs and JSZip as their one-file bundles and the one date-fns function it uses, not their hundreds of modules', () => {
     const sample = path.join(ROOT, 'samples', 'pace-sample.xlsx');
     const { modules, out } = loadedBy(['inspect', sample, '--json']);
     expect(JSON.parse(out).sheet).toBe('Tracker');
     const of = (name: string) => modules.filter((m) => m.includes(`node_modules${path.sep}${name}${path.sep}`));
     expect(of('exceljs')).toEqual([path.join('node_modules', 'exceljs', 'dist', 'exceljs.bare.min.js')]);
+    expect(of('jszip')).toEqual([path.join('node_modules', 'jszip', 'dist', 'jszip.min.js')]);
     expect(of('date-fns')).toEqual([path.join('node_modules', 'date-fns', 'isExists.cjs')]);
   });
 });
