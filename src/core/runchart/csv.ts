@@ -317,12 +317,14 @@ class SeriesReader {
    * from the last line (or no group column), read where it lies by comparing
    * text in place and adding up digits, so no string is made for it. Each
    * test mirrors a piece of the plain pattern, so a line read here is read
-   * as readPlainLines would read it. (The groups compared with were all read
-   * by that pattern, the last line's included, since `quickDate` is cleared
-   * by any other line: so their names are plain text, with no comma, quote
-   * or space to trim, and equal text means the same group.) Stops at the first other line (or when
-   * the arrays are full) and returns where it starts. Small and alone, so
-   * that it is optimised early.
+   * as readPlainLines would read it.
+   *
+   * The groups compared with were all read by that pattern, the last line's
+   * included, since any other line clears `quickDate`: so their names are
+   * plain text, with no comma, quote or space to trim, and equal text means
+   * the same group. Stops at the first other line (or when the arrays are
+   * full) and returns where it starts. Small and alone, so that it is
+   * optimised early.
    */
   private quickLines(text: string, pos: number, group: number): number {
     const n = text.length;
