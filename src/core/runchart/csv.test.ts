@@ -252,6 +252,14 @@ describe('parseSeriesTable', () => {
     expect(Array.from(table.dateIds)).toEqual([0, 1, 1, 0]);
   });
 
+  it('makes room for more points than it guessed from the file’s length (short lines with UK dates)', () => {
+    // 11 characters a line ("3/1/2024,7" and its line end): more lines than the reader's first guess (one point per 13 characters) makes room for.
+    const lines = Array.from({ length: 500 }, (_, i) => `${(i % 9) + 1}/1/2024,${i % 10}`);
+    const table = parseSeriesTable(`date,value\n${lines.join('\n')}\n`);
+    expect(Array.from(table.values)).toEqual(lines.map((_, i) => i % 10));
+    expect(Array.from(table.days.subarray(495))).toEqual([20240101, 20240102, 20240103, 20240104, 20240105]); // 495 = 55 × 9
+  });
+
   it('gives one group named null for a file without a group column, and no groups for a grouped file without points', () => {
     expect(parseSeriesTable('date,value\n').groups).toEqual([null]);
     expect(parseSeriesTable('date,value,group\n').groups).toEqual([]);

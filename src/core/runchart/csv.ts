@@ -475,20 +475,13 @@ class SeriesReader {
     this.valueIdOfPoint[k] = valueId;
   }
 
+  /** Twice the room for points (a file of lines shorter than the reader's estimate: UK dates such as 1/1/2024). */
   private grow(): void {
     const size = this.groupOf.length * 2;
-    const groupOf = new Int32Array(size);
-    groupOf.set(this.groupOf);
-    this.groupOf = groupOf;
-    const dayOf = new Int32Array(size);
-    dayOf.set(this.dayOf);
-    this.dayOf = dayOf;
-    const dateIds = new Int32Array(size);
-    dateIds.set(this.dateIdOfPoint);
-    this.dateIdOfPoint = dateIds;
-    const valueIds = new Int32Array(size);
-    valueIds.set(this.valueIdOfPoint);
-    this.valueIdOfPoint = valueIds;
+    this.groupOf = grown(this.groupOf, size);
+    this.dayOf = grown(this.dayOf, size);
+    this.dateIdOfPoint = grown(this.dateIdOfPoint, size);
+    this.valueIdOfPoint = grown(this.valueIdOfPoint, size);
   }
 
   /** The table: points gathered group by group (a stable counting sort, so each group keeps file order). */
@@ -509,6 +502,13 @@ class SeriesReader {
     gatherByGroup(this.groupOf, this.dayOf, this.dateIdOfPoint, this.valueIdOfPoint, n, table);
     return table;
   }
+}
+
+/** `points` copied into a new array of `size` entries. */
+function grown(points: Int32Array, size: number): Int32Array {
+  const bigger = new Int32Array(size);
+  bigger.set(points);
+  return bigger;
 }
 
 // finish()'s loops over every point, each alone in a small function: V8 optimises a long loop while it runs, and
