@@ -1,6 +1,6 @@
 /** computeRunChart: the rules put together (pace-domain.md §4, cli-contract.md runchart). */
 import type { AnhoejTest, Direction, RuleSet, RunChart, RunChartOptions, RunChartPhase, RunChartPoint, RunsTest, SeriesPoint } from '../model';
-import { anhoejTest, anhoejTestFrom, runsBeyondLimit } from './anhoej';
+import { anhoejTest, anhoejTestFrom, longestRunLimit, runsBeyondLimit } from './anhoej';
 import { markAstronomical } from './astronomical';
 import { BaselineChoice, chooseBaseline } from './baseline';
 import type { SeriesTable } from './csv';
@@ -93,11 +93,36 @@ export function computeRunChartColumns(dates: readonly string[], values: readonl
   return runChartColumnsOf({ dateIds: ids, dateTexts: dates, valueIds: ids, valueTable: values }, values, chooseBaseline(dates, options.baseline), options);
 }
 
+/** What the rules mark on one chart besides its flags and phase column: the phases, and the runs about the baseline median (countSideRuns). */
+export interface ChartMarks {
+  phases: RunChartPhase[];
+  useful: number;
+  runs: number;
+  longest: number;
+}
+
+/** The options the rules take, with the defaults filled in. */
+export interface RulesOptions {
+  rules: RuleSet;
+  direction: Direction;
+  rephaseRun: number | null;
+}
+
+/**
+ * The rules over one chart's values (n > 0, finite, in date order): marks
+ * `flags` and `phaseOf` (one entry per point) and gives the phases and the
+ * side-run counts. markRules is the definition; the command line runs the
+ * same rules compiled to WebAssembly (src/wasm/rules.ts), which must agree
+ * with it exactly (test/wasm/rules.test.ts).
+ */
+export type RulesKernel = (values: ArrayLike<number>, baselineCount: number, options: RulesOptions, flags: Uint8Array, phaseOf: Int32Array) => ChartMarks;
+
 /**
  * computeRunChartColumns with the baseline already chosen: the rules, each
  * marking its bit of one flags array, over any array of values (a typed
  * array's slice of a whole file included). `columns` (one entry per point)
- * receive the flags and phases when given, else new arrays do.
+ * receive the flags and phases when given, else new arrays do. `kernel` runs
+ * the rules (markRules unless another form of them is given).
  */
 export function runChartColumnsOf(
   points: Pick<RunChartColumns, 'dateIds' | 'dateTexts' | 'valueIds' | 'valueTable'>,
@@ -105,6 +130,7 @@ export function runChartColumnsOf(
   baseline: BaselineChoice,
   options: RunChartOptions,
   columns?: { flags: Uint8Array; phaseOf: Int32Array },
+  kernel: RulesKernel = markRules,
 ): RunChartColumns {
   const rules = options.rules ?? 'ihi';
   const direction = options.direction ?? 'down';
@@ -117,17 +143,26 @@ export function runChartColumnsOf(
       ...points, rules, direction, values, phaseOf, flags, baselineCount: 0, phases: [], runs: runsTest([], null), anhoej: anhoejTest([], null), baselineFallback: baseline.fallback,
     };
   }
+  const marks = kernel(values, baseline.count, { rules, direction, rephaseRun }, flags, phaseOf);
+  // The runs rule and Anhøj's both count the runs about the baseline median (one pass, in the kernel).
+  const runs = runsTestFrom(marks.useful, marks.runs);
+  const anhoej = anhoejTestFrom(marks.useful, marks.runs, marks.longest);
+  const { dateIds, dateTexts, valueIds, valueTable } = points;
+  return { rules, direction, dateIds, dateTexts, values, valueIds, valueTable, phaseOf, flags, baselineCount: baseline.count, phases: marks.phases, runs, anhoej, baselineFallback: baseline.fallback };
+}
+
+/** The rules in TypeScript (see RulesKernel). */
+export function markRules(values: ArrayLike<number>, baselineCount: number, options: RulesOptions, flags: Uint8Array, phaseOf: Int32Array): ChartMarks {
+  const n = values.length;
   flags.fill(0);
-  flags.fill(BASELINE, 0, baseline.count);
-  const baselineMedian = cleanNumber(medianOf(values, 0, baseline.count) as number);
-  const phases = markPhases(values, baseline.count, baselineMedian, rephaseRun, direction, phaseOf, flags, REPHASE_RUN_FLAG);
-  // One pass for the runs about the baseline median: the runs rule and Anhøj's both count them.
+  flags.fill(BASELINE, 0, baselineCount);
+  const baselineMedian = cleanNumber(medianOf(values, 0, baselineCount) as number);
+  const phases = markPhases(values, baselineCount, baselineMedian, options.rephaseRun, options.direction, phaseOf, flags, REPHASE_RUN_FLAG);
   const counts = countSideRuns(values, baselineMedian);
-  const runs = runsTestFrom(counts.useful, counts.runs);
-  const anhoej = anhoejTestFrom(counts.useful, counts.runs, counts.longest);
-  if (rules === 'anhoej') {
-    if (anhoej.longestRunLimit !== null && anhoej.longestRun > anhoej.longestRunLimit) {
-      for (const run of runsBeyondLimit(sideRuns(values, baselineMedian), anhoej.longestRunLimit)) {
+  if (options.rules === 'anhoej') {
+    const limit = longestRunLimit(counts.useful);
+    if (limit !== null && counts.longest > limit) {
+      for (const run of runsBeyondLimit(sideRuns(values, baselineMedian), limit)) {
         for (let k = run.first; k <= run.last; k++) if (sideOf(values[k], baselineMedian) !== 0) flags[k] |= SHIFT;
       }
     }
@@ -139,8 +174,7 @@ export function runChartColumnsOf(
     markTrends(values, flags, TREND);
     markAstronomical(values, flags, ASTRONOMICAL);
   }
-  const { dateIds, dateTexts, valueIds, valueTable } = points;
-  return { rules, direction, dateIds, dateTexts, values, valueIds, valueTable, phaseOf, flags, baselineCount: baseline.count, phases, runs, anhoej, baselineFallback: baseline.fallback };
+  return { phases, useful: counts.useful, runs: counts.runs, longest: counts.longest };
 }
 
 /** Each point's centre line, in space reused from chart to chart (markShifts reads it at once). */
@@ -167,7 +201,7 @@ export function dateOrder(days: ArrayLike<number>): Int32Array | null {
  * table keep their flags and phases in two arrays shared by the whole table
  * (no allocation per chart): charting the same group again overwrites them.
  */
-export function runChartOfTableGroup(table: SeriesTable, g: number, options: RunChartOptions = {}): RunChartColumns {
+export function runChartOfTableGroup(table: SeriesTable, g: number, options: RunChartOptions = {}, kernel: RulesKernel = markRules): RunChartColumns {
   const from = table.start[g];
   const to = table.start[g + 1];
   let dateIds = table.dateIds.subarray(from, to);
@@ -193,7 +227,7 @@ export function runChartOfTableGroup(table: SeriesTable, g: number, options: Run
   const dates = baseline !== undefined && 'before' in baseline ? Array.from(dateIds, (id) => table.dateTexts[id]) : { length: n };
   const columns = chartColumnsOf(table);
   const into = { flags: columns.flags.subarray(from, to), phaseOf: columns.phaseOf.subarray(from, to) };
-  return runChartColumnsOf({ dateIds, dateTexts: table.dateTexts, valueIds, valueTable: table.valueTable }, values, chooseBaseline(dates, baseline), options, into);
+  return runChartColumnsOf({ dateIds, dateTexts: table.dateTexts, valueIds, valueTable: table.valueTable }, values, chooseBaseline(dates, baseline), options, into, kernel);
 }
 
 /** One flags array and one phase array for all the charts of a table (each chart has its own stretch of them). */
