@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Compiles the run-chart rules for the command line (src/wasm/rules.ts,
- * AssemblyScript) to dist/node/wasm/rules.wasm. Run by `npm run prepare`
- * after tsc; the command falls back to the TypeScript rules when the file
- * is not there.
+ * Compiles the command line's WebAssembly (src/wasm, AssemblyScript): the
+ * run-chart rules (rules.ts) and the plain SERIES.csv reader (reader.ts),
+ * each to dist/node/wasm/NAME.wasm. Run by `npm run prepare` after tsc; the
+ * runchart command falls back to the TypeScript when a file is not there.
  *
- *   node scripts/build-wasm.js [OUT.wasm]
+ *   node scripts/build-wasm.js [OUT_DIR]
  *
- * --runtime stub: the rules allocate nothing (the caller lays out memory),
+ * --runtime stub: neither allocates anything (the caller lays out memory),
  * so no garbage collector is compiled in. --noAssert: no checks the source
  * does not ask for. -O3: binaryen's full optimisation (the file is ~3 KB).
  */
@@ -18,12 +18,19 @@ const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 
-function buildWasm(out = path.join(ROOT, 'dist', 'node', 'wasm', 'rules.wasm')) {
-  fs.mkdirSync(path.dirname(out), { recursive: true });
+/** The modules, by name: src/wasm/NAME.ts to OUT_DIR/NAME.wasm. */
+const MODULES = ['rules', 'reader'];
+
+/** Compiles every module into `outDir`; returns the directory. */
+function buildWasm(outDir = path.join(ROOT, 'dist', 'node', 'wasm')) {
+  fs.mkdirSync(outDir, { recursive: true });
   const asc = path.join(ROOT, 'node_modules', 'assemblyscript', 'bin', 'asc.js');
-  const r = spawnSync(process.execPath, [asc, path.join(ROOT, 'src', 'wasm', 'rules.ts'), '-O3', '--runtime', 'stub', '--noAssert', '-o', out], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`asc could not compile src/wasm/rules.ts:\n${r.stdout}${r.stderr}`);
-  return out;
+  for (const name of MODULES) {
+    const source = path.join(ROOT, 'src', 'wasm', `${name}.ts`);
+    const r = spawnSync(process.execPath, [asc, source, '-O3', '--runtime', 'stub', '--noAssert', '-o', path.join(outDir, `${name}.wasm`)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`asc could not compile src/wasm/${name}.ts:\n${r.stdout}${r.stderr}`);
+  }
+  return outDir;
 }
 
 module.exports = { buildWasm };

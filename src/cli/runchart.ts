@@ -14,6 +14,7 @@ import { parseSeriesTable, SeriesTable } from '../core/runchart/csv';
 import { computeRunChart, runChartFromColumns, runChartOfTableGroup } from '../core/runchart/chart';
 import { writeRunChartDocument } from '../core/runchart/jsonStream';
 import { intOption, parseArgs, stringOption } from './args';
+import { wasmPlainReader } from './wasmReader';
 import { wasmRules } from './wasmRules';
 import type { Io } from './main';
 
@@ -31,8 +32,9 @@ export async function runchart(argv: string[], io: Io): Promise<number> {
   if (args.positional.length !== 1) throw new UserFacingError('usage', 'Give exactly one SERIES.csv. Run "pace-tracker --help" for usage.');
   const file = args.positional[0];
   let text: string;
+  let bytes: Buffer;
   try {
-    const bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(file);
     // Plain ASCII (what exports usually are) needs no UTF-8 decoding: one copy makes the text.
     text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch {
@@ -60,7 +62,8 @@ export async function runchart(argv: string[], io: Io): Promise<number> {
     direction,
     rules,
   };
-  const table = parseSeriesTable(text);
+  // The points read by the reader compiled to WebAssembly when the file is plain (issue 12), else by csv.ts.
+  const table = parseSeriesTable(text, false, wasmPlainReader(bytes, text) ?? undefined);
   // Grouped by the header, not by the data: a date,value,group file with no points is still { groups: [] }.
   const grouped = !(table.groups.length === 1 && table.groups[0] === null);
   const charts = chartsOf(table, options);

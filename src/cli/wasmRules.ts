@@ -2,31 +2,20 @@
  * The run-chart rules compiled to WebAssembly (src/wasm/rules.ts, built into
  * dist/node/wasm/rules.wasm by `npm run prepare`), as a RulesKernel for the
  * `runchart` command: the same marks as core's markRules, without V8's
- * warm-up (issue 12). Null when the file is not there or WebAssembly is
- * missing: the command then runs the TypeScript rules, with the same output.
+ * warm-up (issue 12). Null when the module cannot be loaded (wasm.ts): the
+ * command then runs the TypeScript rules, with the same output.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { ChartMarks, RulesKernel, RulesOptions } from '../core/runchart/chart';
 import { longestRunLimit } from '../core/runchart/anhoej';
 import { cleanNumber } from '../core/runchart/median';
 import type { RunChartPhase } from '../core/model';
+import { compiledModule, growTo, WASM_DIR, WasmMemory } from './wasm';
 
-/** Where `npm run prepare` puts the module (dist/node/wasm, beside dist/node/cli). */
-export const RULES_WASM = path.join(__dirname, '..', 'wasm', 'rules.wasm');
-
-/** The few members of the WebAssembly global used here (the command line's type libraries do not declare it). */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-}
-interface Memory {
-  buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
+export const RULES_WASM = path.join(WASM_DIR, 'rules.wasm');
 
 interface RulesExports {
-  memory: Memory;
+  memory: WasmMemory;
   markRules(
     values: number, n: number, baselineCount: number, rephaseRun: number, improving: number, anhoej: number,
     flags: number, phaseOf: number, phases: number, counts: number, runSpace: number, work: number,
@@ -37,19 +26,11 @@ interface RulesExports {
 const PHASE_BYTES = 40;
 /** The module keeps nothing in memory of its own; its first page is left to it all the same. */
 const BASE = 65536;
-const PAGE = 65536;
 
 export function wasmRules(file: string = RULES_WASM): RulesKernel | null {
-  const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (wasm === undefined) return null;
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    return null;
-  }
-  const imports = { rules: { clean: cleanNumber, longestRunLimit: (useful: number) => longestRunLimit(useful) as number } };
-  const kernel = new wasm.Instance(new wasm.Module(bytes), imports).exports as unknown as RulesExports;
+  const instantiate = compiledModule<RulesExports>(file);
+  if (instantiate === null) return null;
+  const kernel = instantiate({ rules: { clean: cleanNumber, longestRunLimit: (useful: number) => longestRunLimit(useful) as number } });
   const memory = kernel.memory;
 
   // Memory laid out for charts of up to `capacity` points, grown (and the views made again) for a longer one.
@@ -73,8 +54,7 @@ export function wasmRules(file: string = RULES_WASM): RulesKernel | null {
     runSpace = phaseOfAt + capacity * 4;
     counts = runSpace + capacity * 4;
     flagsAt = counts + 16;
-    const end = flagsAt + capacity;
-    if (memory.buffer.byteLength < end) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+    growTo(memory, flagsAt + capacity);
     f64 = new Float64Array(memory.buffer);
     i32 = new Int32Array(memory.buffer);
     u8 = new Uint8Array(memory.buffer);

@@ -13,14 +13,14 @@ import { wasmRules } from '../../src/cli/wasmRules';
 import { ASTRONOMICAL, REPHASE_RUN_FLAG, SHIFT, TREND } from '../../src/core/runchart/flags';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { buildWasm } = require('../../scripts/build-wasm.js') as { buildWasm: (out: string) => string };
+const { buildWasm } = require('../../scripts/build-wasm.js') as { buildWasm: (outDir: string) => string };
 
 let dir: string;
 let compiled: RulesKernel;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pace-wasm-'));
-  const kernel = wasmRules(buildWasm(path.join(dir, 'rules.wasm')));
+  const kernel = wasmRules(path.join(buildWasm(dir), 'rules.wasm'));
   if (kernel === null) throw new Error('the compiled rules did not load');
   compiled = kernel;
 }, 60000);

@@ -165,7 +165,7 @@ const POWERS_OF_TEN = [1, 10, 100, 1000, 10000];
  * line (old Mac line ends) goes wholly through the general reader, which
  * splits lines there too; so does every file when `lineByLine` (for tests).
  */
-export function parseSeriesTable(input: string, lineByLine = false): SeriesTable {
+export function parseSeriesTable(input: string, lineByLine = false, plainReader?: PlainPointsReader): SeriesTable {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // A point's line is at least 16 characters with a group ("2023-01-02,1,N\r\n"), 13 without.
   const reader = new SeriesReader(Math.ceil(text.length / 13));
@@ -185,8 +185,28 @@ export function parseSeriesTable(input: string, lineByLine = false): SeriesTable
     reader.line(text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end), lineNumber);
     pos = end + 1;
   }
+  if (plainReader !== undefined && reader.width > 0 && reader.dateCol === 0 && reader.valueCol === 1 && (reader.groupCol === 2 || reader.groupCol === -1)) {
+    const table = plainReader(pos, reader.groupCol !== -1);
+    if (table !== null) return table;
+  }
   lineNumber = reader.readPlainLines(text, pos, lineNumber);
   return reader.finish();
+}
+
+/**
+ * Another reader of the points after the header, for a file whose columns
+ * are date,value[,group] in that order (the command line's, compiled to
+ * WebAssembly: src/wasm/reader.ts). It must read a line only when the plain
+ * pattern here would, and read it the same; `pos` is where the first line
+ * after the header starts in the text given to parseSeriesTable (BOM taken
+ * off). It gives the whole table, or null when any line is not plain, and
+ * the file is then read here, with every rule and message.
+ */
+export type PlainPointsReader = (pos: number, grouped: boolean) => SeriesTable | null;
+
+/** yyyy-mm-dd of a day written yyyymmdd (the text of a table's dateTexts). */
+export function isoOfDay(day: number): string {
+  return `${String(Math.floor(day / 10000)).padStart(4, '0')}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`;
 }
 
 /** The general reader, one line at a time: the header, then points; every rule and message of SERIES.csv. */
@@ -461,7 +481,7 @@ class SeriesReader {
       let id = this.dateIdOf.get(day);
       if (id === undefined) {
         id = this.dateTexts.length;
-        this.dateTexts.push(`${String(Math.floor(day / 10000)).padStart(4, '0')}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`);
+        this.dateTexts.push(isoOfDay(day));
         this.dateIdOf.set(day, id);
       }
       this.lastDay = day;
