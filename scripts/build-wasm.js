@@ -2,9 +2,10 @@
 'use strict';
 /**
  * Compiles the command line's WebAssembly (src/wasm, AssemblyScript): the
- * run-chart rules (rules.ts) and the plain SERIES.csv reader (reader.ts),
- * each to dist/node/wasm/NAME.wasm. Run by `npm run prepare` after tsc; the
- * runchart command falls back to the TypeScript when a file is not there.
+ * runchart command's module (runchart.ts: the plain SERIES.csv reader, the
+ * rules of a chart and the charts' JSON) to dist/node/wasm/runchart.wasm.
+ * Run by `npm run prepare` after tsc; the command runs its TypeScript when
+ * the file is not there.
  *
  *   node scripts/build-wasm.js [OUT_DIR]
  *
@@ -18,8 +19,8 @@ const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** The modules, by name: src/wasm/NAME.ts to OUT_DIR/NAME.wasm. */
-const MODULES = ['rules', 'reader'];
+/** The modules, by name: src/wasm/NAME.ts (with what it imports) to OUT_DIR/NAME.wasm. */
+const MODULES = ['runchart'];
 
 /** Compiles every module into `outDir`; returns the directory. */
 function buildWasm(outDir = path.join(ROOT, 'dist', 'node', 'wasm')) {

@@ -14,8 +14,7 @@ import { parseSeriesTable, SeriesTable } from '../core/runchart/csv';
 import { computeRunChart, runChartFromColumns, runChartOfTableGroup } from '../core/runchart/chart';
 import { writeRunChartDocument } from '../core/runchart/jsonStream';
 import { intOption, parseArgs, stringOption } from './args';
-import { wasmPlainReader } from './wasmReader';
-import { wasmRules } from './wasmRules';
+import { CompiledRunchart } from './compiledRunchart';
 import type { Io } from './main';
 
 export async function runchart(argv: string[], io: Io): Promise<number> {
@@ -62,14 +61,18 @@ export async function runchart(argv: string[], io: Io): Promise<number> {
     direction,
     rules,
   };
-  // The points read by the reader compiled to WebAssembly when the file is plain (issue 12), else by csv.ts.
-  const table = parseSeriesTable(text, false, wasmPlainReader(bytes, text) ?? undefined);
+  // Compiled to WebAssembly when built (issue 12): a plain file's points read, and the --json charts written, by the
+  // module; else by core. The same output either way.
+  const compiled = CompiledRunchart.load();
+  const table = parseSeriesTable(text, false, compiled?.reader(bytes, text) ?? undefined);
   // Grouped by the header, not by the data: a date,value,group file with no points is still { groups: [] }.
   const grouped = !(table.groups.length === 1 && table.groups[0] === null);
   const charts = chartsOf(table, options);
   const pretty = args.options.has('pretty');
   if (args.options.has('json') || pretty) {
-    writeRunChartDocument(io.outBytes ?? decodedTo(io.out), grouped, charts, pretty);
+    const write = io.outBytes ?? decodedTo(io.out);
+    if (!pretty && compiled !== null && compiled.writeDocument(table, grouped, options, write)) return 0;
+    writeRunChartDocument(write, grouped, charts, pretty);
     return 0;
   }
   const { formatRunChart } = await import('./text');
@@ -78,14 +81,9 @@ export async function runchart(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/**
- * Each group's chart, computed only when asked for (one alive at a time), by
- * the rules compiled to WebAssembly when they are built (the same marks,
- * without V8's warm-up: issue 12), else by the TypeScript rules.
- */
+/** Each group's chart, computed only when asked for (one alive at a time). */
 function* chartsOf(table: SeriesTable, options: RunChartOptions) {
-  const kernel = wasmRules() ?? undefined;
-  for (let g = 0; g < table.groups.length; g++) yield { group: table.groups[g], chart: runChartOfTableGroup(table, g, options, kernel) };
+  for (let g = 0; g < table.groups.length; g++) yield { group: table.groups[g], chart: runChartOfTableGroup(table, g, options) };
 }
 
 /** Bytes as text for an `out` that takes text (a chunk may end inside a character: the decoder holds it over). */

@@ -18,7 +18,7 @@ const BUILT = path.join(DIST, 'cli', 'main.js');
 const { bundle, staticRequires } = require('../../scripts/bundle-cli.js') as { bundle: (dist: string) => string; staticRequires: (source: string) => string[] };
 const { makeSeriesCsv } = require('../../scripts/make-series.js') as { makeSeriesCsv: (o: object) => string };
 const { buildWasm } = require('../../scripts/build-wasm.js') as { buildWasm: () => string };
-const RULES_WASM = path.join(DIST, 'wasm', 'rules.wasm');
+const RUNCHART_WASM = path.join(DIST, 'wasm', 'runchart.wasm');
 
 let dir: string;
 let bundled: string;
@@ -29,7 +29,7 @@ beforeAll(() => {
     const build = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`Could not build dist/node: ${build.stdout}${build.stderr}`);
   }
-  if (!fs.existsSync(RULES_WASM)) buildWasm();
+  if (!fs.existsSync(RUNCHART_WASM)) buildWasm();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pace-bundle-'));
   // A bundle of this very build, beside the real one (it finds its modules from its own folder).
   bundled = path.join(DIST, `cli-bundle.test-${process.pid}.js`);
@@ -56,11 +56,11 @@ describe('scripts/bundle-cli.js', () => {
     expect(staticRequires(source)).toEqual(['./a', '../core/b']);
   });
 
-  it('gives the bundled runchart the rules compiled to WebAssembly, from where npm run prepare puts them', () => {
-    const script = `require(${JSON.stringify(bundled)}); const { wasmRules, RULES_WASM } = require(${JSON.stringify(path.join(DIST, 'cli', 'wasmRules.js'))}); console.log(RULES_WASM, typeof wasmRules());`;
+  it('gives the bundled runchart its WebAssembly module, from where npm run prepare puts it', () => {
+    const script = `require(${JSON.stringify(bundled)}); const { CompiledRunchart, RUNCHART_WASM } = require(${JSON.stringify(path.join(DIST, 'cli', 'compiledRunchart.js'))}); console.log(RUNCHART_WASM, CompiledRunchart.load() !== null);`;
     const result = node(script);
     expect(result.stderr).toBe('');
-    expect(result.stdout.toString('utf8').trim()).toBe(`${RULES_WASM} function`);
+    expect(result.stdout.toString('utf8').trim()).toBe(`${RUNCHART_WASM} true`);
   });
 
   it('bundles the dispatcher and the run-chart engine, and nothing of the workbook side', () => {

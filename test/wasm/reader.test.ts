@@ -1,6 +1,6 @@
 /**
- * The plain SERIES.csv reader compiled to WebAssembly (src/wasm/reader.ts,
- * used by the runchart command) against core's csv.ts, which stays the
+ * The plain SERIES.csv reader compiled to WebAssembly (src/wasm/reader.ts, in
+ * the runchart command's module) against core's csv.ts, which stays the
  * definition: on every file, the same groups, dates and values (down to the
  * sign of a zero) or, when a line is not plain, no table, so that csv.ts
  * reads the file and gives its own message. The module is compiled from the
@@ -11,18 +11,21 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { parseSeriesTable, PlainPointsReader, SeriesTable } from '../../src/core/runchart/csv';
-import { wasmPlainReader } from '../../src/cli/wasmReader';
+import { CompiledRunchart } from '../../src/cli/compiledRunchart';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { buildWasm } = require('../../scripts/build-wasm.js') as { buildWasm: (outDir: string) => string };
 
 let dir: string;
-let file: string;
+let compiled: CompiledRunchart;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pace-wasm-reader-'));
-  file = path.join(buildWasm(dir), 'reader.wasm');
+  compiled = CompiledRunchart.load(path.join(buildWasm(dir), 'runchart.wasm')) as CompiledRunchart;
+  expect(compiled).not.toBeNull();
 }, 60000);
+
+const wasmPlainReader = (bytes: Uint8Array, text: string) => compiled.reader(bytes, text);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -50,7 +53,7 @@ function readBoth(text: string) {
       return { error: (e as Error).message };
     }
   };
-  const inner = wasmPlainReader(Buffer.from(text, 'latin1'), text, file) as PlainPointsReader;
+  const inner = wasmPlainReader(Buffer.from(text, 'latin1'), text) as PlainPointsReader;
   expect(inner).not.toBeNull();
   let used = false;
   const compiled = read((pos, grouped) => {
@@ -106,7 +109,7 @@ describe('the plain reader compiled to WebAssembly', () => {
     expect((compiled as { table: { groups: unknown[] } }).table.groups).toHaveLength(5000);
     // Each distinct date and value once, after the tables have doubled several times (each is written as text once).
     const text = rows(lines);
-    const table = parseSeriesTable(text, false, wasmPlainReader(Buffer.from(text, 'latin1'), text, file) as PlainPointsReader);
+    const table = parseSeriesTable(text, false, wasmPlainReader(Buffer.from(text, 'latin1'), text) as PlainPointsReader);
     expect(new Set(table.valueTable).size).toBe(table.valueTable.length);
     expect(table.valueTable).toHaveLength(new Set(lines.map((l) => Number(l.split(',')[1]))).size);
     expect(new Set(table.dateTexts).size).toBe(4000);
@@ -167,7 +170,7 @@ describe('the plain reader compiled to WebAssembly', () => {
 
   it('is left out when the file is not ASCII or the module has not been built', () => {
     const text = 'date,value,group\n2023-01-02,1,Tîm\n';
-    expect(wasmPlainReader(Buffer.from(text, 'utf8'), text, file)).toBeNull();
-    expect(wasmPlainReader(Buffer.from('date,value\n'), 'date,value\n', path.join(dir, 'not-built.wasm'))).toBeNull();
+    expect(wasmPlainReader(Buffer.from(text, 'utf8'), text)).toBeNull();
+    expect(CompiledRunchart.load(path.join(dir, 'not-built.wasm'))).toBeNull();
   });
 });

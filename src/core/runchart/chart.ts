@@ -113,7 +113,7 @@ export interface RulesOptions {
  * `flags` and `phaseOf` (one entry per point) and gives the phases and the
  * side-run counts. markRules is the definition; the command line runs the
  * same rules compiled to WebAssembly (src/wasm/rules.ts), which must agree
- * with it exactly (test/wasm/rules.test.ts).
+ * with it exactly (test/wasm/rules.test.ts compares two RulesKernels).
  */
 export type RulesKernel = (values: ArrayLike<number>, baselineCount: number, options: RulesOptions, flags: Uint8Array, phaseOf: Int32Array) => ChartMarks;
 
@@ -121,8 +121,7 @@ export type RulesKernel = (values: ArrayLike<number>, baselineCount: number, opt
  * computeRunChartColumns with the baseline already chosen: the rules, each
  * marking its bit of one flags array, over any array of values (a typed
  * array's slice of a whole file included). `columns` (one entry per point)
- * receive the flags and phases when given, else new arrays do. `kernel` runs
- * the rules (markRules unless another form of them is given).
+ * receive the flags and phases when given, else new arrays do.
  */
 export function runChartColumnsOf(
   points: Pick<RunChartColumns, 'dateIds' | 'dateTexts' | 'valueIds' | 'valueTable'>,
@@ -130,7 +129,6 @@ export function runChartColumnsOf(
   baseline: BaselineChoice,
   options: RunChartOptions,
   columns?: { flags: Uint8Array; phaseOf: Int32Array },
-  kernel: RulesKernel = markRules,
 ): RunChartColumns {
   const rules = options.rules ?? 'ihi';
   const direction = options.direction ?? 'down';
@@ -143,8 +141,8 @@ export function runChartColumnsOf(
       ...points, rules, direction, values, phaseOf, flags, baselineCount: 0, phases: [], runs: runsTest([], null), anhoej: anhoejTest([], null), baselineFallback: baseline.fallback,
     };
   }
-  const marks = kernel(values, baseline.count, { rules, direction, rephaseRun }, flags, phaseOf);
-  // The runs rule and Anhøj's both count the runs about the baseline median (one pass, in the kernel).
+  const marks = markRules(values, baseline.count, { rules, direction, rephaseRun }, flags, phaseOf);
+  // The runs rule and Anhøj's both count the runs about the baseline median (one pass, in markRules).
   const runs = runsTestFrom(marks.useful, marks.runs);
   const anhoej = anhoejTestFrom(marks.useful, marks.runs, marks.longest);
   const { dateIds, dateTexts, valueIds, valueTable } = points;
@@ -201,7 +199,7 @@ export function dateOrder(days: ArrayLike<number>): Int32Array | null {
  * table keep their flags and phases in two arrays shared by the whole table
  * (no allocation per chart): charting the same group again overwrites them.
  */
-export function runChartOfTableGroup(table: SeriesTable, g: number, options: RunChartOptions = {}, kernel: RulesKernel = markRules): RunChartColumns {
+export function runChartOfTableGroup(table: SeriesTable, g: number, options: RunChartOptions = {}): RunChartColumns {
   const from = table.start[g];
   const to = table.start[g + 1];
   let dateIds = table.dateIds.subarray(from, to);
@@ -227,7 +225,7 @@ export function runChartOfTableGroup(table: SeriesTable, g: number, options: Run
   const dates = baseline !== undefined && 'before' in baseline ? Array.from(dateIds, (id) => table.dateTexts[id]) : { length: n };
   const columns = chartColumnsOf(table);
   const into = { flags: columns.flags.subarray(from, to), phaseOf: columns.phaseOf.subarray(from, to) };
-  return runChartColumnsOf({ dateIds, dateTexts: table.dateTexts, valueIds, valueTable: table.valueTable }, values, chooseBaseline(dates, baseline), options, into, kernel);
+  return runChartColumnsOf({ dateIds, dateTexts: table.dateTexts, valueIds, valueTable: table.valueTable }, values, chooseBaseline(dates, baseline), options, into);
 }
 
 /** One flags array and one phase array for all the charts of a table (each chart has its own stretch of them). */

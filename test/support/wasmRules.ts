@@ -1,18 +1,15 @@
 /**
- * The run-chart rules compiled to WebAssembly (src/wasm/rules.ts, built into
- * dist/node/wasm/rules.wasm by `npm run prepare`), as a RulesKernel for the
- * `runchart` command: the same marks as core's markRules, without V8's
- * warm-up (issue 12). Null when the module cannot be loaded (wasm.ts): the
- * command then runs the TypeScript rules, with the same output.
+ * The run-chart rules of the command line's WebAssembly module
+ * (src/wasm/rules.ts, exported by runchart.wasm as markRules) as a
+ * RulesKernel, so that test/wasm/rules.test.ts can compare their marks with
+ * core's markRules chart by chart. The command itself calls them from the
+ * module's chart writer (src/wasm/charts.ts).
  */
-import * as path from 'path';
-import type { ChartMarks, RulesKernel, RulesOptions } from '../core/runchart/chart';
-import { longestRunLimit } from '../core/runchart/anhoej';
-import { cleanNumber } from '../core/runchart/median';
-import type { RunChartPhase } from '../core/model';
-import { compiledModule, growTo, WASM_DIR, WasmMemory } from './wasm';
-
-export const RULES_WASM = path.join(WASM_DIR, 'rules.wasm');
+import type { ChartMarks, RulesKernel, RulesOptions } from '../../src/core/runchart/chart';
+import { longestRunLimit } from '../../src/core/runchart/anhoej';
+import { cleanNumber } from '../../src/core/runchart/median';
+import type { RunChartPhase } from '../../src/core/model';
+import { compiledModule, growTo, WasmMemory } from '../../src/cli/wasm';
 
 interface RulesExports {
   memory: WasmMemory;
@@ -27,10 +24,14 @@ const PHASE_BYTES = 40;
 /** The module keeps nothing in memory of its own; its first page is left to it all the same. */
 const BASE = 65536;
 
-export function wasmRules(file: string = RULES_WASM): RulesKernel | null {
+/** The kernel of the module in `file` (runchart.wasm); null when it cannot be loaded. */
+export function wasmRules(file: string): RulesKernel | null {
   const instantiate = compiledModule<RulesExports>(file);
   if (instantiate === null) return null;
-  const kernel = instantiate({ rules: { clean: cleanNumber, longestRunLimit: (useful: number) => longestRunLimit(useful) as number } });
+  const notHere = () => {
+    throw new Error('markRules asks nothing of the chart writer');
+  };
+  const kernel = instantiate({ rules: { clean: cleanNumber, longestRunLimit: (useful: number) => longestRunLimit(useful) as number }, charts: { numberText: notHere, tailText: notHere } });
   const memory = kernel.memory;
 
   // Memory laid out for charts of up to `capacity` points, grown (and the views made again) for a longer one.

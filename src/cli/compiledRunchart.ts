@@ -1,0 +1,323 @@
+/**
+ * The `runchart` command compiled to WebAssembly (src/wasm, built into
+ * dist/node/wasm/runchart.wasm by `npm run prepare`; issue 12): a plain
+ * SERIES.csv read without V8's warm-up (a PlainPointsReader for core's
+ * parseSeriesTable), and the `--json` document's charts written by the
+ * module from the table (the rules and the compact JSON), byte for byte
+ * what core's runChartOfTableGroup and jsonStream.ts give. The numbers'
+ * texts and the runs and Anhøj objects still come from core: the module
+ * asks for them (numberText, tailText) and this file keeps each once.
+ *
+ * CompiledRunchart.load() is null when the module cannot be loaded
+ * (wasm.ts): the command then runs core's TypeScript, with the same output.
+ */
+import * as path from 'path';
+import { anhoejTestFrom, longestRunLimit } from '../core/runchart/anhoej';
+import { isoOfDay, PlainPointsReader, SeriesTable } from '../core/runchart/csv';
+import { round4 } from '../core/runchart/json';
+import type { WriteBytes } from '../core/runchart/jsonStream';
+import { cleanNumber } from '../core/runchart/median';
+import { runsTestFrom } from '../core/runchart/runsTest';
+import type { RunChartOptions } from '../core/model';
+import { compiledModule, growTo, WASM_DIR, WasmMemory } from './wasm';
+
+export const RUNCHART_WASM = path.join(WASM_DIR, 'runchart.wasm');
+
+/** What src/wasm/runchart.ts exports (addresses are byte offsets into `memory`). */
+export interface RunchartExports {
+  memory: WasmMemory;
+  // reader.ts
+  bytesNeeded(length: number): number;
+  layOut(base: number, length: number): number;
+  startReading(pos: number, grouped: number): void;
+  readSome(lines: number): number;
+  pointCount(): number;
+  groupCount(): number;
+  dateCount(): number;
+  valueCount(): number;
+  namesAt(): number;
+  nameLengthsAt(): number;
+  dateDaysAt(): number;
+  valueTableAt(): number;
+  startAt(): number;
+  daysAt(): number;
+  dateIdsAt(): number;
+  valueIdsAt(): number;
+  valuesAt(): number;
+  // rules.ts
+  markRules(
+    values: number, n: number, baselineCount: number, rephaseRun: number, improving: number, anhoej: number,
+    flags: number, phaseOf: number, phases: number, counts: number, runSpace: number, work: number,
+  ): number;
+  // charts.ts
+  useTable(start: number, days: number, dateIds: number, valueIds: number, values: number, groups: number): void;
+  usePieces(dates: number, values: number, groupTexts: number, flagTails: number, opening: number, openingLength: number, longestPoint: number, longestGroupText: number): void;
+  useOptions(grouped: number, baselinePoints: number, baselineBefore: number, rephaseRun: number, improving: number, anhoej: number): void;
+  chartSpaceBytes(most: number): number;
+  useChartSpace(at: number, most: number): void;
+  chartBound(g: number): number;
+  writeCharts(g: number, at: number, limit: number): number;
+  writtenTo(): number;
+}
+
+/** Where the layout starts (the module's own first page, with its few constants, is left to it). */
+const BASE = 65536;
+/** The largest file read this way: its memory (about ten bytes for each of the file's) stays well inside WebAssembly's 4 GB. */
+export const MOST_BYTES = 128 * 1024 * 1024;
+/** Lines read by each call: V8 uses a module function's optimised code from its next call on, never within one. */
+const LINES_AT_A_TIME = 4096;
+/** The output is passed on about this many bytes at a time (more when one chart needs more). */
+const OUTPUT_BYTES = 1 << 20;
+
+const encoder = new TextEncoder();
+const FLAG_NAMES = ['baseline', 'shift', 'trend', 'rephaseRun', 'astronomical'];
+
+/** A table's columns as addresses in an instance's memory. */
+interface Columns {
+  start: number;
+  days: number;
+  dateIds: number;
+  valueIds: number;
+  values: number;
+}
+
+/** One instance: its exports, and its memory as bytes (made again whenever the memory grows). */
+class Instance {
+  bytes: Uint8Array;
+  /** Where the next region may start (8-aligned). */
+  end = BASE;
+  /** Tables whose columns are views on this memory: made again when it grows (the old views are then detached). */
+  private readonly bound: Array<{ table: SeriesTable; columns: Columns }> = [];
+  constructor(readonly exports: RunchartExports) {
+    this.bytes = new Uint8Array(exports.memory.buffer);
+  }
+
+  /** `length` bytes of memory, 8-aligned, after what is laid out; returns their address. */
+  reserve(length: number): number {
+    const at = this.end;
+    this.end = at + Math.ceil(length / 8) * 8;
+    const before = this.exports.memory.buffer;
+    growTo(this.exports.memory, this.end);
+    if (this.exports.memory.buffer !== before) {
+      this.bytes = new Uint8Array(this.exports.memory.buffer);
+      for (const { table, columns } of this.bound) this.views(table, columns);
+    }
+    return at;
+  }
+
+  /** Makes `table`'s columns views on this memory at `columns`, now and whenever it grows. */
+  bind(table: SeriesTable, columns: Columns): void {
+    this.bound.push({ table, columns });
+    this.views(table, columns);
+  }
+
+  private views(table: SeriesTable, columns: Columns): void {
+    const buffer = this.exports.memory.buffer;
+    const n = table.valueIds.length;
+    table.start = new Int32Array(buffer, columns.start, table.groups.length + 1);
+    table.days = new Int32Array(buffer, columns.days, n);
+    table.dateIds = new Int32Array(buffer, columns.dateIds, n);
+    table.valueIds = new Int32Array(buffer, columns.valueIds, n);
+    table.values = new Float64Array(buffer, columns.values, n);
+  }
+
+  /** Each text's bytes one after another, and an Int32Array of the n + 1 addresses where they start (and the last ends). */
+  pieces(texts: string[]): { starts: number; longest: number } {
+    const all = encoder.encode(texts.join(''));
+    const at = this.reserve(all.length);
+    this.bytes.set(all, at);
+    const starts = this.reserve((texts.length + 1) * 4);
+    const view = new Int32Array(this.exports.memory.buffer, starts, texts.length + 1);
+    let longest = 0;
+    let p = at;
+    if (all.length === texts.reduce((sum, t) => sum + t.length, 0)) {
+      // ASCII: each text's bytes are its characters.
+      for (let k = 0; k < texts.length; k++) {
+        view[k] = p;
+        p += texts[k].length;
+        if (texts[k].length > longest) longest = texts[k].length;
+      }
+    } else {
+      for (let k = 0; k < texts.length; k++) {
+        const length = encoder.encode(texts[k]).length;
+        view[k] = p;
+        p += length;
+        if (length > longest) longest = length;
+      }
+    }
+    view[texts.length] = p;
+    this.bytes = new Uint8Array(this.exports.memory.buffer);
+    return { starts, longest };
+  }
+}
+
+export class CompiledRunchart {
+  /** The instance that read each table (its columns are views on that instance's memory). */
+  private readonly readBy = new WeakMap<SeriesTable, { instance: Instance; columns: Columns }>();
+
+  private constructor(private readonly instantiate: (imports: object) => RunchartExports) {}
+
+  static load(file: string = RUNCHART_WASM): CompiledRunchart | null {
+    const instantiate = compiledModule<RunchartExports>(file);
+    return instantiate === null ? null : new CompiledRunchart(instantiate);
+  }
+
+  /** A new instance, with core's functions for the texts it asks for (each kept once, as bytes). */
+  private instance(): Instance {
+    let holder: Instance | null = null;
+    const numberTexts = new Map<number, Uint8Array>();
+    const tailTexts = new Map<number, Uint8Array>();
+    const put = (bytes: Uint8Array, at: number) => {
+      (holder as Instance).bytes.set(bytes, at);
+      return bytes.length;
+    };
+    const imports = {
+      rules: { clean: cleanNumber, longestRunLimit: (useful: number) => longestRunLimit(useful) as number },
+      charts: {
+        numberText: (x: number, at: number) => {
+          let bytes = numberTexts.get(x);
+          if (bytes === undefined) {
+            bytes = encoder.encode(String(round4(x)));
+            numberTexts.set(x, bytes);
+          }
+          return put(bytes, at);
+        },
+        tailText: (useful: number, runs: number, longest: number, at: number) => {
+          // Each count is at most the chart's points (below 2^31): one exact key for the three.
+          const key = (useful * 2 ** 21 + runs) * 2 ** 21 + longest;
+          let bytes = useful < 2 ** 21 ? tailTexts.get(key) : undefined;
+          if (bytes === undefined) {
+            bytes = encoder.encode(`"runs":${JSON.stringify(runsTestFrom(useful, runs))},"anhoej":${JSON.stringify(anhoejTestFrom(useful, runs, longest))}`);
+            if (useful < 2 ** 21) tailTexts.set(key, bytes);
+          }
+          return put(bytes, at);
+        },
+      },
+    };
+    holder = new Instance(this.instantiate(imports));
+    return holder;
+  }
+
+  /**
+   * The reader for a file's `bytes`, whose text is `text` (the same file
+   * decoded); null when the file is not ASCII (the reader counts bytes, the
+   * text counts characters: the same only for ASCII) or too large.
+   */
+  reader(bytes: Uint8Array, text: string): PlainPointsReader | null {
+    if (bytes.length !== text.length || bytes.length > MOST_BYTES) return null;
+    return (pos, grouped) => {
+      // A new instance for each read: its memory starts zeroed, as the reader's tables need.
+      const instance = this.instance();
+      const reader = instance.exports;
+      const at = instance.reserve(reader.bytesNeeded(bytes.length));
+      instance.bytes.set(bytes, reader.layOut(at, bytes.length));
+      reader.startReading(pos, grouped ? 1 : 0);
+      let more: number;
+      do more = reader.readSome(LINES_AT_A_TIME);
+      while (more === 1);
+      if (more < 0) return null;
+      const count = reader.pointCount();
+      const buffer = reader.memory.buffer;
+      const int32s = (address: number, length: number) => new Int32Array(buffer, address, length);
+      const groups = reader.groupCount();
+      const names = int32s(reader.namesAt(), groups);
+      const nameLengths = int32s(reader.nameLengthsAt(), groups);
+      const empty = new Int32Array(count);
+      const table: SeriesTable = {
+        groups: grouped ? Array.from(names, (start, g) => text.slice(start, start + nameLengths[g])) : [null],
+        start: empty,
+        days: empty,
+        dateIds: empty,
+        dateTexts: Array.from(int32s(reader.dateDaysAt(), reader.dateCount()), isoOfDay),
+        valueIds: empty,
+        valueTable: Array.from(new Float64Array(buffer, reader.valueTableAt(), reader.valueCount())),
+        values: new Float64Array(0),
+      };
+      const columns = { start: reader.startAt(), days: reader.daysAt(), dateIds: reader.dateIdsAt(), valueIds: reader.valueIdsAt(), values: reader.valuesAt() };
+      instance.bind(table, columns);
+      this.readBy.set(table, { instance, columns });
+      return table;
+    };
+  }
+
+  /**
+   * The compact `runchart --json` document of a table (writeRunChartDocument
+   * with runChartOfTableGroup's charts), to `write`. False, having written
+   * nothing, when the module does not take these options or this table (a
+   * group with no points: an empty file without a group column); the
+   * caller then writes it with core.
+   */
+  writeDocument(table: SeriesTable, grouped: boolean, options: RunChartOptions, write: WriteBytes): boolean {
+    const groups = table.groups.length;
+    let most = 0;
+    for (let g = 0; g < groups; g++) {
+      const n = table.start[g + 1] - table.start[g];
+      if (n === 0) return false;
+      if (n > most) most = n;
+    }
+    const settings = optionsFor(options);
+    if (settings === null) return false;
+    let largest = 0;
+    for (let g = 0; g < groups; g++) if (table.start[g + 1] - table.start[g] === most) largest = g;
+    const { instance, columns } = this.readBy.get(table) ?? this.copied(table);
+    const wasm = instance.exports;
+    wasm.useTable(columns.start, columns.days, columns.dateIds, columns.valueIds, columns.values, groups);
+
+    const dates = instance.pieces(table.dateTexts.map((date) => `{"date":${JSON.stringify(date)},"value":`));
+    const values = instance.pieces(table.valueTable.map((value) => String(round4(value))));
+    const names = instance.pieces(table.groups.map((group) => (group === null ? '' : JSON.stringify(group))));
+    const tails = instance.pieces(Array.from({ length: 32 }, (_, mask) => `${FLAG_NAMES.map((name, bit) => `,"${name}":${(mask >> bit) & 1 ? 'true' : 'false'}`).join('')}}`));
+    const openingBytes = encoder.encode(`"rules":${JSON.stringify(settings.rules)},"direction":${JSON.stringify(settings.direction)},"points":[`);
+    const opening = instance.reserve(openingBytes.length);
+    instance.bytes.set(openingBytes, opening);
+    wasm.usePieces(dates.starts, values.starts, names.starts, tails.starts, opening, openingBytes.length, dates.longest + values.longest + tails.longest, names.longest);
+    wasm.useOptions(grouped ? 1 : 0, settings.baselinePoints, settings.baselineBefore, settings.rephaseRun, settings.direction === 'down' ? -1 : 1, settings.rules === 'anhoej' ? 1 : 0);
+    wasm.useChartSpace(instance.reserve(wasm.chartSpaceBytes(most)), most);
+    const outputBytes = Math.max(OUTPUT_BYTES, wasm.chartBound(largest));
+    const output = instance.reserve(outputBytes);
+
+    if (grouped) write(encoder.encode('{"groups":['));
+    for (let g = 0; g < groups; ) {
+      const next = wasm.writeCharts(g, output, output + outputBytes);
+      if (next === g) throw new Error(`chart ${g} does not fit its output space`);
+      write(new Uint8Array(wasm.memory.buffer, output, wasm.writtenTo() - output));
+      g = next;
+    }
+    write(encoder.encode(grouped ? ']}\n' : '\n'));
+    return true;
+  }
+
+  /** A new instance holding a copy of the columns of a table core read (a file the compiled reader did not take). */
+  private copied(table: SeriesTable): { instance: Instance; columns: Columns } {
+    const instance = this.instance();
+    const copy = (view: Int32Array | Float64Array) => {
+      const at = instance.reserve(view.byteLength);
+      instance.bytes.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength), at);
+      return at;
+    };
+    const columns = { start: copy(table.start), days: copy(table.days), dateIds: copy(table.dateIds), valueIds: copy(table.valueIds), values: copy(table.values) };
+    return { instance, columns };
+  }
+}
+
+/** The options as the module takes them, or null for options it leaves to core. */
+function optionsFor(options: RunChartOptions): { rules: 'ihi' | 'anhoej'; direction: 'down' | 'up'; baselinePoints: number; baselineBefore: number; rephaseRun: number } | null {
+  const rules = options.rules ?? 'ihi';
+  const direction = options.direction ?? 'down';
+  if ((rules !== 'ihi' && rules !== 'anhoej') || (direction !== 'down' && direction !== 'up')) return null;
+  // chooseBaseline: a count of at least 1 (12 when not a number), or the points before a date (yyyymmdd compares as the text does).
+  let baselinePoints = 12;
+  let baselineBefore = 0;
+  const baseline = options.baseline;
+  if (baseline !== undefined && 'before' in baseline) {
+    if (!/^\d{4}-\d\d-\d\d$/.test(baseline.before)) return null;
+    baselineBefore = Number(baseline.before.replace(/-/g, ''));
+    if (baselineBefore === 0) return null;
+  } else if (baseline !== undefined && Number.isFinite(baseline.points)) {
+    baselinePoints = Math.min(2 ** 31 - 1, Math.max(1, Math.floor(baseline.points)));
+  }
+  // markPhases re-phases after exactly rephaseRun points: never when it is null, below 1 or not whole (nor when beyond any chart).
+  const r = options.rephaseRun === undefined ? 9 : options.rephaseRun;
+  const rephaseRun = r !== null && Number.isInteger(r) && r >= 1 ? Math.min(r, 2 ** 31 - 1) : 0;
+  return { rules, direction, baselinePoints, baselineBefore, rephaseRun };
+}
