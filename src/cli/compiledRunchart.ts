@@ -4,20 +4,20 @@
  * SERIES.csv read without V8's warm-up (a PlainPointsReader for core's
  * parseSeriesTable), and the `--json` document's charts written by the
  * module from the table (the rules and the compact JSON), byte for byte
- * what core's runChartOfTableGroup and jsonStream.ts give. The numbers'
- * texts and the runs and Anhøj objects still come from core: the module
- * asks for them (numberText, tailText) and this file keeps each once.
+ * what core's runChartOfTableGroup and jsonStream.ts give. Numbers' texts
+ * and the runs and Anhøj limits still come from core: the module asks for
+ * them (numberText, limits) and keeps them.
  *
  * CompiledRunchart.load() is null when the module cannot be loaded
  * (wasm.ts): the command then runs core's TypeScript, with the same output.
  */
 import * as path from 'path';
-import { anhoejTestFrom, longestRunLimit } from '../core/runchart/anhoej';
+import { crossingsLimit, longestRunLimit } from '../core/runchart/anhoej';
 import { isoOfDay, PlainPointsReader, SeriesTable } from '../core/runchart/csv';
 import { round4 } from '../core/runchart/json';
 import type { WriteBytes } from '../core/runchart/jsonStream';
 import { cleanNumber } from '../core/runchart/median';
-import { runsTestFrom } from '../core/runchart/runsTest';
+import { runsLimitsFor } from '../core/runchart/runsTest';
 import type { RunChartOptions } from '../core/model';
 import { compiledModule, growTo, WASM_DIR, WasmMemory } from './wasm';
 
@@ -64,6 +64,8 @@ export interface RunchartExports {
 const BASE = 65536;
 /** The largest file read this way: its memory (about ten bytes for each of the file's) stays well inside WebAssembly's 4 GB. */
 export const MOST_BYTES = 128 * 1024 * 1024;
+/** The most points in one chart the module writes: its space and output for that chart (about 530 MB) stay well inside its memory. */
+export const MOST_POINTS = 1_000_000;
 /** Lines read by each call: V8 uses a module function's optimised code from its next call on, never within one. */
 const LINES_AT_A_TIME = 4096;
 /** The output is passed on about this many bytes at a time (more when one chart needs more). */
@@ -162,11 +164,9 @@ export class CompiledRunchart {
     return instantiate === null ? null : new CompiledRunchart(instantiate);
   }
 
-  /** A new instance, with core's functions for the texts it asks for (each kept once, as bytes). */
+  /** A new instance, with core's functions for what it asks for. */
   private instance(): Instance {
     let holder: Instance | null = null;
-    const numberTexts = new Map<number, Uint8Array>();
-    const tailTexts = new Map<number, Uint8Array>();
     const put = (bytes: Uint8Array, at: number) => {
       (holder as Instance).bytes.set(bytes, at);
       return bytes.length;
@@ -174,23 +174,15 @@ export class CompiledRunchart {
     const imports = {
       rules: { clean: cleanNumber, longestRunLimit: (useful: number) => longestRunLimit(useful) as number },
       charts: {
-        numberText: (x: number, at: number) => {
-          let bytes = numberTexts.get(x);
-          if (bytes === undefined) {
-            bytes = encoder.encode(String(round4(x)));
-            numberTexts.set(x, bytes);
-          }
-          return put(bytes, at);
-        },
-        tailText: (useful: number, runs: number, longest: number, at: number) => {
-          // Each count is at most the chart's points (below 2^31): one exact key for the three.
-          const key = (useful * 2 ** 21 + runs) * 2 ** 21 + longest;
-          let bytes = useful < 2 ** 21 ? tailTexts.get(key) : undefined;
-          if (bytes === undefined) {
-            bytes = encoder.encode(`"runs":${JSON.stringify(runsTestFrom(useful, runs))},"anhoej":${JSON.stringify(anhoejTestFrom(useful, runs, longest))}`);
-            if (useful < 2 ** 21) tailTexts.set(key, bytes);
-          }
-          return put(bytes, at);
+        numberText: (x: number, at: number) => put(encoder.encode(String(round4(x))), at),
+        limits: (useful: number, at: number) => {
+          const runs = runsLimitsFor(useful);
+          const view = new Int32Array((holder as Instance).exports.memory.buffer, at, 5);
+          view[0] = runs?.lower ?? -1;
+          view[1] = runs?.upper ?? -1;
+          view[2] = runs === null ? 0 : runs.limitsFrom === 'table' ? 1 : 2;
+          view[3] = longestRunLimit(useful) ?? -1;
+          view[4] = crossingsLimit(useful) ?? -1;
         },
       },
     };
@@ -209,7 +201,14 @@ export class CompiledRunchart {
       // A new instance for each read: its memory starts zeroed, as the reader's tables need.
       const instance = this.instance();
       const reader = instance.exports;
-      const at = instance.reserve(reader.bytesNeeded(bytes.length));
+      let at: number;
+      try {
+        at = instance.reserve(reader.bytesNeeded(bytes.length));
+      } catch (e) {
+        // WebAssembly's memory could not grow that far: csv.ts reads the file.
+        if (e instanceof RangeError) return null;
+        throw e;
+      }
       instance.bytes.set(bytes, reader.layOut(at, bytes.length));
       reader.startReading(pos, grouped ? 1 : 0);
       let more: number;
@@ -256,9 +255,32 @@ export class CompiledRunchart {
       if (n > most) most = n;
     }
     const settings = optionsFor(options);
-    if (settings === null) return false;
+    if (settings === null || most > MOST_POINTS) return false;
     let largest = 0;
     for (let g = 0; g < groups; g++) if (table.start[g + 1] - table.start[g] === most) largest = g;
+    let prepared: { wasm: RunchartExports; output: number; outputBytes: number };
+    try {
+      prepared = this.prepare(table, grouped, settings, most, largest);
+    } catch (e) {
+      // WebAssembly's memory could not grow that far: nothing has been written, and core writes the document.
+      if (e instanceof RangeError) return false;
+      throw e;
+    }
+    const { wasm, output, outputBytes } = prepared;
+    if (grouped) write(encoder.encode('{"groups":['));
+    for (let g = 0; g < groups; ) {
+      const next = wasm.writeCharts(g, output, output + outputBytes);
+      if (next === g) throw new Error(`chart ${g} does not fit its output space`);
+      write(new Uint8Array(wasm.memory.buffer, output, wasm.writtenTo() - output));
+      g = next;
+    }
+    write(encoder.encode(grouped ? ']}\n' : '\n'));
+    return true;
+  }
+
+  /** The table, its pieces, the options, the chart space and the output space laid out in the module's memory. */
+  private prepare(table: SeriesTable, grouped: boolean, settings: ModuleOptions, most: number, largest: number): { wasm: RunchartExports; output: number; outputBytes: number } {
+    const groups = table.groups.length;
     const { instance, columns } = this.readBy.get(table) ?? this.copied(table);
     const wasm = instance.exports;
     wasm.useTable(columns.start, columns.days, columns.dateIds, columns.valueIds, columns.values, groups);
@@ -274,17 +296,7 @@ export class CompiledRunchart {
     wasm.useOptions(grouped ? 1 : 0, settings.baselinePoints, settings.baselineBefore, settings.rephaseRun, settings.direction === 'down' ? -1 : 1, settings.rules === 'anhoej' ? 1 : 0);
     wasm.useChartSpace(instance.reserve(wasm.chartSpaceBytes(most)), most);
     const outputBytes = Math.max(OUTPUT_BYTES, wasm.chartBound(largest));
-    const output = instance.reserve(outputBytes);
-
-    if (grouped) write(encoder.encode('{"groups":['));
-    for (let g = 0; g < groups; ) {
-      const next = wasm.writeCharts(g, output, output + outputBytes);
-      if (next === g) throw new Error(`chart ${g} does not fit its output space`);
-      write(new Uint8Array(wasm.memory.buffer, output, wasm.writtenTo() - output));
-      g = next;
-    }
-    write(encoder.encode(grouped ? ']}\n' : '\n'));
-    return true;
+    return { wasm, output: instance.reserve(outputBytes), outputBytes };
   }
 
   /** A new instance holding a copy of the columns of a table core read (a file the compiled reader did not take). */
@@ -301,7 +313,15 @@ export class CompiledRunchart {
 }
 
 /** The options as the module takes them, or null for options it leaves to core. */
-function optionsFor(options: RunChartOptions): { rules: 'ihi' | 'anhoej'; direction: 'down' | 'up'; baselinePoints: number; baselineBefore: number; rephaseRun: number } | null {
+interface ModuleOptions {
+  rules: 'ihi' | 'anhoej';
+  direction: 'down' | 'up';
+  baselinePoints: number;
+  baselineBefore: number;
+  rephaseRun: number;
+}
+
+function optionsFor(options: RunChartOptions): ModuleOptions | null {
   const rules = options.rules ?? 'ihi';
   const direction = options.direction ?? 'down';
   if ((rules !== 'ihi' && rules !== 'anhoej') || (direction !== 'down' && direction !== 'up')) return null;

@@ -6,10 +6,10 @@
  * two documents on random tables). AssemblyScript, built with reader.ts and
  * rules.ts into dist/node/wasm/runchart.wasm.
  *
- * The texts that need JavaScript's number formatting (a median as
- * String(round4(x))) and the runs and Anhøj objects (whose limits come from
- * core) are asked of JavaScript, which keeps them; everything else is
- * written here from pieces the caller laid out: each date's
+ * What needs JavaScript's number formatting (a median as String(round4(x)))
+ * or core's limits for the runs and Anhøj tests is asked of JavaScript, and
+ * kept here; everything else is written here from pieces the caller laid
+ * out: each date's
  * `{"date":"…","value":`, each value's text, each group's name as JSON, the
  * 32 flag tails and the chart's opening (`"rules":…,"points":[`).
  */
@@ -19,11 +19,16 @@ import { markRules } from './rules';
 @external('charts', 'numberText')
 declare function numberText(x: f64, at: usize): i32;
 
-/** `"runs":{…},"anhoej":{…}` for these counts, written at `at`; returns its length (at most TAIL_BYTES). */
-@external('charts', 'tailText')
-declare function tailText(useful: i32, runs: i32, longest: i32, at: usize): i32;
+/**
+ * The limits core gives for `useful` observations, written at `at` as five
+ * i32 (-1 for null): the runs rule's lower and upper limits and where they
+ * come from (0 none, 1 the published table, 2 computed: runsLimitsFor), and
+ * Anhøj's longest-run and crossings limits (longestRunLimit, crossingsLimit).
+ */
+@external('charts', 'limits')
+declare function limits(useful: i32, at: usize): void;
 
-/** The most bytes tailText writes, and a phase's record or centre piece (generous: integers of 10 digits, numbers of 40). */
+/** The most bytes of the runs and Anhøj objects, and of a phase's record or centre piece (generous: integers of 10 digits, numbers of 40). */
 const TAIL_BYTES: i32 = 512;
 const PHASE_RECORD_BYTES: i32 = 160;
 const PHASE_PIECE_BYTES: i32 = 80;
@@ -72,6 +77,16 @@ let phases: usize = 0;
 let counts: usize = 0;
 let phasePieceStarts: usize = 0;
 let phasePieces: usize = 0;
+/** Limits by number of useful observations (0 to `most`): five i32 each, and a byte each saying whether they are known yet. */
+let limitsTable: usize = 0;
+let limitsKnown: usize = 0;
+/** Numbers' texts met so far (a median repeats across charts): slots by the number's bits, each the text's address and length. */
+let numberSlots: usize = 0;
+let numberKeys: usize = 0;
+let numberTexts: usize = 0;
+let numbersKept: i32 = 0;
+const NUMBER_SLOTS: i32 = 4096;
+const NUMBER_TEXT_BYTES: i32 = 40;
 
 /** The table's columns (as in core's SeriesTable) and how many groups. */
 export function useTable(startAt: usize, daysAt: usize, dateIdsAt: usize, valueIdsAt: usize, valuesAt: usize, groups: i32): void {
@@ -108,7 +123,7 @@ export function useOptions(isGrouped: bool, points: i32, before: i32, rephase: i
 /** Bytes of chart space for charts of up to `most` points. */
 export function chartSpaceBytes(most: i32): i32 {
   const n = most + 1;
-  return n * (4 + 4 + 8 + 4 + 8 + 1 + 4 + 8 + 4 + <i32>PHASE_BYTES + 4 + PHASE_PIECE_BYTES) + 128;
+  return n * (4 + 4 + 8 + 4 + 8 + 1 + 4 + 8 + 4 + <i32>PHASE_BYTES + 4 + PHASE_PIECE_BYTES + 20 + 1) + NUMBER_SLOTS * (8 + 8 + NUMBER_TEXT_BYTES) + 256;
 }
 
 /** Lays out chart space at `at` (8-aligned) for charts of up to `most` points. */
@@ -125,8 +140,97 @@ export function useChartSpace(at: usize, most: i32): void {
   runSpace = at; at += n << 2;
   phasePieceStarts = at; at += (n + 1) << 2;
   counts = at; at += 16;
+  limitsTable = at; at += n * 20;
+  numberKeys = at; at += <usize>NUMBER_SLOTS << 3;
+  numberSlots = at; at += <usize>NUMBER_SLOTS << 3;
+  numberTexts = at; at += <usize>(NUMBER_SLOTS * NUMBER_TEXT_BYTES);
+  // Read before they are written: cleared by writing (see reader.ts on pages first read).
+  memory.fill(numberSlots, 0, <usize>NUMBER_SLOTS << 3);
+  limitsKnown = at; at += n;
+  memory.fill(limitsKnown, 0, n);
   flags = at; at += n;
   phasePieces = at;
+}
+
+/** The text of round4(x) at `at` (kept for the next time while there is room); returns its end. */
+function number(at: usize, x: f64): usize {
+  const bits = reinterpret<u64>(x);
+  let slot = <i32>(((bits ^ (bits >> 29)) * 0x9e3779b97f4a7c15) >> 52) & (NUMBER_SLOTS - 1);
+  for (;;) {
+    const entry = numberSlots + (<usize>slot << 3);
+    const length = load<i32>(entry, 4);
+    if (length == 0) break;
+    if (load<u64>(numberKeys + (<usize>slot << 3)) == bits) {
+      copyBytes(at, <usize>load<i32>(entry), <usize>length);
+      return at + <usize>length;
+    }
+    slot = (slot + 1) & (NUMBER_SLOTS - 1);
+  }
+  const length = numberText(x, at);
+  // Kept while the table is at most half full (so that a search always ends at an empty slot).
+  if (numbersKept < NUMBER_SLOTS / 2 && length <= NUMBER_TEXT_BYTES) {
+    const text = numberTexts + <usize>(numbersKept * NUMBER_TEXT_BYTES);
+    copyBytes(text, at, <usize>length);
+    store<u64>(numberKeys + (<usize>slot << 3), bits);
+    store<i32>(numberSlots + (<usize>slot << 3), <i32>text);
+    store<i32>(numberSlots + (<usize>slot << 3), length, 4);
+    numbersKept++;
+  }
+  return at + <usize>length;
+}
+
+/** A limit (-1 for null) in JSON. */
+function limitText(at: usize, value: i32): usize {
+  return value < 0 ? text(at, 'null') : integer(at, value);
+}
+
+function booleanText(at: usize, value: bool): usize {
+  return text(at, value ? 'true' : 'false');
+}
+
+/**
+ * `"runs":{…},"anhoej":{…}` as JSON.stringify writes runsTestFrom(useful,
+ * runs) and anhoejTestFrom(useful, runs, longest) (runsTest.ts, anhoej.ts),
+ * from core's limits for `useful`.
+ */
+function runsAndAnhoej(at: usize, useful: i32, runs: i32, longest: i32): usize {
+  const known = limitsKnown + <usize>useful;
+  const limit = limitsTable + <usize>useful * 20;
+  if (load<u8>(known) == 0) {
+    limits(useful, limit);
+    store<u8>(known, 1);
+  }
+  const lower = load<i32>(limit);
+  const upper = load<i32>(limit, 4);
+  const from = load<i32>(limit, 8);
+  const runLimit = load<i32>(limit, 12);
+  const crossLimit = load<i32>(limit, 16);
+  at = text(at, '"runs":{"useful":');
+  at = integer(at, useful);
+  at = text(at, ',"runs":');
+  at = integer(at, runs);
+  at = text(at, ',"lower":');
+  at = limitText(at, lower);
+  at = text(at, ',"upper":');
+  at = limitText(at, upper);
+  at = text(at, ',"tooFew":');
+  at = booleanText(at, from != 0 && runs < lower);
+  at = text(at, ',"tooMany":');
+  at = booleanText(at, from != 0 && runs > upper);
+  at = text(at, ',"limitsFrom":');
+  at = text(at, from == 0 ? 'null' : from == 1 ? '"table"' : '"computed"');
+  const crossings = max(runs - 1, 0);
+  at = text(at, '},"anhoej":{"longestRun":');
+  at = integer(at, longest);
+  at = text(at, ',"longestRunLimit":');
+  at = limitText(at, runLimit);
+  at = text(at, ',"crossings":');
+  at = integer(at, crossings);
+  at = text(at, ',"crossingsLimit":');
+  at = limitText(at, crossLimit);
+  at = text(at, ',"signal":');
+  at = booleanText(at, runLimit >= 0 && crossLimit >= 0 && (longest > runLimit || crossings < crossLimit));
+  return byte(at, 125);
 }
 
 /** At most how many bytes group g's chart takes. */
@@ -142,11 +246,21 @@ export function chartBound(g: i32): i32 {
   store<i32>(p + (<usize>i << 2), v);
 }
 
-/** Copies piece k of a table of pieces to `at`; returns the end. */
+/**
+ * Copies piece k of a table of pieces to `at`; returns the end. Eight bytes
+ * at a time, the last eight possibly running past the piece's end: what
+ * follows in the output is overwritten by the next piece, or lies past the
+ * end of what is written (chartBound leaves room), and what follows the
+ * piece in memory is the next piece or a later region.
+ */
 @inline function piece(starts: usize, k: i32, at: usize): usize {
   const from = <usize>i32At(starts, k);
   const length = <usize>i32At(starts, k + 1) - from;
-  copyBytes(at, from, length);
+  let done: usize = 0;
+  do {
+    store<u64>(at + done, load<u64>(from + done));
+    done += 8;
+  } while (done < length);
   return at + length;
 }
 
@@ -310,7 +424,7 @@ function writeChart(g: i32, at: usize): usize {
   for (let k = 0; k < phaseCount; k++) {
     setI32(phasePieceStarts, k, <i32>p);
     p = text(p, ',"centre":');
-    p += <usize>numberText(load<f64>(phases + <usize>k * PHASE_BYTES, 16), p);
+    p = number(p, load<f64>(phases + <usize>k * PHASE_BYTES, 16));
     p = text(p, ',"phase":');
     p = integer(p, k);
   }
@@ -335,7 +449,7 @@ function writeChart(g: i32, at: usize): usize {
     at = text(at, ',"lastIndex":');
     at = integer(at, <i32>load<f64>(record, 8));
     at = text(at, ',"median":');
-    at += <usize>numberText(load<f64>(record, 16), at);
+    at = number(at, load<f64>(record, 16));
     at = text(at, ',"medianFrom":[');
     at = integer(at, <i32>load<f64>(record, 24));
     at = byte(at, 44);
@@ -343,7 +457,7 @@ function writeChart(g: i32, at: usize): usize {
     at = text(at, ']}');
   }
   at = text(at, '],');
-  at += <usize>tailText(load<i32>(counts), load<i32>(counts, 4), load<i32>(counts, 8), at);
+  at = runsAndAnhoej(at, load<i32>(counts), load<i32>(counts, 4), load<i32>(counts, 8));
   if (fallback) at = text(at, ',"baselineFallback":true');
   return byte(at, 125); // }
 }

@@ -31,7 +31,7 @@ export function wasmRules(file: string): RulesKernel | null {
   const notHere = () => {
     throw new Error('markRules asks nothing of the chart writer');
   };
-  const kernel = instantiate({ rules: { clean: cleanNumber, longestRunLimit: (useful: number) => longestRunLimit(useful) as number }, charts: { numberText: notHere, tailText: notHere } });
+  const kernel = instantiate({ rules: { clean: cleanNumber, longestRunLimit: (useful: number) => longestRunLimit(useful) as number }, charts: { numberText: notHere, limits: notHere } });
   const memory = kernel.memory;
 
   // Memory laid out for charts of up to `capacity` points, grown (and the views made again) for a longer one.

@@ -14,7 +14,7 @@ import { parseSeriesTable, SeriesTable } from '../../src/core/runchart/csv';
 import { runChartOfTableGroup } from '../../src/core/runchart/chart';
 import { writeRunChartDocument } from '../../src/core/runchart/jsonStream';
 import type { RunChartOptions } from '../../src/core/model';
-import { CompiledRunchart } from '../../src/cli/compiledRunchart';
+import { CompiledRunchart, MOST_POINTS } from '../../src/cli/compiledRunchart';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { buildWasm } = require('../../scripts/build-wasm.js') as { buildWasm: (outDir: string) => string };
@@ -125,8 +125,12 @@ describe('the runchart document written by the WebAssembly module', () => {
     expect(compiledDocument(text, options).document).toBe(typescriptDocument(text, options));
   });
 
-  it('leaves to core what it does not take: a file without points and without a group column', () => {
+  it('leaves to core what it does not take: a file without points and without a group column, a chart of more than a million points', () => {
     expect(compiledDocument('date,value\n', {}).document).toBeNull();
+    const chunks: Uint8Array[] = [];
+    const huge: SeriesTable = { groups: [null], start: Int32Array.from([0, MOST_POINTS + 1]), days: new Int32Array(0), dateIds: new Int32Array(0), dateTexts: [], valueIds: new Int32Array(0), valueTable: [], values: new Float64Array(0) };
+    expect(compiled.writeDocument(huge, false, {}, (b) => chunks.push(b))).toBe(false);
+    expect(chunks).toEqual([]);
     expect(compiledDocument('date,value,group\n', {}).document).toBe(typescriptDocument('date,value,group\n', {}));
   });
 });
