@@ -11,6 +11,8 @@
  * CompiledRunchart.load() is null when the module cannot be loaded
  * (wasm.ts): the command then runs core's TypeScript, with the same output.
  */
+import { isAscii } from 'buffer';
+import * as fs from 'fs';
 import * as path from 'path';
 import { crossingsLimit, longestRunLimit } from '../core/runchart/anhoej';
 import { isoOfDay, PlainPointsReader, SeriesTable } from '../core/runchart/csv';
@@ -191,52 +193,92 @@ export class CompiledRunchart {
   }
 
   /**
-   * The reader for a file's `bytes`, whose text is `text` (the same file
-   * decoded); null when the file is not ASCII (the reader counts bytes, the
-   * text counts characters: the same only for ASCII) or too large.
+   * Reads `file` straight into a new instance's memory (one copy of its
+   * bytes, not two) and gives its text (seriesText) and the reader of those
+   * bytes for parseSeriesTable: null when the file is not ASCII (the reader
+   * counts bytes, the text characters: the same only for ASCII), too large,
+   * or not a plain file. Throws what reading the file throws.
    */
+  open(file: string): { text: string; reader: PlainPointsReader | null } {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const stat = fs.fstatSync(fd);
+      const size = stat.size;
+      if (!stat.isFile() || size > MOST_BYTES) return { text: seriesText(fs.readFileSync(fd)), reader: null };
+      const instance = this.instance();
+      const at = this.layOut(instance, size);
+      if (at === null) return { text: seriesText(fs.readFileSync(fd)), reader: null };
+      const bytes = new Uint8Array(instance.exports.memory.buffer, at, size);
+      let read = 0;
+      while (read < size) {
+        const got = fs.readSync(fd, bytes, read, size - read, null);
+        if (got === 0) break;
+        read += got;
+      }
+      if (read < size) return { text: seriesText(bytes.subarray(0, read)), reader: null };
+      const text = seriesText(bytes);
+      return { text, reader: bytes.length === text.length ? (pos, grouped) => this.read(instance, text, size, pos, grouped) : null };
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** The reader for a file's `bytes`, whose text is `text` (seriesText): as `open` gives it, for bytes already read. */
   reader(bytes: Uint8Array, text: string): PlainPointsReader | null {
     if (bytes.length !== text.length || bytes.length > MOST_BYTES) return null;
     return (pos, grouped) => {
       // A new instance for each read: its memory starts zeroed, as the reader's tables need.
       const instance = this.instance();
-      const reader = instance.exports;
-      let at: number;
-      try {
-        at = instance.reserve(reader.bytesNeeded(bytes.length));
-      } catch (e) {
-        // WebAssembly's memory could not grow that far: csv.ts reads the file.
-        if (e instanceof RangeError) return null;
-        throw e;
-      }
-      instance.bytes.set(bytes, reader.layOut(at, bytes.length));
-      reader.startReading(pos, grouped ? 1 : 0);
-      let more: number;
-      do more = reader.readSome(LINES_AT_A_TIME);
-      while (more === 1);
-      if (more < 0) return null;
-      const count = reader.pointCount();
-      const buffer = reader.memory.buffer;
-      const int32s = (address: number, length: number) => new Int32Array(buffer, address, length);
-      const groups = reader.groupCount();
-      const names = int32s(reader.namesAt(), groups);
-      const nameLengths = int32s(reader.nameLengthsAt(), groups);
-      const empty = new Int32Array(count);
-      const table: SeriesTable = {
-        groups: grouped ? Array.from(names, (start, g) => text.slice(start, start + nameLengths[g])) : [null],
-        start: empty,
-        days: empty,
-        dateIds: empty,
-        dateTexts: Array.from(int32s(reader.dateDaysAt(), reader.dateCount()), isoOfDay),
-        valueIds: empty,
-        valueTable: Array.from(new Float64Array(buffer, reader.valueTableAt(), reader.valueCount())),
-        values: new Float64Array(0),
-      };
-      const columns = { start: reader.startAt(), days: reader.daysAt(), dateIds: reader.dateIdsAt(), valueIds: reader.valueIdsAt(), values: reader.valuesAt() };
-      instance.bind(table, columns);
-      this.readBy.set(table, { instance, columns });
-      return table;
+      const at = this.layOut(instance, bytes.length);
+      if (at === null) return null;
+      instance.bytes.set(bytes, at);
+      return this.read(instance, text, bytes.length, pos, grouped);
     };
+  }
+
+  /** The reader's memory laid out for a text of `length` bytes; where the text goes, or null when the memory cannot grow that far. */
+  private layOut(instance: Instance, length: number): number | null {
+    let at: number;
+    try {
+      at = instance.reserve(instance.exports.bytesNeeded(length));
+    } catch (e) {
+      // WebAssembly's memory could not grow that far: csv.ts reads the file.
+      if (e instanceof RangeError) return null;
+      throw e;
+    }
+    return instance.exports.layOut(at, length);
+  }
+
+  /** The points after the header (from `pos`) of the text of `length` bytes in `instance`'s memory, as a table; null when a line is not plain. */
+  private read(instance: Instance, text: string, length: number, pos: number, grouped: boolean): SeriesTable | null {
+    const reader = instance.exports;
+    if (length !== text.length) return null;
+    reader.startReading(pos, grouped ? 1 : 0);
+    let more: number;
+    do more = reader.readSome(LINES_AT_A_TIME);
+    while (more === 1);
+    if (more < 0) return null;
+    const count = reader.pointCount();
+    const buffer = reader.memory.buffer;
+    const int32s = (address: number, length: number) => new Int32Array(buffer, address, length);
+    const groups = reader.groupCount();
+    const names = int32s(reader.namesAt(), groups);
+    const nameLengths = int32s(reader.nameLengthsAt(), groups);
+    const empty = new Int32Array(count);
+    const table: SeriesTable = {
+      groups: grouped ? Array.from(names, (start, g) => text.slice(start, start + nameLengths[g])) : [null],
+      start: empty,
+      days: empty,
+      dateIds: empty,
+      dateTexts: Array.from(int32s(reader.dateDaysAt(), reader.dateCount()), isoOfDay),
+      valueIds: empty,
+      valueTable: Array.from(new Float64Array(buffer, reader.valueTableAt(), reader.valueCount())),
+      values: new Float64Array(0),
+    };
+    const columns = { start: reader.startAt(), days: reader.daysAt(), dateIds: reader.dateIdsAt(), valueIds: reader.valueIdsAt(), values: reader.valuesAt() };
+    instance.bind(table, columns);
+    this.readBy.set(table, { instance, columns });
+    return table;
   }
 
   /**
@@ -310,6 +352,12 @@ export class CompiledRunchart {
     const columns = { start: copy(table.start), days: copy(table.days), dateIds: copy(table.dateIds), valueIds: copy(table.valueIds), values: copy(table.values) };
     return { instance, columns };
   }
+}
+
+/** A series file's text: plain ASCII (what exports usually are) needs no UTF-8 decoding, one copy makes it. */
+export function seriesText(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return isAscii(buffer) ? buffer.toString('latin1') : buffer.toString('utf8');
 }
 
 /** The options as the module takes them, or null for options it leaves to core. */

@@ -5,16 +5,15 @@
  * it is written, and the JSON goes out as bytes a megabyte at a time: compact
  * with --json, indented with --pretty (for people reading it).
  */
-import { isAscii } from 'buffer';
 import * as fs from 'fs';
 import { UserFacingError } from '../core/errors';
 import { dayFromIso } from '../core/dates/serial';
 import type { RunChartOptions } from '../core/model';
-import { parseSeriesTable, SeriesTable } from '../core/runchart/csv';
+import { parseSeriesTable, PlainPointsReader, SeriesTable } from '../core/runchart/csv';
 import { computeRunChart, runChartFromColumns, runChartOfTableGroup } from '../core/runchart/chart';
 import { writeRunChartDocument } from '../core/runchart/jsonStream';
 import { intOption, parseArgs, stringOption } from './args';
-import { CompiledRunchart } from './compiledRunchart';
+import { CompiledRunchart, seriesText } from './compiledRunchart';
 import type { Io } from './main';
 
 export async function runchart(argv: string[], io: Io): Promise<number> {
@@ -30,13 +29,15 @@ export async function runchart(argv: string[], io: Io): Promise<number> {
   });
   if (args.positional.length !== 1) throw new UserFacingError('usage', 'Give exactly one SERIES.csv. Run "pace-tracker --help" for usage.');
   const file = args.positional[0];
-  let text: string;
-  let bytes: Buffer;
+  // Compiled to WebAssembly when built (issue 12): a plain file's points read, and the --json charts written, by the
+  // module (the file read straight into its memory); else by core. The same output either way.
+  const compiled = CompiledRunchart.load();
+  let input: { text: string; reader: PlainPointsReader | null };
   try {
-    bytes = fs.readFileSync(file);
-    // Plain ASCII (what exports usually are) needs no UTF-8 decoding: one copy makes the text.
-    text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  } catch {
+    input = compiled?.open(file) ?? { text: seriesText(fs.readFileSync(file)), reader: null };
+  } catch (e) {
+    // The system's refusals (no such file, a folder, no permission) in plain words; anything else is a fault of ours.
+    if (typeof (e as NodeJS.ErrnoException)?.code !== 'string') throw e;
     throw new UserFacingError('unreadableFile', `${file} cannot be read: check the name and that it exists.`);
   }
   if (args.options.has('baseline') && args.options.has('baseline-before')) {
@@ -61,10 +62,7 @@ export async function runchart(argv: string[], io: Io): Promise<number> {
     direction,
     rules,
   };
-  // Compiled to WebAssembly when built (issue 12): a plain file's points read, and the --json charts written, by the
-  // module; else by core. The same output either way.
-  const compiled = CompiledRunchart.load();
-  const table = parseSeriesTable(text, false, compiled?.reader(bytes, text) ?? undefined);
+  const table = parseSeriesTable(input.text, false, input.reader ?? undefined);
   // Grouped by the header, not by the data: a date,value,group file with no points is still { groups: [] }.
   const grouped = !(table.groups.length === 1 && table.groups[0] === null);
   const charts = chartsOf(table, options);

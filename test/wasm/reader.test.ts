@@ -168,6 +168,20 @@ describe('the plain reader compiled to WebAssembly', () => {
     expect(read).toBeGreaterThan(100);
   });
 
+  it('reads a file straight into its memory: the same table, and no reader for a file that is not ASCII', () => {
+    const plain = path.join(dir, 'plain.csv');
+    const text = rows(['2023-01-02,1,North', '2023-01-02,2.5,South', '2023-01-09,-3,North']);
+    fs.writeFileSync(plain, text);
+    const opened = compiled.open(plain);
+    expect(opened.text).toBe(text);
+    expect(opened.reader).not.toBeNull();
+    expect(contents(parseSeriesTable(opened.text, false, opened.reader as PlainPointsReader))).toEqual(contents(parseSeriesTable(text)));
+    const welsh = path.join(dir, 'welsh.csv');
+    fs.writeFileSync(welsh, rows(['2023-01-02,1,Tîm']));
+    expect(compiled.open(welsh)).toEqual({ text: rows(['2023-01-02,1,Tîm']), reader: null });
+    expect(() => compiled.open(dir)).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+  });
+
   it('is left out when the file is not ASCII or the module has not been built', () => {
     const text = 'date,value,group\n2023-01-02,1,Tîm\n';
     expect(wasmPlainReader(Buffer.from(text, 'utf8'), text)).toBeNull();
