@@ -90,8 +90,8 @@ class Instance {
   bytes: Uint8Array;
   /** Where the next region may start (8-aligned). */
   end = BASE;
-  /** Tables whose columns are views on this memory: made again when it grows (the old views are then detached). */
-  private readonly bound: Array<{ table: SeriesTable; columns: Columns }> = [];
+  /** Tables whose columns are views on this memory: made again when it grows (the old views are then detached, with length 0). */
+  private readonly bound: Array<{ table: SeriesTable; columns: Columns; points: number }> = [];
   constructor(readonly exports: RunchartExports) {
     this.bytes = new Uint8Array(exports.memory.buffer);
   }
@@ -104,20 +104,19 @@ class Instance {
     growTo(this.exports.memory, this.end);
     if (this.exports.memory.buffer !== before) {
       this.bytes = new Uint8Array(this.exports.memory.buffer);
-      for (const { table, columns } of this.bound) this.views(table, columns);
+      for (const { table, columns, points } of this.bound) this.views(table, columns, points);
     }
     return at;
   }
 
-  /** Makes `table`'s columns views on this memory at `columns`, now and whenever it grows. */
-  bind(table: SeriesTable, columns: Columns): void {
-    this.bound.push({ table, columns });
-    this.views(table, columns);
+  /** Makes `table`'s columns (`points` long) views on this memory at `columns`, now and whenever it grows. */
+  bind(table: SeriesTable, columns: Columns, points: number): void {
+    this.bound.push({ table, columns, points });
+    this.views(table, columns, points);
   }
 
-  private views(table: SeriesTable, columns: Columns): void {
+  private views(table: SeriesTable, columns: Columns, n: number): void {
     const buffer = this.exports.memory.buffer;
-    const n = table.valueIds.length;
     table.start = new Int32Array(buffer, columns.start, table.groups.length + 1);
     table.days = new Int32Array(buffer, columns.days, n);
     table.dateIds = new Int32Array(buffer, columns.dateIds, n);
@@ -125,7 +124,7 @@ class Instance {
     table.values = new Float64Array(buffer, columns.values, n);
   }
 
-  /** Each text's bytes one after another, and an Int32Array of the n + 1 addresses where they start (and the last ends). */
+  /** The texts' bytes one after another, then their n + 1 start addresses (the last where the last text ends): that table's address, and the longest text's bytes. */
   pieces(texts: string[]): { starts: number; longest: number } {
     const all = encoder.encode(texts.join(''));
     const at = this.reserve(all.length);
@@ -150,7 +149,6 @@ class Instance {
       }
     }
     view[texts.length] = p;
-    this.bytes = new Uint8Array(this.exports.memory.buffer);
     return { starts, longest };
   }
 }
@@ -264,7 +262,8 @@ export class CompiledRunchart {
     const groups = reader.groupCount();
     const names = int32s(reader.namesAt(), groups);
     const nameLengths = int32s(reader.nameLengthsAt(), groups);
-    const empty = new Int32Array(count);
+    // Placeholders: bind makes the columns views on the module's memory.
+    const empty = new Int32Array(0);
     const table: SeriesTable = {
       groups: grouped ? Array.from(names, (start, g) => text.slice(start, start + nameLengths[g])) : [null],
       start: empty,
@@ -276,7 +275,7 @@ export class CompiledRunchart {
       values: new Float64Array(0),
     };
     const columns = { start: reader.startAt(), days: reader.daysAt(), dateIds: reader.dateIdsAt(), valueIds: reader.valueIdsAt(), values: reader.valuesAt() };
-    instance.bind(table, columns);
+    instance.bind(table, columns, count);
     this.readBy.set(table, { instance, columns });
     return table;
   }

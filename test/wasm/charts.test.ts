@@ -118,6 +118,17 @@ describe('the runchart document written by the WebAssembly module', () => {
     }
   });
 
+  it('leaves a table it read whole after writing (its columns made again on the memory grown for the document)', () => {
+    const text = makeSeriesCsv({ groups: 40, points: 30, seed: 5 });
+    const table = parseSeriesTable(text, false, compiled.reader(Buffer.from(text), text) ?? undefined);
+    const columns = () => [table.start, table.days, table.dateIds, table.valueIds, table.values].map((c) => Array.from(c as ArrayLike<number>));
+    const read = columns();
+    expect(read[4]).toHaveLength(1200);
+    expect(compiled.writeDocument(table, true, {}, () => undefined)).toBe(true);
+    expect(columns()).toEqual(read);
+    expect(Array.from(parseSeriesTable(text).values)).toEqual(read[4]);
+  });
+
   it('writes one chart larger than its usual output space in one piece', () => {
     const lines = Array.from({ length: 12000 }, (_, i) => `${new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10)},${(i * 37) % 101}`);
     const text = `date,value\n${lines.join('\n')}\n`;
