@@ -280,10 +280,12 @@ export function chartBound(g: i32): i32 {
   return at + 1;
 }
 
-/** ASCII text (a literal) at `at`; returns the end. */
+/** ASCII text (a literal) at `at`; returns the end. Read from the string's UTF-16 units in place (no bounds check per character). */
 function text(at: usize, s: string): usize {
-  for (let i = 0; i < s.length; i++) store<u8>(at + <usize>i, <u8>s.charCodeAt(i));
-  return at + <usize>s.length;
+  const units = changetype<usize>(s);
+  const length = <usize>s.length;
+  for (let i: usize = 0; i < length; i++) store<u8>(at + i, <u8>load<u16>(units + (i << 1)));
+  return at + length;
 }
 
 /** An integer in decimal at `at`; returns the end. */

@@ -6,31 +6,25 @@
  * whether the module or csv.ts read the file. The module is compiled from
  * the current source for the test.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import fc from 'fast-check';
 import { parseSeriesTable, SeriesTable } from '../../src/core/runchart/csv';
 import { runChartOfTableGroup } from '../../src/core/runchart/chart';
 import { writeRunChartDocument } from '../../src/core/runchart/jsonStream';
 import type { RunChartOptions } from '../../src/core/model';
 import { CompiledRunchart, MOST_POINTS } from '../../src/cli/compiledRunchart';
+import { moduleFromSource } from '../support/wasmModule';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { buildWasm } = require('../../scripts/build-wasm.js') as { buildWasm: (outDir: string) => string };
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { makeSeriesCsv } = require('../../scripts/make-series.js') as { makeSeriesCsv: (o: object) => string };
 
-let dir: string;
+const built = moduleFromSource();
 let compiled: CompiledRunchart;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pace-wasm-charts-'));
-  compiled = CompiledRunchart.load(path.join(buildWasm(dir), 'runchart.wasm')) as CompiledRunchart;
+  compiled = CompiledRunchart.load(built.file) as CompiledRunchart;
   expect(compiled).not.toBeNull();
-}, 60000);
+});
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const isGrouped = (table: SeriesTable) => !(table.groups.length === 1 && table.groups[0] === null);
 

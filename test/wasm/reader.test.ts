@@ -7,27 +7,23 @@
  * current source for the test.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { parseSeriesTable, PlainPointsReader, SeriesTable } from '../../src/core/runchart/csv';
 import { CompiledRunchart } from '../../src/cli/compiledRunchart';
+import { moduleFromSource } from '../support/wasmModule';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { buildWasm } = require('../../scripts/build-wasm.js') as { buildWasm: (outDir: string) => string };
 
-let dir: string;
+const built = moduleFromSource();
 let compiled: CompiledRunchart;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pace-wasm-reader-'));
-  compiled = CompiledRunchart.load(path.join(buildWasm(dir), 'runchart.wasm')) as CompiledRunchart;
+  compiled = CompiledRunchart.load(built.file) as CompiledRunchart;
   expect(compiled).not.toBeNull();
-}, 60000);
+});
 
 const wasmPlainReader = (bytes: Uint8Array, text: string) => compiled.reader(bytes, text);
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** What a table says, group by group (ids left out: the two readers may number values differently), and whether its columns agree with one another. */
 function contents(table: SeriesTable) {
@@ -169,22 +165,22 @@ describe('the plain reader compiled to WebAssembly', () => {
   });
 
   it('reads a file straight into its memory: the same table, and no reader for a file that is not ASCII', () => {
-    const plain = path.join(dir, 'plain.csv');
+    const plain = path.join(built.dir, 'plain.csv');
     const text = rows(['2023-01-02,1,North', '2023-01-02,2.5,South', '2023-01-09,-3,North']);
     fs.writeFileSync(plain, text);
     const opened = compiled.open(plain);
     expect(opened.text).toBe(text);
     expect(opened.reader).not.toBeNull();
     expect(contents(parseSeriesTable(opened.text, false, opened.reader as PlainPointsReader))).toEqual(contents(parseSeriesTable(text)));
-    const welsh = path.join(dir, 'welsh.csv');
+    const welsh = path.join(built.dir, 'welsh.csv');
     fs.writeFileSync(welsh, rows(['2023-01-02,1,Tîm']));
     expect(compiled.open(welsh)).toEqual({ text: rows(['2023-01-02,1,Tîm']), reader: null });
-    expect(() => compiled.open(dir)).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+    expect(() => compiled.open(built.dir)).toThrow(expect.objectContaining({ code: 'EISDIR' }));
   });
 
   it('is left out when the file is not ASCII or the module has not been built', () => {
     const text = 'date,value,group\n2023-01-02,1,Tîm\n';
     expect(wasmPlainReader(Buffer.from(text, 'utf8'), text)).toBeNull();
-    expect(CompiledRunchart.load(path.join(dir, 'not-built.wasm'))).toBeNull();
+    expect(CompiledRunchart.load(path.join(built.dir, 'not-built.wasm'))).toBeNull();
   });
 });

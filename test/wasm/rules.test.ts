@@ -4,28 +4,22 @@
  * markRules): the same flags, phases and run counts on thousands of random
  * charts. The module is compiled from the current source for the test.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import fc from 'fast-check';
 import { markRules, RulesKernel, RulesOptions } from '../../src/core/runchart/chart';
 import { wasmRules } from '../support/wasmRules';
 import { ASTRONOMICAL, REPHASE_RUN_FLAG, SHIFT, TREND } from '../../src/core/runchart/flags';
+import { moduleFromSource } from '../support/wasmModule';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { buildWasm } = require('../../scripts/build-wasm.js') as { buildWasm: (outDir: string) => string };
 
-let dir: string;
+const built = moduleFromSource();
 let compiled: RulesKernel;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pace-wasm-'));
-  const kernel = wasmRules(path.join(buildWasm(dir), 'runchart.wasm'));
+  const kernel = wasmRules(built.file);
   if (kernel === null) throw new Error('the compiled rules did not load');
   compiled = kernel;
-}, 60000);
+});
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function both(values: number[], baselineCount: number, options: RulesOptions) {
   const run = (kernel: RulesKernel) => {
