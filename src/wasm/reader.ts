@@ -31,9 +31,8 @@ let text: usize = 0;
 let textLength: i32 = 0;
 /** Capacity for points (and so for groups, dates and values, which are never more). */
 let capacity: i32 = 0;
-// Each point in file order: its group, day (yyyymmdd), date id and value id.
+// Each point in file order: its group, date id and value id (its day is its date's: dateDays).
 let groupOf: usize = 0;
-let dayOf: usize = 0;
 let dateIdOf: usize = 0;
 let valueIdOf: usize = 0;
 // Each group: where its name starts in the text, its length, and the group met after it last time (a guess for the next line).
@@ -80,8 +79,8 @@ function slotCount(points: i32): i32 {
 export function bytesNeeded(length: i32): i32 {
   const points = length / 13 + 2;
   const slots = slotCount(points);
-  // text, 4 point columns, 3 group columns, date days, 4 table columns (values f64), start, value table, 3 slot tables, quick slots.
-  return ((length + 7) & ~7) + points * 4 * 4 + points * 4 * 3 + points * 4 + points * (4 * 3 + 8) + (points + 1) * 4 + points * 8 + slots * 4 * 3 + QUICK_SLOTS * 4 + 64;
+  // text, 3 point columns, 3 group columns, date days, 4 table columns (values f64), start, value table, 3 slot tables, quick slots.
+  return ((length + 7) & ~7) + points * 4 * 3 + points * 4 * 3 + points * 4 + points * (4 * 3 + 8) + (points + 1) * 4 + points * 8 + slots * 4 * 3 + QUICK_SLOTS * 4 + 64;
 }
 
 @inline function align8(p: usize): usize {
@@ -100,7 +99,6 @@ export function layOut(base: usize, length: i32): usize {
   valueTable = at; at += <usize>capacity << 3;
   tableValues = at; at += <usize>capacity << 3;
   groupOf = at; at += column;
-  dayOf = at; at += column;
   dateIdOf = at; at += column;
   valueIdOf = at; at += column;
   nameStart = at; at += column;
@@ -280,9 +278,8 @@ let readPos: i32 = 0;
 let readGrouped: bool = false;
 let count: i32 = 0;
 let group: i32 = 0;
-/** Where the last point's date starts in the text (-1: none yet), its day and its id. */
+/** Where the last point's date starts in the text (-1: none yet), and its id. */
 let lastDate: i32 = -1;
-let lastDay: i32 = 0;
 let lastDateId: i32 = 0;
 
 /** Starts reading the points at `pos` (the first line after the header): `grouped` when the header is date,value,group, else date,value (one group, 0). */
@@ -341,8 +338,7 @@ export function readSome(lines: i32): i32 {
       const month = (m1 - 48) * 10 + m2 - 48;
       const dom = (d1 - 48) * 10 + d2 - 48;
       if (!isRealDate(year, month, dom)) return -1;
-      lastDay = year * 10000 + month * 100 + dom;
-      lastDateId = dateId(lastDay);
+      lastDateId = dateId(year * 10000 + month * 100 + dom);
       lastDate = pos;
     }
     if (byteAt(pos + 10) != 44) return -1;
@@ -410,7 +406,6 @@ export function readSome(lines: i32): i32 {
     if (at < n && byteAt(at) == 13) at++;
     if (at < n && byteAt(at) != 10) return -1;
     setI32(groupOf, count, group);
-    setI32(dayOf, count, lastDay);
     setI32(dateIdOf, count, lastDateId);
     setI32(valueIdOf, count, value);
     count++;
@@ -434,8 +429,9 @@ function gather(count: i32): void {
     const g = i32At(groupOf, k);
     const to = i32At(nextGroup, g);
     setI32(nextGroup, g, to + 1);
-    setI32(tableDays, to, i32At(dayOf, k));
-    setI32(tableDateIds, to, i32At(dateIdOf, k));
+    const date = i32At(dateIdOf, k);
+    setI32(tableDays, to, i32At(dateDays, date));
+    setI32(tableDateIds, to, date);
     const v = i32At(valueIdOf, k);
     setI32(tableValueIds, to, v);
     store<f64>(tableValues + (<usize>to << 3), load<f64>(valueTable + (<usize>v << 3)));
