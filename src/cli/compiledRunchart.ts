@@ -336,7 +336,7 @@ export class CompiledRunchart {
     wasm.usePieces(dates.starts, values.starts, names.starts, tails.starts, opening, openingBytes.length, dates.longest + values.longest + tails.longest, names.longest);
     wasm.useOptions(grouped ? 1 : 0, settings.baselinePoints, settings.baselineBefore, settings.rephaseRun, settings.direction === 'down' ? -1 : 1, settings.rules === 'anhoej' ? 1 : 0);
     wasm.useChartSpace(instance.reserve(wasm.chartSpaceBytes(most)), most);
-    const outputBytes = Math.max(OUTPUT_BYTES, wasm.chartBound(largest));
+    const outputBytes = groups === 0 ? OUTPUT_BYTES : Math.max(OUTPUT_BYTES, wasm.chartBound(largest));
     return { wasm, output: instance.reserve(outputBytes), outputBytes };
   }
 
