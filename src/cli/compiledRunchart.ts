@@ -46,6 +46,7 @@ export interface RunchartExports {
   dateIdsAt(): number;
   valueIdsAt(): number;
   valuesAt(): number;
+  slotCollisions(): number;
   // rules.ts
   markRules(
     values: number, n: number, baselineCount: number, rephaseRun: number, improving: number, anhoej: number,
