@@ -285,8 +285,9 @@ export class CompiledRunchart {
    * The compact `runchart --json` document of a table (writeRunChartDocument
    * with runChartOfTableGroup's charts), to `write`. False, having written
    * nothing, when the module does not take these options or this table (a
-   * group with no points: an empty file without a group column); the
-   * caller then writes it with core.
+   * group with no points: an empty file without a group column; a chart of
+   * more than MOST_POINTS) or its memory cannot grow that far; the caller
+   * then writes the document with core.
    */
   writeDocument(table: SeriesTable, grouped: boolean, options: RunChartOptions, write: WriteBytes): boolean {
     const groups = table.groups.length;
