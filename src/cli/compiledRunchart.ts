@@ -263,7 +263,7 @@ export class CompiledRunchart {
     const groups = reader.groupCount();
     const names = int32s(reader.namesAt(), groups);
     const nameLengths = int32s(reader.nameLengthsAt(), groups);
-    // Placeholders: bind makes the columns views on the module's memory.
+    // Empty columns until bind (below) makes them views on the module's memory.
     const empty = new Int32Array(0);
     const table: SeriesTable = {
       groups: grouped ? Array.from(names, (start, g) => text.slice(start, start + nameLengths[g])) : [null],
