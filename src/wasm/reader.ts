@@ -1,7 +1,8 @@
 /**
  * The points of a plain SERIES.csv read in one pass, compiled to WebAssembly
- * for the `runchart` command (issue 12). AssemblyScript: built by
- * `npm run prepare` into dist/node/wasm/reader.wasm (scripts/build-wasm.js).
+ * for the `runchart` command (issue 12). AssemblyScript: built with rules.ts
+ * and charts.ts into dist/node/wasm/runchart.wasm by `npm run prepare`
+ * (scripts/build-wasm.js).
  *
  * It reads only what core/runchart/csv.ts's plain pattern reads, after the
  * header (which csv.ts reads): lines `yyyy-mm-dd,value[,group]` with a real
@@ -15,8 +16,9 @@
  * both numbers are exact, so the quotient is the decimal correctly rounded,
  * which is what Number() gives (more digits: it gives up).
  *
- * Memory is laid out by the caller (src/cli/wasmReader.ts) and starts zeroed
- * (a new instance for each file): every table below is a pointer into it.
+ * Memory is laid out here from an address the caller gives
+ * (src/cli/compiledRunchart.ts) and starts zeroed (a new instance for each
+ * file): every table below is a pointer into it.
  */
 
 /** The fifteen powers of ten that are exact doubles and that a value may divide by. */
@@ -71,7 +73,6 @@ let tableValues: usize = 0;
 let groups: i32 = 0;
 let dates: i32 = 0;
 let values: i32 = 0;
-
 
 /** The size of the slot tables for `points`: a power of two at least twice that. */
 function slotCount(points: i32): i32 {

@@ -1,7 +1,8 @@
 /**
  * The run-chart rules of one chart, compiled to WebAssembly for the
- * `runchart` command (issue 12). AssemblyScript, not TypeScript: built by
- * `npm run prepare` into dist/node/wasm/rules.wasm (scripts/build-wasm.js).
+ * `runchart` command (issue 12). AssemblyScript, not TypeScript: built with
+ * reader.ts and charts.ts into dist/node/wasm/runchart.wasm by `npm run
+ * prepare` (scripts/build-wasm.js); charts.ts calls markRules per chart.
  *
  * Why a second form of the rules: a command run once ends before V8 has
  * optimised the TypeScript rules (a thousand charts of a hundred points take
@@ -11,9 +12,9 @@
  * and test/wasm/rules.test.ts compares the two on thousands of random charts,
  * flag for flag and phase for phase.
  *
- * Memory is laid out by the caller (src/cli/wasmRules.ts): every array is a
- * pointer into this module's memory. Values are finite (the CSV reader's
- * table holds no other).
+ * Memory is laid out by the caller (charts.ts, or test/support/wasmRules.ts
+ * for the comparison): every array is a pointer into this module's memory.
+ * Values are finite (the CSV readers' tables hold no other).
  */
 
 /** cleanNumber (core/runchart/median.ts): 12 significant digits, which needs JavaScript's toPrecision. */
