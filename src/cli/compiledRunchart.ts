@@ -66,7 +66,7 @@ export interface RunchartExports {
 /** Where the layout starts (the module's own first page, with its few constants, is left to it). */
 const BASE = 65536;
 /** The largest file read this way: its memory (about ten bytes for each of the file's) stays well inside WebAssembly's 4 GB. */
-export const MOST_BYTES = 128 * 1024 * 1024;
+const MOST_BYTES = 128 * 1024 * 1024;
 /** The most points in one chart the module writes: its space and output for that chart (about 530 MB) stay well inside its memory. */
 export const MOST_POINTS = 1_000_000;
 /** Lines read by each call: V8 uses a module function's optimised code from its next call on, never within one. */
@@ -216,7 +216,7 @@ export class CompiledRunchart {
       }
       if (read < size) return { text: seriesText(bytes.subarray(0, read)), reader: null };
       const text = seriesText(bytes);
-      return { text, reader: bytes.length === text.length ? (pos, grouped) => this.read(instance, text, size, pos, grouped) : null };
+      return { text, reader: bytes.length === text.length ? (pos, grouped) => this.read(instance, text, pos, grouped) : null };
     } finally {
       fs.closeSync(fd);
     }
@@ -231,7 +231,7 @@ export class CompiledRunchart {
       const at = this.layOut(instance, bytes.length);
       if (at === null) return null;
       instance.bytes.set(bytes, at);
-      return this.read(instance, text, bytes.length, pos, grouped);
+      return this.read(instance, text, pos, grouped);
     };
   }
 
@@ -248,10 +248,9 @@ export class CompiledRunchart {
     return instance.exports.layOut(at, length);
   }
 
-  /** The points after the header (from `pos`) of the text of `length` bytes in `instance`'s memory, as a table; null when a line is not plain. */
-  private read(instance: Instance, text: string, length: number, pos: number, grouped: boolean): SeriesTable | null {
+  /** The points after the header (from `pos`) of the ASCII text in `instance`'s memory, as a table; null when a line is not plain. */
+  private read(instance: Instance, text: string, pos: number, grouped: boolean): SeriesTable | null {
     const reader = instance.exports;
-    if (length !== text.length) return null;
     reader.startReading(pos, grouped ? 1 : 0);
     let more: number;
     do more = reader.readSome(LINES_AT_A_TIME);

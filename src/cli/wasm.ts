@@ -22,7 +22,7 @@ export interface WasmMemory {
   grow(pages: number): number;
 }
 
-export const WASM_PAGE = 65536;
+const WASM_PAGE = 65536;
 
 /** The module in `file`, compiled: call it with the imports for a new instance's exports; null when it cannot be loaded. */
 export function compiledModule<Exports>(file: string): ((imports?: object) => Exports) | null {
